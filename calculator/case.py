@@ -1,0 +1,427 @@
+"""Case files (format 1, ../shared/DESIGN.md): TOML text -> validated immutable Case.
+
+pydantic lives here, at the file boundary. Every problem becomes a CaseError naming the file,
+the line, the key and what is wrong; the CLI prints it and exits 2. Nothing here writes files.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+import tomllib
+from pathlib import Path
+from typing import Annotated, Any, Literal
+
+import pydantic
+from pydantic import Field, StrictBool, StrictInt, StrictStr
+
+from calculator.law import Law
+from calculator.law.statutes import normalise_statute
+from calculator.model import (
+    CONDUCT_FIELDS,
+    DEFENDANT_FIELDS,
+    DISTRIBUTION_KINDS,
+    PRIOR_KINDS,
+    AgreedSentence,
+    Case,
+    Conduct,
+    Count,
+    Defendant,
+    Minor,
+    Prior,
+    Scenario,
+)
+
+MAX_FILE_BYTES = 2_000_000
+
+
+class CaseError(ValueError):
+    """A case file (or case text) that cannot be used: where and why."""
+
+    def __init__(self, message: str, path: str | None = None, line: int | None = None, key: str | None = None):
+        self.message = message
+        self.path = path
+        self.line = line
+        self.key = key
+        super().__init__(self.render())
+
+    def render(self) -> str:
+        where = self.path or "<case>"
+        if self.line:
+            where += f":{self.line}"
+        return f"{where}: {self.key + ': ' if self.key else ''}{self.message}"
+
+
+# ---------------------------------------------------------------------------------------------
+# schema
+
+Count_ = Annotated[StrictInt, Field(ge=0, le=10_000_000)]
+
+
+class _M(pydantic.BaseModel):
+    model_config = pydantic.ConfigDict(extra="forbid", frozen=True)
+
+
+class PriorM(_M):
+    kind: Literal[PRIOR_KINDS]  # type: ignore[valid-type]
+    minor_victim: StrictBool = False
+    victim_under_17: StrictBool = False
+    sentenced_before_offense: StrictBool = True
+    statute: StrictStr | None = None
+
+
+class DefendantM(_M):
+    criminal_history_points: Annotated[StrictInt, Field(ge=0, le=99)] = 0
+    under_sentence_at_offense: StrictBool = False
+    registered_sex_offender: StrictBool = False
+    indigent: StrictBool = False
+    presentence_custody_days: Annotated[StrictInt, Field(ge=0, le=36_500)] = 0
+    priors: list[PriorM] = []
+
+
+class ConductM(_M):
+    images: Count_ = 0
+    videos: Annotated[StrictInt, Field(ge=0, le=1_000_000)] = 0
+    prepubescent: StrictBool = False
+    sadistic: StrictBool = False
+    infant_or_toddler: StrictBool = False
+    distribution: Literal[DISTRIBUTION_KINDS] = "none"  # type: ignore[valid-type]
+    retail_value: Annotated[StrictInt, Field(ge=0, le=10**12)] = 0
+    computer: StrictBool = False
+    pattern_of_abuse: StrictBool = False
+    receipt_only: StrictBool = False
+    obstruction: StrictBool = False
+    vulnerable_victim: StrictBool = False
+    abuse_of_trust: StrictBool = False
+    identified_victims: Annotated[StrictInt, Field(ge=0, le=100_000)] = 0
+
+
+class MinorM(_M):
+    id: Annotated[StrictStr, Field(min_length=1, max_length=40)]
+    age: Annotated[StrictInt, Field(ge=0, le=17)]
+    sexual_act: StrictBool = False
+    sexual_contact: StrictBool = False
+    force: StrictBool = False
+    custodial: StrictBool = False
+    distributed: StrictBool = False
+    computer_enticement: StrictBool = False
+    sadistic: StrictBool = False
+    infant_or_toddler: StrictBool = False
+
+
+class CountM(_M):
+    id: Annotated[StrictStr, Field(min_length=1, max_length=40)]
+    statute: Annotated[StrictStr, Field(min_length=1, max_length=120)]
+    minors: list[StrictStr] = []
+    attempt: StrictBool = False
+    conspiracy: StrictBool = False
+    conviction_probability: Annotated[float, Field(ge=0.0, le=1.0, strict=False)] | None = None
+
+
+class AgreedM(_M):
+    low: Annotated[StrictInt, Field(ge=0, le=12_000)]
+    high: Annotated[StrictInt, Field(ge=0, le=12_000)]
+
+
+class ScenarioM(_M):
+    name: Annotated[StrictStr, Field(min_length=1, max_length=80)]
+    kind: Literal["trial", "plea"] = "trial"
+    convicted: list[StrictStr] | None = None
+    acceptance: Literal[0, 2, 3] | None = None
+    substitute: dict[str, StrictStr] = {}
+    facts: dict[str, Any] = {}
+    agreed_sentence: AgreedM | None = None
+    substantial_assistance_months: Annotated[StrictInt, Field(ge=0, le=12_000)] = 0
+    motion_3553e: StrictBool = False
+
+
+class CaseM(_M):
+    format: Literal[1]
+    title: StrictStr | None = None
+    offense_date: dt.date | None = None
+    sentencing_date: dt.date | None = None
+    defendant: DefendantM = DefendantM()
+    conduct: ConductM = ConductM()
+    minors: list[MinorM] = []
+    counts: Annotated[list[CountM], Field(min_length=1, max_length=200)]
+    scenarios: list[ScenarioM] = []
+
+
+# ---------------------------------------------------------------------------------------------
+# line finding: tomllib gives no positions, so scan the text for the key's line
+
+
+_HEADER = re.compile(r"^\s*(\[\[?)\s*([^\]]+?)\s*\]\]?\s*(?:#.*)?$")
+_KEYLINE = re.compile(r"^\s*((?:\"[^\"]*\"|'[^']*'|[A-Za-z0-9_\-]+)(?:\s*\.\s*(?:\"[^\"]*\"|'[^']*'|[A-Za-z0-9_\-]+))*)\s*=")
+
+
+def _split_key(k: str) -> list[str]:
+    parts = re.findall(r"\"[^\"]*\"|'[^']*'|[A-Za-z0-9_\-]+", k)
+    return [p[1:-1] if p[:1] in "\"'" else p for p in parts]
+
+
+def _line_paths(text: str) -> list[tuple[int, tuple]]:
+    out: list[tuple[int, tuple]] = []
+    arrays: dict[tuple, int] = {}
+    table: tuple = ()
+    in_multiline = False
+    for lineno, line in enumerate(text.splitlines(), 1):
+        if in_multiline:
+            if line.count('"""') % 2 == 1 or line.count("'''") % 2 == 1:
+                in_multiline = False
+            continue
+        m = _HEADER.match(line)
+        if m and not line.strip().startswith("[\""):
+            is_array = m.group(1) == "[["
+            parts = _split_key(m.group(2))
+            path: list = []
+            for i, p in enumerate(parts):
+                path.append(p)
+                key = tuple(path)
+                last = i == len(parts) - 1
+                if last and is_array:
+                    arrays[key] = arrays.get(key, -1) + 1
+                    path.append(arrays[key])
+                elif key in arrays:
+                    path.append(arrays[key])
+            table = tuple(path)
+            out.append((lineno, table))
+            continue
+        k = _KEYLINE.match(line)
+        if k:
+            out.append((lineno, table + tuple(_split_key(k.group(1)))))
+            rest = line[k.end():]
+            if rest.count('"""') % 2 == 1 or rest.count("'''") % 2 == 1:
+                in_multiline = True
+    return out
+
+
+def find_line(text: str, loc: tuple) -> int | None:
+    """The line of `loc` (('counts', 1, 'statute')) or of its nearest enclosing table."""
+    best, best_len = None, -1
+    for lineno, path in _line_paths(text):
+        n = len(path)
+        if n <= len(loc) and tuple(loc[:n]) == path and n > best_len:
+            best, best_len = lineno, n
+    return best
+
+
+def _loc_str(loc: tuple) -> str:
+    out = ""
+    for p in loc:
+        if isinstance(p, int):
+            out += f"[{p + 1}]" if out else str(p)
+        else:
+            out += ("." if out else "") + str(p)
+    return out
+
+
+# ---------------------------------------------------------------------------------------------
+
+
+def loads_case(text: str, law: Law, path: str | None = None) -> Case:
+    """Parse and validate case text. Raises CaseError."""
+    data = _parse(text, path)
+    return _build(data, text, law, path)
+
+
+def load_case(path: str | Path, law: Law) -> Case:
+    p = Path(path)
+    try:
+        if p.is_dir():
+            raise CaseError("is a folder, not a case file", str(p))
+        raw = p.read_bytes()
+    except FileNotFoundError:
+        raise CaseError("no such file", str(p)) from None
+    except PermissionError:
+        raise CaseError("permission denied", str(p)) from None
+    except OSError as exc:
+        raise CaseError(exc.strerror or str(exc), str(p)) from None
+    return loads_case(decode(raw, str(p)), law, str(p))
+
+
+def decode(raw: bytes, path: str | None = None) -> str:
+    if not raw.strip():
+        raise CaseError("the file is empty: a case file needs at least `format = 1` and one [[counts]]", path)
+    if len(raw) > MAX_FILE_BYTES:
+        raise CaseError(f"the file is {len(raw)} bytes; a case file is at most {MAX_FILE_BYTES}", path)
+    if b"\x00" in raw:
+        raise CaseError("this is a binary file, not a TOML case file", path)
+    try:
+        return raw.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        raise CaseError(f"not UTF-8 text (byte {exc.start})", path) from None
+
+
+def _parse(text: str, path: str | None) -> dict:
+    try:
+        return tomllib.loads(text)
+    except tomllib.TOMLDecodeError as exc:
+        msg = str(exc)
+        m = re.search(r"\(at line (\d+), column (\d+)\)", msg)
+        line = int(m.group(1)) if m else None
+        msg = re.sub(r"\s*\(at line \d+, column \d+\)", "", msg)
+        raise CaseError(f"TOML syntax error: {msg}", path, line) from None
+
+
+def _err(text: str, path: str | None, loc: tuple, msg: str) -> CaseError:
+    return CaseError(msg, path, find_line(text, loc), _loc_str(loc))
+
+
+def _pyd_message(err: dict) -> str:
+    t = err["type"]
+    if t == "extra_forbidden":
+        return "unknown key"
+    if t == "missing":
+        return "required key is missing"
+    msg = err["msg"]
+    inp = err.get("input")
+    if t not in ("missing",) and not isinstance(inp, (dict, list)):
+        msg += f" (got {inp!r})"
+    return msg
+
+
+def _build(data: dict, text: str, law: Law, path: str | None) -> Case:
+    if "format" not in data:
+        raise CaseError("required key `format` is missing (write `format = 1` at the top)", path, 1, "format")
+    try:
+        m = CaseM.model_validate(data)
+    except pydantic.ValidationError as exc:
+        err = exc.errors()[0]
+        loc = tuple(err["loc"])
+        # pydantic adds the Literal/union branch name to the path for some errors: drop non-keys
+        loc = tuple(p for p in loc if not (isinstance(p, str) and ("[" in p or p.startswith("function-"))))
+        raise _err(text, path, loc, _pyd_message(err)) from None
+
+    book = law.statutes
+    minor_ids: dict[str, int] = {}
+    for i, mi in enumerate(m.minors):
+        if mi.id in minor_ids:
+            raise _err(text, path, ("minors", i, "id"), f"minor id {mi.id!r} is used twice")
+        minor_ids[mi.id] = i
+
+    counts: list[Count] = []
+    seen: set[str] = set()
+    for i, c in enumerate(m.counts):
+        if c.id in seen:
+            raise _err(text, path, ("counts", i, "id"), f"count id {c.id!r} is used twice")
+        seen.add(c.id)
+        try:
+            off = book.resolve(c.statute)
+        except KeyError as exc:
+            raise _err(text, path, ("counts", i, "statute"), exc.args[0]) from None
+        for j, mid in enumerate(c.minors):
+            if mid not in minor_ids:
+                known = ", ".join(minor_ids) or "none defined"
+                raise _err(text, path, ("counts", i, "minors", j), f"no minor {mid!r} in [[minors]] ({known})")
+        if off.category == "production" and off.key != "2252A(g)" and not c.minors:
+            raise _err(
+                text,
+                path,
+                ("counts", i, "statute"),
+                f"a § {off.key} production count needs the minor it involves: add minors = [\"A\"] and a [[minors]] entry",
+            )
+        if c.attempt and c.conspiracy:
+            raise _err(text, path, ("counts", i, "attempt"), "a count is an attempt or a conspiracy, not both")
+        if c.attempt and off.attempt == "none":
+            raise _err(text, path, ("counts", i, "attempt"), f"§ {off.section} has no attempt provision: there is no federal attempt to commit it")
+        if c.conspiracy and off.conspiracy == "none":
+            raise _err(text, path, ("counts", i, "conspiracy"), f"a conspiracy count under § {off.key} is not supported (charge § 371 instead)")
+        counts.append(
+            Count(
+                id=c.id,
+                statute=normalise_statute(c.statute),
+                offense=off.key,
+                minors=tuple(c.minors),
+                attempt=c.attempt,
+                conspiracy=c.conspiracy,
+                conviction_probability=c.conviction_probability,
+            )
+        )
+
+    scenarios: list[Scenario] = []
+    names: set[str] = set()
+    count_ids = [c.id for c in counts]
+    for i, s in enumerate(m.scenarios):
+        if s.name in names:
+            raise _err(text, path, ("scenarios", i, "name"), f"scenario name {s.name!r} is used twice")
+        names.add(s.name)
+        for j, cid in enumerate(s.convicted or []):
+            if cid not in count_ids:
+                raise _err(text, path, ("scenarios", i, "convicted", j), f"no count {cid!r} (counts: {', '.join(count_ids)})")
+        if s.convicted is not None and not s.convicted:
+            raise _err(text, path, ("scenarios", i, "convicted"), "a scenario needs at least one count of conviction")
+        if s.kind == "trial" and s.acceptance == 3:
+            raise _err(text, path, ("scenarios", i, "acceptance"), "acceptance 3 after trial is impossible (§3E1.1(b) needs a timely plea)")
+        subs = []
+        for cid, spelled in s.substitute.items():
+            if cid not in count_ids:
+                raise _err(text, path, ("scenarios", i, "substitute", cid), f"no count {cid!r} (counts: {', '.join(count_ids)})")
+            try:
+                off = book.resolve(spelled)
+            except KeyError as exc:
+                raise _err(text, path, ("scenarios", i, "substitute", cid), exc.args[0]) from None
+            subs.append((cid, normalise_statute(spelled), off.key))
+        facts = _facts(s.facts, text, path, i, m)
+        if s.agreed_sentence and s.agreed_sentence.low > s.agreed_sentence.high:
+            raise _err(text, path, ("scenarios", i, "agreed_sentence"), "low is above high")
+        scenarios.append(
+            Scenario(
+                name=s.name,
+                kind=s.kind,
+                convicted=s.convicted,
+                acceptance=s.acceptance,
+                substitute=tuple(subs),
+                facts=facts,
+                agreed_sentence=AgreedSentence(s.agreed_sentence.low, s.agreed_sentence.high) if s.agreed_sentence else None,
+                substantial_assistance_months=s.substantial_assistance_months,
+                motion_3553e=s.motion_3553e,
+            )
+        )
+
+    for i, p in enumerate(m.defendant.priors):
+        if p.statute is not None and not normalise_statute(p.statute):
+            raise _err(text, path, ("defendant", "priors", i, "statute"), f"{p.statute!r} is not a statute citation")
+
+    d = m.defendant
+    defendant = Defendant(
+        criminal_history_points=d.criminal_history_points,
+        under_sentence_at_offense=d.under_sentence_at_offense,
+        registered_sex_offender=d.registered_sex_offender,
+        indigent=d.indigent,
+        presentence_custody_days=d.presentence_custody_days,
+        priors=tuple(
+            Prior(p.kind, p.minor_victim, p.victim_under_17, p.sentenced_before_offense, normalise_statute(p.statute) if p.statute else None)
+            for p in d.priors
+        ),
+    )
+    return Case(
+        format=m.format,
+        title=m.title,
+        offense_date=m.offense_date,
+        sentencing_date=m.sentencing_date,
+        defendant=defendant,
+        conduct=Conduct(**m.conduct.model_dump()),
+        minors=tuple(Minor(**mi.model_dump()) for mi in m.minors),
+        counts=tuple(counts),
+        scenarios=tuple(scenarios),
+    )
+
+
+def _facts(facts: dict, text: str, path: str | None, i: int, m: CaseM) -> tuple:
+    """Stipulated facts: each key must be a [conduct] or [defendant] value of the right type."""
+    conduct = {k: v for k, v in facts.items() if k in CONDUCT_FIELDS}
+    defendant = {k: v for k, v in facts.items() if k in DEFENDANT_FIELDS}
+    for k in facts:
+        if k not in conduct and k not in defendant:
+            allowed = ", ".join(CONDUCT_FIELDS + DEFENDANT_FIELDS)
+            raise _err(text, path, ("scenarios", i, "facts", k), f"unknown fact (facts replace [conduct] or [defendant] values: {allowed})")
+    for model, base, part in ((ConductM, m.conduct, conduct), (DefendantM, m.defendant, defendant)):
+        if not part:
+            continue
+        try:
+            model.model_validate({**base.model_dump(exclude={"priors"} if model is DefendantM else set()), **part})
+        except pydantic.ValidationError as exc:
+            err = exc.errors()[0]
+            raise _err(text, path, ("scenarios", i, "facts", err["loc"][0]), _pyd_message(err)) from None
+    return tuple(facts.items())

@@ -1,0 +1,203 @@
+"""The `exposure` command.
+
+    exposure                          open the terminal UI on the bundled example case
+    exposure CASE.toml                open the terminal UI on a case
+    exposure new                      open the terminal UI on an empty case
+    exposure compare CASE [--json]    every scenario side by side (JSON: the format-1 contract)
+    exposure worksheet CASE [--scenario NAME]
+    exposure statutes                 the offense catalogue
+    exposure example                  print the bundled example case file
+
+Bad input: a message naming the file, line and key, exit status 2; never a traceback.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import shutil
+import sys
+from pathlib import Path
+
+EXIT_INPUT = 2
+EXIT_LAW = 3
+EXIT_INTERNAL = 70
+
+SUBCOMMANDS = ("compare", "worksheet", "statutes", "example", "report", "explore", "new", "ui")
+
+
+def example_path() -> Path:
+    from calculator.law.common import rules_root
+
+    return rules_root() / "examples" / "example-case.toml"
+
+
+def _parser() -> argparse.ArgumentParser:
+    p = argparse.ArgumentParser(
+        prog="exposure",
+        description="Sentencing exposure in federal child-exploitation cases: statutory floors and ceilings, "
+        "Guidelines ranges, plea versus trial. A planning aid, not legal advice.",
+    )
+    sub = p.add_subparsers(dest="command")
+    c = sub.add_parser("compare", help="every scenario side by side")
+    c.add_argument("case", help="case file (TOML, format 1)")
+    c.add_argument("--json", action="store_true", help="print the machine-readable results (format 1)")
+    c.add_argument("--width", type=int, default=None, help="table width in columns (default: the terminal's)")
+    w = sub.add_parser("worksheet", help="the Guidelines worksheet for a scenario")
+    w.add_argument("case")
+    w.add_argument("--scenario", default=None, help="scenario name (default: every scenario)")
+    sub.add_parser("statutes", help="the offense catalogue: every statute, its tiers, its citation")
+    sub.add_parser("example", help="print the bundled example case file")
+    r = sub.add_parser("report", help="a client-meeting memo (Markdown or HTML)")
+    r.add_argument("case")
+    r.add_argument("--format", choices=("md", "html"), default="md")
+    r.add_argument("-o", "--output", default=None, help="write to this file (default: standard output)")
+    r.add_argument("--with-names", action="store_true", help="include the case title and names (left out by default)")
+    x = sub.add_parser("explore", help="search the bargains a prosecutor could offer (Pareto frontier)")
+    x.add_argument("case")
+    x.add_argument("--json", action="store_true")
+    n = sub.add_parser("new", help="open the terminal UI on an empty case")
+    n.add_argument("path", nargs="?", default=None)
+    u = sub.add_parser("ui", help="open the terminal UI (the default)")
+    u.add_argument("case", nargs="?", default=None)
+    return p
+
+
+def _fail(msg: str, code: int) -> int:
+    print(f"exposure: {msg}", file=sys.stderr)
+    return code
+
+
+def _load(path: str):
+    from calculator.case import load_case
+    from calculator.law import load_law
+
+    law = load_law()
+    return load_case(path, law), law
+
+
+def cmd_compare(args) -> int:
+    from calculator.engine.evaluate import compare
+    from calculator.report import comparison_json, comparison_text
+
+    case, law = _load(args.case)
+    cmp = compare(case, law)
+    if args.json:
+        print(json.dumps(comparison_json(cmp), indent=1, ensure_ascii=False))
+    else:
+        width = args.width or shutil.get_terminal_size((120, 40)).columns
+        sys.stdout.write(comparison_text(cmp, width))
+    return 0
+
+
+def cmd_worksheet(args) -> int:
+    from calculator.engine.evaluate import compare
+
+    try:
+        from calculator.worksheet import worksheet_text
+    except ImportError:
+        return _fail("the Guidelines worksheet is not available in this build", EXIT_INTERNAL)
+    case, law = _load(args.case)
+    cmp = compare(case, law)
+    chosen = [e for e in cmp.exposures if args.scenario is None or e.scenario.name == args.scenario]
+    if not chosen:
+        names = ", ".join(repr(e.scenario.name) for e in cmp.exposures)
+        return _fail(f"no scenario {args.scenario!r} in {args.case} (scenarios: {names})", EXIT_INPUT)
+    sys.stdout.write("\n\n".join(worksheet_text(e) for e in chosen))
+    return 0
+
+
+def cmd_statutes(args) -> int:
+    from calculator.law import load_law
+    from calculator.report import statutes_text
+
+    sys.stdout.write(statutes_text(load_law()))
+    return 0
+
+
+def cmd_example(args) -> int:
+    sys.stdout.write(example_path().read_text(encoding="utf-8"))
+    return 0
+
+
+def cmd_report(args) -> int:
+    try:
+        from calculator.memo import write_memo
+    except ImportError:
+        return _fail("the memo report is not available in this build", EXIT_INTERNAL)
+    return write_memo(args)
+
+
+def cmd_explore(args) -> int:
+    try:
+        from calculator.explore_cli import run_explore
+    except ImportError:
+        return _fail("the bargain explorer is not available in this build", EXIT_INTERNAL)
+    return run_explore(args)
+
+
+def cmd_ui(path: str | None, new: bool = False) -> int:
+    try:
+        from calculator.tui.app import run_app
+    except ImportError:
+        return _fail("the terminal UI is not available in this build; try `exposure compare CASE`", EXIT_INTERNAL)
+    return run_app(path, new=new)
+
+
+def main(argv: list[str] | None = None) -> int:
+    argv = list(sys.argv[1:] if argv is None else argv)
+    # `exposure CASE.toml` opens the UI on a case; `exposure` alone, on the bundled example
+    if not argv:
+        return _guard(lambda: cmd_ui(None))
+    if argv[0] not in SUBCOMMANDS and not argv[0].startswith("-"):
+        return _guard(lambda: cmd_ui(argv[0]))
+    args = _parser().parse_args(argv)
+    if args.command == "new":
+        return _guard(lambda: cmd_ui(args.path, new=True))
+    if args.command == "ui":
+        return _guard(lambda: cmd_ui(args.case))
+    handler = {
+        "compare": cmd_compare,
+        "worksheet": cmd_worksheet,
+        "statutes": cmd_statutes,
+        "example": cmd_example,
+        "report": cmd_report,
+        "explore": cmd_explore,
+    }.get(args.command)
+    if handler is None:
+        _parser().print_help()
+        return EXIT_INPUT
+    return _guard(lambda: handler(args))
+
+
+def _guard(fn) -> int:
+    """Run a command; turn every expected failure into a message and an exit status."""
+    from calculator.case import CaseError
+    from calculator.engine.scenario import ScenarioError
+    from calculator.law import LawError
+
+    try:
+        return fn()
+    except CaseError as exc:
+        return _fail(exc.render(), EXIT_INPUT)
+    except ScenarioError as exc:
+        return _fail(str(exc), EXIT_INPUT)
+    except LawError as exc:
+        return _fail(f"the rules files are broken: {exc}", EXIT_LAW)
+    except KeyboardInterrupt:
+        return _fail("interrupted", 130)
+    except BrokenPipeError:
+        try:
+            sys.stdout = open(os.devnull, "w")
+        except OSError:
+            pass
+        return 0
+    except Exception as exc:  # a bug: say so plainly, without a traceback unless asked
+        if os.environ.get("EXPOSURE_DEBUG"):
+            raise
+        return _fail(f"internal error ({type(exc).__name__}: {exc}); set EXPOSURE_DEBUG=1 for details", EXIT_INTERNAL)
+
+
+if __name__ == "__main__":
+    sys.exit(main())

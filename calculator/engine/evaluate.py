@@ -1,0 +1,96 @@
+"""evaluate(case, scenario, law) -> Exposure: the whole engine for one scenario. Pure.
+
+    statutory (per count, stacked) -> Guidelines (Chapters 2-5, restricted by statute)
+    -> consequences (custody, supervised release, money, registration)
+
+compare(case, law) evaluates every scenario, trial first, and the deltas against trial.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from attrs import frozen
+
+from calculator.engine.scenario import Applied, ScenarioError, apply_scenario
+from calculator.engine.statutory import StatutoryExposure, statutory_exposure
+from calculator.law import Law
+from calculator.model import Case, Scenario
+from calculator.trace import Step
+
+
+@frozen
+class Exposure:
+    scenario: Scenario
+    applied: Applied
+    statutory: StatutoryExposure
+    guidelines: Any | None  # calculator.engine.guidelines.GuidelinesResult
+    consequences: Any | None  # calculator.engine.consequences.Consequences
+    warnings: tuple[str, ...]
+
+    @property
+    def steps(self) -> tuple[Step, ...]:
+        """Every step behind every number, in order: counts, judgment, Guidelines, consequences."""
+        out: list[Step] = []
+        for c in self.statutory.counts:
+            out += c.trace
+        out += self.statutory.trace
+        if self.guidelines is not None:
+            out += self.guidelines.trace
+        if self.consequences is not None:
+            out += getattr(self.consequences, "trace", ())
+        return tuple(out)
+
+    @property
+    def unverified(self) -> tuple[Step, ...]:
+        """Applied steps that rest on a value not verified in primary text: shown every time."""
+        seen, out = set(), []
+        for s in self.steps:
+            if s.applied and s.status != "verified" and (s.cite, s.effect) not in seen:
+                seen.add((s.cite, s.effect))
+                out.append(s)
+        return tuple(out)
+
+
+@frozen
+class Comparison:
+    case: Case
+    exposures: tuple[Exposure, ...]  # trial first
+    edition: str | None
+    warnings: tuple[str, ...]  # case-wide warnings (edition, unencoded amendments)
+
+
+def evaluate(case: Case, scenario: Scenario, law: Law) -> Exposure:
+    applied = apply_scenario(case, scenario)
+    statutory = statutory_exposure(applied.case, applied.counts, law)
+    warnings = list(statutory.warnings)
+    guidelines = None
+    if law.guidelines:
+        from calculator.engine.guidelines import compute_guidelines
+
+        guidelines = compute_guidelines(applied, statutory, law)
+        warnings += list(getattr(guidelines, "warnings", ()))
+    consequences = None
+    if law.consequences is not None:
+        from calculator.engine.consequences import compute_consequences
+
+        consequences = compute_consequences(applied, statutory, guidelines, law)
+        warnings += list(getattr(consequences, "warnings", ()))
+    return Exposure(scenario, applied, statutory, guidelines, consequences, tuple(dict.fromkeys(warnings)))
+
+
+def compare(case: Case, law: Law) -> Comparison:
+    """Every scenario of the case, trial scenarios first (in file order), then the pleas."""
+    case = case.with_default_scenarios()
+    ordered = [s for s in case.scenarios if s.kind == "trial"] + [s for s in case.scenarios if s.kind != "trial"]
+    exposures = tuple(evaluate(case, s, law) for s in ordered)
+    edition = None
+    case_warnings: list[str] = []
+    if law.guidelines:
+        from calculator.engine.guidelines import edition_note
+
+        edition, case_warnings = edition_note(case, law)
+    return Comparison(case, exposures, edition, tuple(case_warnings))
+
+
+__all__ = ["Exposure", "Comparison", "evaluate", "compare", "ScenarioError"]

@@ -1,0 +1,410 @@
+"""The statutory layer: each count's minimum and maximum, then the judgment's floor and ceiling.
+
+One small function per provision, each returning the new range and the trace steps it adds:
+    base penalty -> attempt / conspiracy -> recidivist tier (the statute's own prior list)
+    -> § 2252(b)(2)/§ 2252A(b)(2) prepubescent maximum (P.L. 112-206, from 2012-12-07)
+    -> § 2244(c) young-victim doubling -> § 3559(e) mandatory life -> § 2241(c) second offense
+    -> § 2426 / § 2247 repeat-offender multipliers -> § 2260A / § 2250(d) consecutive terms.
+Stacking under 18 U.S.C. § 3584: floor = highest count minimum + mandatory consecutive terms;
+ceiling = sum of the maxima (life if any is life). Pure: no I/O.
+"""
+
+from __future__ import annotations
+
+from attrs import frozen
+
+from calculator import months as M
+from calculator.law import Law
+from calculator.law.common import Cited
+from calculator.law.statutes import Offense, Penalty, StatuteBook
+from calculator.model import LIFE, Case, Count
+from calculator.trace import Step
+
+
+@frozen
+class CountExposure:
+    id: str
+    statute: str  # "18 U.S.C. § 2252A(a)(5)(B)"
+    offense: str  # catalogue key "2252A(a)(5)"
+    min_months: int
+    max_months: int
+    consecutive: bool  # a statute mandates this term run consecutively (§ 2260A, § 2250(d))
+    trace: tuple[Step, ...]
+    warnings: tuple[str, ...] = ()
+
+    @property
+    def mandatory_life(self) -> bool:
+        return M.is_life(self.min_months)
+
+
+@frozen
+class StatutoryExposure:
+    counts: tuple[CountExposure, ...]
+    floor_months: int
+    ceiling_months: int
+    floor_count: str | None  # the count whose minimum sets the floor (before consecutive terms)
+    trace: tuple[Step, ...]
+    warnings: tuple[str, ...]
+
+
+@frozen
+class _Range:
+    min: int
+    max: int
+    steps: tuple[Step, ...] = ()
+
+    def step(self, s: Step, lo: int | None = None, hi: int | None = None) -> "_Range":
+        return _Range(self.min if lo is None else lo, self.max if hi is None else hi, self.steps + (s,))
+
+    def note(self, s: Step) -> "_Range":
+        return _Range(self.min, self.max, self.steps + (s,))
+
+
+def _rng(lo: int, hi: int) -> str:
+    return f"{M.short(lo)}-{M.short(hi)} months"
+
+
+def full_statute(spelled: str) -> str:
+    return f"18 U.S.C. § {spelled}"
+
+
+# ---------------------------------------------------------------------------------------------
+# per-count provisions
+
+
+def base_penalty(offense: Offense, penalty: Penalty, subject: str) -> _Range:
+    status = _worst(penalty.min.status, penalty.max.status)
+    s = Step(
+        penalty.cite,
+        _rng(penalty.min.value, penalty.max.value),
+        f"{offense.name}: the statutory range for a first offense",
+        status=status,
+        subject=subject,
+    )
+    return _Range(penalty.min.value, penalty.max.value, (s,))
+
+
+def attempt_or_conspiracy(r: _Range, count: Count, offense: Offense, book: StatuteBook, subject: str) -> tuple[_Range, bool]:
+    """Attempt and conspiracy: the same penalty where the section says so; § 1594(c) for a § 1591
+    conspiracy (no minimum); § 371 (0-5 years) where the section has no conspiracy clause.
+    Returns (range, replaced): replaced=True when the object offense's penalties no longer apply."""
+    if count.conspiracy:
+        if offense.conspiracy == "same":
+            return r.note(Step(offense.cite, "same penalty", "conspiracy is punished as the completed offense", subject=subject)), False
+        rule_key = offense.conspiracy if offense.conspiracy != "none" else "371"
+        c = book.conspiracies[rule_key]
+        why = c.note or f"conspiracy to violate § {offense.key} is punished under {c.cite}"
+        status = _worst(c.status, c.min.status, c.max.status)
+        return _Range(c.min.value, c.max.value, r.steps + (Step(c.cite, _rng(c.min.value, c.max.value), why, status=status, subject=subject),)), True
+    if count.attempt:
+        # offense.attempt == "none" is rejected when the case is read (no federal attempt offense)
+        return r.note(Step(offense.cite, "same penalty", "attempt is punished as the completed offense", subject=subject)), False
+    return r, False
+
+
+def qualifying_priors(case: Case, book: StatuteBook, list_id: str) -> list:
+    plist = book.prior_lists[list_id]
+    return [p for p in case.defendant.priors if plist.qualifies(p)]
+
+
+def recidivist_tier(r: _Range, case: Case, penalty: Penalty, book: StatuteBook, subject: str) -> _Range:
+    """The statute's recidivist tiers, each counted against its own prior list (§ 2251(e) tier 2
+    omits § 1591; § 2252(b)(2) omits § 1591 and State child sex trafficking)."""
+    chosen = None
+    for tier in penalty.tiers:
+        n = len(qualifying_priors(case, book, tier.list))
+        plist = book.prior_lists[tier.list]
+        if n >= tier.priors:
+            chosen = (tier, n)
+        elif case.defendant.priors:
+            r = r.note(
+                Step(
+                    plist.cite,
+                    "not applied",
+                    f"needs {tier.priors} qualifying prior(s) on this statute's list; the defendant has {n}",
+                    applied=False,
+                    subject=subject,
+                )
+            )
+    if chosen is None:
+        return r
+    tier, n = chosen
+    plist = book.prior_lists[tier.list]
+    status = _worst(plist.status, tier.min.status, tier.max.status)
+    if any(p.kind in plist.reading_kinds for p in qualifying_priors(case, book, tier.list)):
+        status = _worst(status, "unverified")
+    return r.step(
+        Step(
+            tier.min.cite,
+            _rng(tier.min.value, tier.max.value),
+            f"{n} qualifying prior conviction(s) ({plist.cite} list: {_kinds(plist)})",
+            status=status,
+            subject=subject,
+        ),
+        tier.min.value,
+        tier.max.value,
+    )
+
+
+def prepubescent_maximum(r: _Range, case: Case, penalty: Penalty, subject: str) -> _Range:
+    """§ 2252(b)(2) / § 2252A(b)(2): the possession maximum is 20 years where any image involved a
+    prepubescent minor or a minor under 12 -- for offenses on or after 7 December 2012 (P.L. 112-206)."""
+    pm = penalty.prepubescent_max
+    if pm is None or not case.conduct.prepubescent:
+        return r
+    if pm.value <= r.max:
+        return r.note(Step(pm.cite, "no change", "prepubescent maximum does not exceed the tier's maximum", applied=False, subject=subject))
+    eff = pm.effective
+    if eff is not None and case.offense_date is not None and case.offense_date < eff:
+        return r.note(
+            Step(
+                pm.cite,
+                "not applied",
+                f"offense date {case.offense_date} is before {eff} (P.L. 112-206): the maximum stays {M.short(r.max)} months",
+                applied=False,
+                status=pm.status,
+                subject=subject,
+            )
+        )
+    why = "material involved a prepubescent minor or a minor under 12"
+    if eff is not None and case.offense_date is None:
+        why += f" (no offense date given: assumed on or after {eff})"
+    status = pm.status
+    return r.step(Step(pm.cite, f"max {M.short(pm.value)} months", why, status=status, subject=subject), hi=pm.value)
+
+
+def young_victim_multiplier(r: _Range, case: Case, count: Count, penalty: Penalty, subject: str) -> _Range:
+    """§ 2244(c): the maximum is doubled where the victim had not attained 12."""
+    mult = penalty.young_victim_multiplier
+    if mult is None:
+        return r
+    ages = [case.minor(mid).age for mid in count.minors]
+    if not ages or min(ages) >= (mult.under_age or 0):
+        return r.note(Step(mult.cite, "not applied", f"no victim under {mult.under_age} named on this count", applied=False, subject=subject))
+    hi = M.LIFE if M.is_life(r.max) else r.max * mult.factor
+    return r.step(Step(mult.cite, f"max x{mult.factor} = {M.short(hi)} months", f"victim under {mult.under_age}", status=mult.status, subject=subject), hi=hi)
+
+
+def mandatory_life_3559e(r: _Range, case: Case, count: Count, offense: Offense, book: StatuteBook, subject: str) -> tuple[_Range, list[str]]:
+    """§ 3559(e): mandatory life for a federal sex offense against a minor under 17 by a defendant
+    with a prior sex conviction against a minor, sentenced before the current conduct."""
+    rule = book.rule_3559e
+    warnings: list[str] = []
+    if not offense.federal_sex_offense_3559e or not case.defendant.priors:
+        return r, warnings
+    ages = [case.minor(mid).age for mid in count.minors]
+    qualifying, possible = [], []
+    for p in case.defendant.priors:
+        if not (p.minor_victim and p.victim_under_17 and p.sentenced_before_offense):
+            continue
+        if p.statute:
+            if any(p.statute.startswith(fso) for fso in rule.federal_sex_offenses):
+                qualifying.append(p)
+        elif p.kind in rule.qualifying_kinds:
+            qualifying.append(p)
+        elif p.kind in rule.statute_needed_kinds:
+            possible.append(p)
+    if not qualifying:
+        if possible:
+            warnings.append(
+                f"count {count.id}: a prior of kind {possible[0].kind!r} may trigger mandatory life under {rule.cite} "
+                "if it was for one of the listed federal sex offenses (or a State equivalent): give the prior's `statute` to decide"
+            )
+        return r, warnings
+    if not ages:
+        warnings.append(
+            f"count {count.id}: {rule.cite} mandatory life applies only if the victim of this count was under {rule.victim_under}; "
+            "no minor is named on the count, so it was not applied"
+        )
+        return r.note(Step(rule.cite, "not applied", "no minor named on this count", applied=False, subject=subject)), warnings
+    if min(ages) >= rule.victim_under:
+        return r.note(
+            Step(rule.cite, "not applied", f"the victim was not under {rule.victim_under} (§ 3559(e)'s 'minor')", applied=False, subject=subject)
+        ), warnings
+    why = (
+        f"current federal sex offense against a minor under {rule.victim_under}, with a prior sex conviction against a minor "
+        f"sentenced before this conduct ({qualifying[0].kind})"
+    )
+    if offense.key.startswith(("2422(b)", "2423(a)")) or any((p.statute or "").startswith(("2422(b)", "2423(a)")) for p in qualifying):
+        warnings.append(f"count {count.id}: § 3559(e)(3) lets the defendant defeat a 2422(b)/2423(a)-based life term by clear and convincing evidence")
+    step = Step(rule.cite, "mandatory life", why, status=_worst(rule.status, rule.result.status), subject=subject)
+    return r.step(step, LIFE, LIFE), warnings
+
+
+def life_after_prior_2241c(r: _Range, case: Case, penalty: Penalty, subject: str) -> _Range:
+    """§ 2241(c): a second conviction (after a federal 2241(c) offense or a State equivalent) is life."""
+    if penalty.life_after_prior is None:
+        return r
+    hits = [p for p in case.defendant.priors if p.statute and any(p.statute.startswith(s) for s in penalty.life_after_prior_statutes)]
+    if not hits:
+        if case.defendant.priors:
+            r = r.note(
+                Step(
+                    penalty.life_after_prior.cite,
+                    "not applied",
+                    "no prior recorded as a 2241(c) offense or a State equivalent (set the prior's statute = \"2241(c)\")",
+                    applied=False,
+                    subject=subject,
+                )
+            )
+        return r
+    lp = penalty.life_after_prior
+    return r.step(Step(lp.cite, "mandatory life", "prior conviction of a 2241(c)-type offense", status=lp.status, subject=subject), LIFE, LIFE)
+
+
+def repeat_offender_multiplier(r: _Range, case: Case, penalty: Penalty, book: StatuteBook, subject: str, life_3559e: bool) -> _Range:
+    """§ 2426 (chapter 117: maximum x3) and § 2247 (chapter 109A: maximum x2) after a prior sex
+    offense conviction. No minimum is created; neither applies where § 3559(e) applies."""
+    mult = penalty.repeat_multiplier
+    if mult is None or not case.defendant.priors:
+        return r
+    if life_3559e:
+        return r.note(Step(mult.cite, "not applied", "§ 3559(e) applies, which displaces it", applied=False, subject=subject))
+    n = len(qualifying_priors(case, book, mult.list))
+    if n == 0:
+        return r.note(Step(mult.cite, "not applied", "no prior sex offense conviction on its list", applied=False, subject=subject))
+    if M.is_life(r.max):
+        return r.note(Step(mult.cite, "no change", "the maximum is already life", applied=False, subject=subject))
+    hi = r.max * mult.factor
+    return r.step(
+        Step(mult.cite, f"max x{mult.factor} = {hi} months", f"{n} prior sex offense conviction(s); no minimum is created", status=mult.status, subject=subject),
+        hi=hi,
+    )
+
+
+def registrant_requirement_2260a(count: Count, penalty: Penalty, case: Case, convicted: tuple[Count, ...], book: StatuteBook) -> list[str]:
+    """§ 2260A: the defendant must have been required to register, and a predicate felony
+    involving a minor (listed sections only; §§ 2252, 2252A, 2252B, 2252C are not) must stand."""
+    if not penalty.requires_registration:
+        return []
+    out = []
+    if not case.defendant.registered_sex_offender:
+        out.append(
+            f"count {count.id}: {book.predicates_2260a_cite} requires that the defendant was required to register as a sex offender "
+            "when the offense was committed; the case says he was not"
+        )
+    preds = []
+    for c in convicted:
+        if c.id == count.id:
+            continue
+        off = book.offenses[c.offense]
+        if off.section in book.predicates_2260a:
+            preds.append(c.id)
+    if not preds:
+        out.append(
+            f"count {count.id}: no count of conviction is a § 2260A predicate ({', '.join(book.predicates_2260a)}); "
+            "§§ 2252, 2252A, 2252B and 2252C are not predicates"
+        )
+    return out
+
+
+# ---------------------------------------------------------------------------------------------
+
+
+def count_exposure(case: Case, count: Count, convicted: tuple[Count, ...], law: Law) -> CountExposure:
+    book = law.statutes
+    offense = book.offenses[count.offense]
+    penalty = book.penalties[offense.penalty]
+    subject = f"count {count.id}"
+    warnings: list[str] = []
+
+    r = base_penalty(offense, penalty, subject)
+    r, replaced = attempt_or_conspiracy(r, count, offense, book, subject)
+    life_3559e = False
+    if not replaced:
+        r = recidivist_tier(r, case, penalty, book, subject)
+        r = prepubescent_maximum(r, case, penalty, subject)
+        r = young_victim_multiplier(r, case, count, penalty, subject)
+        r, w = mandatory_life_3559e(r, case, count, offense, book, subject)
+        warnings += w
+        life_3559e = M.is_life(r.min) and any(s.cite == book.rule_3559e.cite and s.applied for s in r.steps)
+        r = life_after_prior_2241c(r, case, penalty, subject)
+        r = repeat_offender_multiplier(r, case, penalty, book, subject, life_3559e)
+    warnings += registrant_requirement_2260a(count, penalty, case, convicted, book)
+    if penalty.consecutive:
+        r = r.note(Step(penalty.cite, "consecutive", "the statute requires this term to run consecutively to any other", subject=subject))
+    return CountExposure(
+        id=count.id,
+        statute=full_statute(count.statute),
+        offense=count.offense,
+        min_months=r.min,
+        max_months=r.max,
+        consecutive=penalty.consecutive,
+        trace=r.steps,
+        warnings=tuple(warnings),
+    )
+
+
+def stack_3584(counts: tuple[CountExposure, ...]) -> tuple[int, int, str | None, tuple[Step, ...]]:
+    """18 U.S.C. § 3584: terms imposed at the same time run concurrently unless a statute requires
+    otherwise. Floor = highest minimum among the concurrent counts + every mandatory consecutive
+    term; ceiling = sum of every maximum (the court may run counts consecutively)."""
+    concurrent = [c for c in counts if not c.consecutive]
+    consecutive = [c for c in counts if c.consecutive]
+    top = max(concurrent, key=lambda c: c.min_months, default=None)
+    base = top.min_months if top else 0
+    floor = M.add(base, *(c.min_months for c in consecutive))
+    ceiling = M.add(*(c.max_months for c in counts))
+    steps = [
+        Step(
+            "18 U.S.C. § 3584(a)",
+            f"floor {M.short(base)} months",
+            f"counts run concurrently by default; the highest minimum is count {top.id}'s" if top and base else "no count carries a mandatory minimum",
+            subject="judgment",
+        )
+    ]
+    for c in consecutive:
+        steps.append(Step(c.trace[0].cite, f"+{M.short(c.min_months)} months", f"count {c.id}: mandatory consecutive term", subject="judgment"))
+    steps.append(
+        Step(
+            "18 U.S.C. § 3584(a)",
+            f"ceiling {M.short(ceiling)}" + ("" if M.is_life(ceiling) else " months"),
+            "the sum of every count's maximum (the court may run counts consecutively)" + ("; a life maximum makes it life" if M.is_life(ceiling) else ""),
+            subject="judgment",
+        )
+    )
+    return floor, ceiling, (top.id if top and base else None), tuple(steps)
+
+
+def stacking_warnings(convicted: tuple[Count, ...], law: Law) -> list[str]:
+    """Flags the law raises instead of a number: Davenport (receipt and possession of the same
+    images), an attempt beside its object (§ 3584(a) forbids consecutive terms)."""
+    book = law.statutes
+    out = []
+    cats = {c.id: book.offenses[c.offense] for c in convicted}
+    receipt = [cid for cid, o in cats.items() if o.category == "trafficking" and o.section in ("2252", "2252A") and not o.key.endswith(("(a)(6)", "(a)(7)"))]
+    possession = [cid for cid, o in cats.items() if o.category == "possession" and o.section in ("2252", "2252A")]
+    if receipt and possession:
+        out.append(
+            f"counts {', '.join(receipt)} (receipt/distribution) and {', '.join(possession)} (possession): if they rest on the same images, "
+            "convictions on both may violate double jeopardy (United States v. Davenport, 519 F.3d 940 (9th Cir. 2008): possession is a "
+            "lesser-included offense of receipt); other circuits unverified"
+        )
+    for c in convicted:
+        if c.attempt:
+            same = [d.id for d in convicted if d.id != c.id and not d.attempt and d.offense == c.offense]
+            if same:
+                out.append(
+                    f"count {c.id} (attempt) and count(s) {', '.join(same)} (the completed offense): 18 U.S.C. § 3584(a) bars consecutive "
+                    "terms for an attempt and the offense that was its sole objective"
+                )
+    return out
+
+
+def statutory_exposure(case: Case, convicted: tuple[Count, ...], law: Law) -> StatutoryExposure:
+    counts = tuple(count_exposure(case, c, convicted, law) for c in convicted)
+    floor, ceiling, floor_count, steps = stack_3584(counts)
+    warnings = [w for c in counts for w in c.warnings] + stacking_warnings(convicted, law)
+    return StatutoryExposure(counts, floor, ceiling, floor_count, steps, tuple(warnings))
+
+
+def _worst(*statuses: str) -> str:
+    order = {"verified": 0, "secondary": 1, "unverified": 2}
+    return max(statuses, key=lambda s: order.get(s, 2))
+
+
+def _kinds(plist) -> str:
+    return ", ".join(sorted(plist.kinds))
+
+
+__all__ = ["CountExposure", "StatutoryExposure", "statutory_exposure", "count_exposure", "stack_3584", "Cited"]

@@ -1,0 +1,49 @@
+"""Loading the law (rules/) once, into immutable values.
+
+    law = load_law()            # cached; rules/ inside the installed package
+    law.statutes.resolve("18 U.S.C. § 2252A(a)(5)(B)")
+
+A broken rules file raises LawError naming the file, the key and the reason.
+"""
+
+from __future__ import annotations
+
+import functools
+from pathlib import Path
+
+from attrs import frozen
+
+from calculator.law.common import Cited, LawError, rules_root
+from calculator.law.statutes import StatuteBook, load_statutes
+
+__all__ = ["Law", "LawError", "Cited", "load_law"]
+
+
+@frozen
+class Law:
+    root: str
+    statutes: StatuteBook
+    guidelines: tuple  # Guidelines editions, oldest first (calculator.law.guidelines)
+    consequences: object | None  # calculator.law.consequences.ConsequenceBook
+
+
+def _load(root: Path) -> Law:
+    from calculator.law import consequences as _cons
+    from calculator.law import guidelines as _gl
+
+    return Law(
+        root=str(root),
+        statutes=load_statutes(root / "statutes.toml"),
+        guidelines=_gl.load_editions(root / "guidelines"),
+        consequences=_cons.load(root),
+    )
+
+
+@functools.lru_cache(maxsize=4)
+def _cached(root: str) -> Law:
+    return _load(Path(root))
+
+
+def load_law(root: Path | str | None = None) -> Law:
+    """The law in rules/ (or in `root`), loaded and validated once per process."""
+    return _cached(str(Path(root) if root is not None else rules_root()))

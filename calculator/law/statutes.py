@@ -1,0 +1,383 @@
+"""rules/statutes.toml: the offense catalogue, penalty schemes, prior-conviction lists and the
+cross-cutting statutory rules (§ 3559(e), § 2426, § 2247, § 2260A, ...), read once into
+immutable values.
+
+The catalogue is keyed by the subsection that carries a penalty ("2252A(a)(5)"); a lawyer's
+spelling ("18 U.S.C. § 2252A(a)(5)(B)") resolves to the longest key it begins with.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+from typing import Literal
+
+import pydantic
+from attrs import frozen
+
+from calculator.law.common import Cited, CitedModel, LawError, read_toml, validate
+from calculator.model import PRIOR_KINDS
+
+# ---------------------------------------------------------------------------------------------
+# immutable values
+
+
+@frozen
+class PriorList:
+    """A statute's own list of qualifying prior convictions (they differ: Lockhart)."""
+
+    id: str
+    cite: str
+    status: str
+    kinds: frozenset[str]
+    minor_required: frozenset[str]  # kinds that count only where the victim was a minor
+    note: str = ""
+    # kinds included by a reading of the statute's words rather than its text: a tier that rests
+    # on one of them is shown as unverified
+    reading_kinds: frozenset[str] = frozenset()
+
+    def qualifies(self, prior) -> bool:
+        if prior.kind not in self.kinds:
+            return False
+        if prior.kind in self.minor_required and not prior.minor_victim:
+            return False
+        return True
+
+
+@frozen
+class Tier:
+    """A recidivist tier: with at least `priors` qualifying priors from `list`, min/max become these."""
+
+    priors: int
+    list: str
+    min: Cited
+    max: Cited
+
+
+@frozen
+class Multiplier:
+    """A maximum multiplied after a prior (§ 2426 x3, § 2247 x2) or for a young victim (§ 2244(c))."""
+
+    factor: int
+    cite: str
+    status: str
+    list: str | None = None  # prior list, for the repeat-offender multipliers
+    under_age: int | None = None  # victim age below which it applies (§ 2244(c): 12)
+    note: str = ""
+
+
+@frozen
+class Penalty:
+    id: str
+    cite: str
+    min: Cited
+    max: Cited
+    tiers: tuple[Tier, ...] = ()
+    prepubescent_max: Cited | None = None  # § 2252(b)(2), § 2252A(b)(2): 20 years from 2012-12-07
+    repeat_multiplier: Multiplier | None = None
+    young_victim_multiplier: Multiplier | None = None
+    life_after_prior: Cited | None = None  # § 2241(c): a prior 2241(c)-type conviction => life
+    life_after_prior_statutes: tuple[str, ...] = ()
+    consecutive: bool = False  # § 2260A, § 2250(d): mandatory consecutive term
+    requires_registration: bool = False  # § 2260A
+    note: str = ""
+
+
+@frozen
+class Offense:
+    key: str  # "2252A(a)(5)"
+    section: str  # "2252A"
+    name: str
+    chapter: str  # "110", "71", "117", "109A", "77", "other"
+    category: str  # production | trafficking | possession | enticement | contact | obscenity | addon | registration | conspiracy
+    penalty: str
+    cite: str
+    status: str
+    attempt: str  # "same" (the penalty provision covers attempts) | "none"
+    conspiracy: str  # "same" | "none" | "1594(c)" | "371"
+    federal_sex_offense_3559e: bool = False
+    aliases: tuple[str, ...] = ()
+    note: str = ""
+
+
+@frozen
+class Rule3559e:
+    cite: str
+    status: str
+    victim_under: int
+    qualifying_kinds: frozenset[str]  # prior kinds that are "prior sex convictions" as such
+    statute_needed_kinds: frozenset[str]  # kinds that qualify only for some statutes: give `statute`
+    federal_sex_offenses: tuple[str, ...]  # section prefixes: "2241", "2244(a)(1)", "2422(b)"
+    result: Cited
+    note: str = ""
+
+
+@frozen
+class Conspiracy:
+    key: str
+    cite: str
+    status: str
+    min: Cited
+    max: Cited
+    note: str = ""
+
+
+@frozen
+class StatuteBook:
+    offenses: dict[str, Offense]
+    penalties: dict[str, Penalty]
+    prior_lists: dict[str, PriorList]
+    rule_3559e: Rule3559e
+    conspiracies: dict[str, Conspiracy]
+    predicates_2260a: tuple[str, ...]  # sections whose felonies involving a minor are § 2260A predicates
+    predicates_2260a_cite: str
+    source: str
+
+    def resolve(self, spelling: str) -> Offense:
+        """Resolve a lawyer's spelling to the catalogue entry, or raise KeyError with a reason."""
+        norm = normalise_statute(spelling)
+        if not norm:
+            raise KeyError(f"{spelling!r} is not a statute citation")
+        for key in _candidates(norm):
+            if key in self.offenses:
+                return self.offenses[key]
+            for off in self.offenses.values():
+                if key in off.aliases:
+                    return off
+        hint = _hint(norm, self)
+        raise KeyError(f"unknown statute {spelling!r}{hint}")
+
+
+# ---------------------------------------------------------------------------------------------
+# spelling
+
+_PREFIX = re.compile(r"^\s*(?:18\s*U\.?\s*S\.?\s*C\.?\s*(?:A\.?)?)?\s*(?:§+|sec(?:tion)?\.?)?\s*", re.I)
+
+
+def normalise_statute(spelling: str) -> str:
+    """'18 U.S.C. § 2252A(a)(2)(A)', '18 USC 2252A(a)(2)', '§2252a(a)(2)' -> '2252A(a)(2)(A)' etc."""
+    s = _PREFIX.sub("", spelling or "")
+    s = re.sub(r"\s+", "", s)
+    m = re.fullmatch(r"(\d{3,4})([A-Za-z]?)((?:\([0-9A-Za-z]+\))*)", s)
+    if not m:
+        return ""
+    section, letter, subs = m.groups()
+    return section + letter.upper() + subs
+
+
+def _candidates(norm: str) -> list[str]:
+    """'2252A(a)(5)(B)' -> ['2252A(a)(5)(B)', '2252A(a)(5)', '2252A(a)', '2252A']"""
+    out = [norm]
+    while "(" in norm:
+        norm = norm[: norm.rfind("(")]
+        out.append(norm)
+    return out
+
+
+def _hint(norm: str, book: "StatuteBook") -> str:
+    section = norm.split("(")[0]
+    near = sorted(k for k, o in book.offenses.items() if o.section == section)
+    extra = {
+        "1591": ": write 1591(b)(1) (force, fraud or coercion, or a victim under 14) or 1591(b)(2) (victim 14 to 17)",
+        "2423(e)": ": write the subsection attempted or conspired (2423(a)-(d)) and set attempt or conspiracy = true",
+    }
+    for k, msg in extra.items():
+        if norm.startswith(k):
+            return msg
+    if near:
+        return f" (this calculator knows {', '.join(near)})"
+    return " (run `exposure statutes` for the catalogue)"
+
+
+# ---------------------------------------------------------------------------------------------
+# file schema (pydantic, only here at the boundary)
+
+
+class _Base(pydantic.BaseModel):
+    model_config = pydantic.ConfigDict(extra="forbid", frozen=True)
+
+
+PriorKind = Literal[PRIOR_KINDS]  # type: ignore[valid-type]
+
+
+class _PriorListM(_Base):
+    cite: str
+    status: Literal["verified", "secondary", "unverified"]
+    kinds: list[PriorKind]
+    minor_required: list[PriorKind] = []
+    reading_kinds: list[PriorKind] = []
+    note: str = ""
+
+
+class _TierM(_Base):
+    priors: int = pydantic.Field(ge=1)
+    list: str
+    min: CitedModel
+    max: CitedModel
+
+
+class _MultM(_Base):
+    factor: int = pydantic.Field(ge=2)
+    cite: str
+    status: Literal["verified", "secondary", "unverified"]
+    list: str | None = None
+    under_age: int | None = None
+    note: str = ""
+
+
+class _PenaltyM(_Base):
+    cite: str
+    min: CitedModel
+    max: CitedModel
+    tiers: list[_TierM] = []
+    prepubescent_max: CitedModel | None = None
+    repeat_multiplier: _MultM | None = None
+    young_victim_multiplier: _MultM | None = None
+    life_after_prior: CitedModel | None = None
+    life_after_prior_statutes: list[str] = []
+    consecutive: bool = False
+    requires_registration: bool = False
+    note: str = ""
+
+
+class _OffenseM(_Base):
+    name: str
+    section: str
+    chapter: Literal["110", "71", "117", "109A", "77", "other"]
+    category: Literal[
+        "production", "trafficking", "possession", "enticement", "contact", "obscenity", "addon", "registration", "conspiracy"
+    ]
+    penalty: str
+    cite: str
+    status: Literal["verified", "secondary", "unverified"]
+    attempt: Literal["same", "none"]
+    conspiracy: Literal["same", "none", "1594(c)", "371"]
+    federal_sex_offense_3559e: bool = False
+    aliases: list[str] = []
+    note: str = ""
+
+
+class _Rule3559eM(_Base):
+    cite: str
+    status: Literal["verified", "secondary", "unverified"]
+    victim_under: int
+    qualifying_kinds: list[PriorKind]
+    statute_needed_kinds: list[PriorKind]
+    federal_sex_offenses: list[str]
+    result: CitedModel
+    note: str = ""
+
+
+class _ConspiracyM(_Base):
+    cite: str
+    status: Literal["verified", "secondary", "unverified"]
+    min: CitedModel
+    max: CitedModel
+    note: str = ""
+
+
+class _PredicatesM(_Base):
+    cite: str
+    sections: list[str]
+
+
+class _StatutesFile(_Base):
+    format: Literal[1]
+    source: str
+    prior_lists: dict[str, _PriorListM]
+    penalties: dict[str, _PenaltyM]
+    offenses: dict[str, _OffenseM]
+    rule_3559e: _Rule3559eM
+    conspiracies: dict[str, _ConspiracyM]
+    predicates_2260a: _PredicatesM
+
+
+def _mult(m: _MultM | None) -> Multiplier | None:
+    if m is None:
+        return None
+    return Multiplier(m.factor, m.cite, m.status, m.list, m.under_age, m.note)
+
+
+def load_statutes(path: Path) -> StatuteBook:
+    raw = read_toml(path)
+    f: _StatutesFile = validate(_StatutesFile, raw, path)
+    lists = {
+        k: PriorList(k, v.cite, v.status, frozenset(v.kinds), frozenset(v.minor_required), v.note, frozenset(v.reading_kinds))
+        for k, v in f.prior_lists.items()
+    }
+    penalties: dict[str, Penalty] = {}
+    for k, p in f.penalties.items():
+        for t in p.tiers:
+            if t.list not in lists:
+                raise LawError(path, f"penalties.{k}.tiers.list", f"no prior list {t.list!r}")
+        for mult, name in ((p.repeat_multiplier, "repeat_multiplier"),):
+            if mult is not None and mult.list not in lists:
+                raise LawError(path, f"penalties.{k}.{name}.list", f"no prior list {mult.list!r}")
+        try:
+            penalties[k] = Penalty(
+                id=k,
+                cite=p.cite,
+                min=p.min.months(),
+                max=p.max.months(),
+                tiers=tuple(Tier(t.priors, t.list, t.min.months(), t.max.months()) for t in sorted(p.tiers, key=lambda t: t.priors)),
+                prepubescent_max=p.prepubescent_max.months() if p.prepubescent_max else None,
+                repeat_multiplier=_mult(p.repeat_multiplier),
+                young_victim_multiplier=_mult(p.young_victim_multiplier),
+                life_after_prior=p.life_after_prior.months() if p.life_after_prior else None,
+                life_after_prior_statutes=tuple(p.life_after_prior_statutes),
+                consecutive=p.consecutive,
+                requires_registration=p.requires_registration,
+                note=p.note,
+            )
+        except ValueError as exc:
+            raise LawError(path, f"penalties.{k}", str(exc)) from None
+        if penalties[k].min.value > penalties[k].max.value:
+            raise LawError(path, f"penalties.{k}", "minimum above maximum")
+    offenses: dict[str, Offense] = {}
+    for k, o in f.offenses.items():
+        if normalise_statute(k) != k:
+            raise LawError(path, f"offenses.{k}", "key is not in normal form (e.g. 2252A(a)(5))")
+        if o.penalty not in penalties:
+            raise LawError(path, f"offenses.{k}.penalty", f"no penalty scheme {o.penalty!r}")
+        offenses[k] = Offense(
+            key=k,
+            section=o.section,
+            name=o.name,
+            chapter=o.chapter,
+            category=o.category,
+            penalty=o.penalty,
+            cite=o.cite,
+            status=o.status,
+            attempt=o.attempt,
+            conspiracy=o.conspiracy,
+            federal_sex_offense_3559e=o.federal_sex_offense_3559e,
+            aliases=tuple(normalise_statute(a) for a in o.aliases),
+            note=o.note,
+        )
+    r = f.rule_3559e
+    rule = Rule3559e(
+        cite=r.cite,
+        status=r.status,
+        victim_under=r.victim_under,
+        qualifying_kinds=frozenset(r.qualifying_kinds),
+        statute_needed_kinds=frozenset(r.statute_needed_kinds),
+        federal_sex_offenses=tuple(r.federal_sex_offenses),
+        result=r.result.months(),
+        note=r.note,
+    )
+    consp = {
+        k: Conspiracy(k, c.cite, c.status, c.min.months(), c.max.months(), c.note) for k, c in f.conspiracies.items()
+    }
+    for k, o in offenses.items():
+        if o.conspiracy not in ("same", "none") and o.conspiracy not in consp:
+            raise LawError(path, f"offenses.{k}.conspiracy", f"no conspiracy rule {o.conspiracy!r}")
+    return StatuteBook(
+        offenses=offenses,
+        penalties=penalties,
+        prior_lists=lists,
+        rule_3559e=rule,
+        conspiracies=consp,
+        predicates_2260a=tuple(f.predicates_2260a.sections),
+        predicates_2260a_cite=f.predicates_2260a.cite,
+        source=f.source,
+    )

@@ -1,0 +1,182 @@
+"""The case, as immutable values: what the engine reads.
+
+These are built from a case file by calculator.case (pydantic lives there, at the file boundary)
+or by the UI. Nothing here knows about files, TOML or Textual.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+from attrs import evolve, field, frozen
+
+# Months are integers; life imprisonment is represented by LIFE, a sentinel far above any term of
+# years, so that comparisons and sums work. Render it with calculator.months.fmt / to_json.
+LIFE = 10**9
+
+PRIOR_KINDS = (
+    "federal-ch110",
+    "federal-1591",
+    "federal-ch71",
+    "federal-ch109a",
+    "federal-ch117",
+    "ucmj",
+    "state-aggravated-sexual-abuse",
+    "state-sexual-abuse",
+    "state-abusive-sexual-contact",
+    "state-csam-production",
+    "state-csam-trafficking",
+    "state-child-sex-trafficking",
+    "other",
+)
+
+DISTRIBUTION_KINDS = (
+    "none",
+    "knowing",
+    "exchange",
+    "to-minor",
+    "to-minor-illegal",
+    "to-minor-sexual",
+    "pecuniary",
+)
+
+
+def _tuple(value: Any) -> tuple:
+    return tuple(value)
+
+
+@frozen
+class Prior:
+    """A prior sex-offense conviction (DESIGN: [[defendant.priors]])."""
+
+    kind: str
+    minor_victim: bool = False
+    victim_under_17: bool = False
+    sentenced_before_offense: bool = True
+    # Optional refinement: the federal statute of conviction, or for a State prior the federal
+    # offense it would have been (e.g. "2241(c)", "2251(a)"). Some rules turn on it (§ 3559(e),
+    # § 2241(c) second offense).
+    statute: str | None = None
+
+
+@frozen
+class Defendant:
+    criminal_history_points: int = 0
+    under_sentence_at_offense: bool = False
+    registered_sex_offender: bool = False
+    indigent: bool = False
+    presentence_custody_days: int = 0
+    priors: tuple[Prior, ...] = field(default=(), converter=_tuple)
+
+
+@frozen
+class Conduct:
+    """Relevant conduct for Chapter Two (DESIGN: [conduct])."""
+
+    images: int = 0
+    videos: int = 0
+    prepubescent: bool = False
+    sadistic: bool = False
+    infant_or_toddler: bool = False
+    distribution: str = "none"
+    retail_value: int = 0
+    computer: bool = False
+    pattern_of_abuse: bool = False
+    receipt_only: bool = False
+    obstruction: bool = False
+    vulnerable_victim: bool = False
+    abuse_of_trust: bool = False
+    identified_victims: int = 0  # § 2259(b)(2)(B): restitution floor per identified victim
+
+
+@frozen
+class Minor:
+    id: str
+    age: int
+    sexual_act: bool = False
+    sexual_contact: bool = False
+    force: bool = False
+    custodial: bool = False
+    distributed: bool = False
+    computer_enticement: bool = False
+    sadistic: bool = False
+    infant_or_toddler: bool = False
+
+
+@frozen
+class Count:
+    """A count of the indictment. `statute` is the lawyer's spelling, normalised
+    ("2252A(a)(5)(B)"); `offense` is the catalogue key it resolved to ("2252A(a)(5)")."""
+
+    id: str
+    statute: str
+    offense: str
+    minors: tuple[str, ...] = field(default=(), converter=_tuple)
+    attempt: bool = False
+    conspiracy: bool = False
+    conviction_probability: float | None = None  # trial-risk estimate (issue 6); None = not given
+
+
+@frozen
+class AgreedSentence:
+    """A Rule 11(c)(1)(C) agreed sentence or range, in months."""
+
+    low: int
+    high: int
+
+
+@frozen
+class Scenario:
+    name: str
+    kind: str = "trial"  # trial | plea
+    convicted: tuple[str, ...] | None = field(default=None, converter=lambda v: None if v is None else tuple(v))
+    acceptance: int | None = None
+    # charge bargain: count id -> (normalised statute spelling, catalogue key)
+    substitute: tuple[tuple[str, str, str], ...] = field(default=(), converter=_tuple)
+    # stipulated facts: (key, value) pairs replacing [conduct] / [defendant] values
+    facts: tuple[tuple[str, Any], ...] = field(default=(), converter=_tuple)
+    agreed_sentence: AgreedSentence | None = None
+    substantial_assistance_months: int = 0  # §5K1.1 assumed reduction
+    motion_3553e: bool = False  # 18 U.S.C. § 3553(e): below a mandatory minimum
+
+    def fact(self, key: str, default: Any = None) -> Any:
+        for k, v in self.facts:
+            if k == key:
+                return v
+        return default
+
+
+@frozen
+class Case:
+    format: int = 1
+    title: str | None = None
+    offense_date: dt.date | None = None
+    sentencing_date: dt.date | None = None
+    defendant: Defendant = Defendant()
+    conduct: Conduct = Conduct()
+    minors: tuple[Minor, ...] = field(default=(), converter=_tuple)
+    counts: tuple[Count, ...] = field(default=(), converter=_tuple)
+    scenarios: tuple[Scenario, ...] = field(default=(), converter=_tuple)
+
+    def minor(self, minor_id: str) -> Minor:
+        for m in self.minors:
+            if m.id == minor_id:
+                return m
+        raise KeyError(minor_id)
+
+    def count(self, count_id: str) -> Count:
+        for c in self.counts:
+            if c.id == count_id:
+                return c
+        raise KeyError(count_id)
+
+    def with_default_scenarios(self) -> "Case":
+        """A case with no scenarios has one: trial on every count as charged (DESIGN)."""
+        if self.scenarios:
+            return self
+        return evolve(self, scenarios=(Scenario(name="Trial", kind="trial"),))
+
+
+CONDUCT_FIELDS = tuple(a.name for a in Conduct.__attrs_attrs__)
+DEFENDANT_FIELDS = tuple(a.name for a in Defendant.__attrs_attrs__ if a.name != "priors")
