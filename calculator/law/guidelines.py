@@ -1,0 +1,446 @@
+"""rules/guidelines/<YYYY-MM-DD>/: the Guidelines Manual as data, one folder per edition, named by
+its effective date, read once into immutable values.
+
+    editions = load_editions(rules_root() / "guidelines")   # oldest first
+    ed = editions[-1]
+    ed.guideline("2G2.2").v("base_other")                  # Cited(22, "USSG §2G2.2(a)(2)", ...)
+    ed.table_range(27, "I")                                 # (70, 87)
+
+Each folder holds edition.toml, appendix_a.toml, chapter2.toml ... chapter5.toml and
+sentencing_table.toml. Pydantic lives only here, at the file boundary; what comes out is frozen
+attrs values. A broken file raises LawError(file, key, reason).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from pathlib import Path
+from types import MappingProxyType
+from typing import Any, Literal, Mapping
+
+import pydantic
+from attrs import field, frozen
+
+from calculator import months as _months
+from calculator.law.common import Cited, CitedModel, LawError, read_toml, validate
+from calculator.law.statutes import normalise_statute
+
+CHC = ("I", "II", "III", "IV", "V", "VI")
+Status = Literal["verified", "secondary", "unverified"]
+
+# Names the engine reads from each guideline; a file missing one is broken.
+REQUIRED: dict[str, tuple[str, ...]] = {
+    "2G2.1": (
+        "base", "age_under", "age_under_levels", "age_teen_under", "age_teen_levels", "sexual_act_or_contact",
+        "sexual_act_with_force", "distribution", "sadistic_or_infant", "custodial", "computer_enticement",
+        "each_minor_separate", "no_vulnerable_victim_if_infant", "no_abuse_of_trust_if_custodial",
+    ),
+    "2G2.2": (
+        "base_possession", "base_possession_statutes", "base_other", "receipt_only", "prepubescent",
+        "dist_pecuniary_min", "dist_exchange", "dist_to_minor", "dist_to_minor_illegal", "dist_to_minor_sexual",
+        "dist_knowing", "sadistic_or_infant", "pattern", "computer", "images_per_video", "cross_reference_production",
+        "no_vulnerable_victim_if_infant",
+    ),
+    "2G1.3": (
+        "base_1591b1", "base_1591b1_statutes", "base_1591b2", "base_1591b2_statutes", "base_enticement",
+        "base_enticement_statutes", "base_other", "custodial", "misrepresentation_or_undue_influence", "computer",
+        "sex_act_or_contact", "under_12", "under_12_levels", "cross_reference_production",
+        "cross_reference_sexual_abuse", "each_minor_separate", "no_abuse_of_trust_if_custodial",
+    ),
+    "2G2.6": (
+        "base", "age_under", "age_under_levels", "age_teen_under", "age_teen_levels", "custodial", "force",
+        "computer", "no_abuse_of_trust_if_custodial",
+    ),
+    "2G3.1": (
+        "base", "dist_pecuniary_min", "dist_exchange", "dist_to_minor", "dist_to_minor_illegal",
+        "dist_to_minor_sexual", "dist_knowing", "computer", "computer_not_for", "sadistic", "cross_reference_trafficking",
+    ),
+    "2A3.1": (
+        "base_2241c", "base_2241c_statutes", "base_other", "force", "age_under", "age_under_levels",
+        "age_teen_under", "age_teen_levels", "custodial", "computer", "cross_reference_production",
+    ),
+    "2A3.2": ("base", "custodial", "misrepresentation_or_undue_influence", "computer", "cross_reference_sexual_abuse", "under_12"),
+    "2A3.6": ("statutory_term",),
+}
+REQUIRED_TABLES = {"2G2.2": ("images",)}
+REQUIRED_CH3 = (
+    "vulnerable_victim", "abuse_of_trust", "obstruction", "acceptance", "acceptance_additional",
+    "acceptance_additional_min_level", "consecutive_counts_excluded", "unit_full_within", "unit_half_within",
+    "unit_disregard_from",
+)
+REQUIRED_CH4 = (
+    "status_point", "status_point_min_points", "repeat_offender_chc_floor", "pattern_increase", "pattern_floor",
+    "covered_sex_crime", "sex_offense_conviction_kinds", "sex_offense_conviction_statute_kinds", "zero_point_decrease",
+)
+REQUIRED_CH5 = (
+    "level_min", "level_max", "single_count", "multiple_counts", "supervised_release_class_ab_max",
+    "supervised_release_class_cd_max", "supervised_release_class_e_max", "supervised_release_sex_offense",
+)
+
+
+# ---------------------------------------------------------------------------------------------
+# immutable values
+
+
+def _frozen_map(value: Mapping) -> Mapping:
+    return MappingProxyType(dict(value))
+
+
+@frozen
+class Row:
+    """A row of a table: `key` is the threshold (at least / more than / up to), `value` the result."""
+
+    key: Any
+    value: Any
+    cite: str
+    status: str
+    note: str = ""
+
+    def cited(self) -> Cited:
+        return Cited(self.value, self.cite, self.status, note=self.note)
+
+
+@frozen
+class Table:
+    cite: str
+    rows: tuple[Row, ...]
+
+
+@frozen
+class Guideline:
+    section: str  # "2G2.2"
+    title: str
+    cite: str  # "USSG §2G2.2"
+    grouping: str  # "d" | "excluded" | "none"
+    values: Mapping[str, Cited] = field(converter=_frozen_map, eq=False)
+    tables: Mapping[str, Table] = field(converter=_frozen_map, eq=False)
+
+    def v(self, name: str) -> Cited:
+        return self.values[name]
+
+
+@frozen
+class LaterAmendment:
+    effective: dt.date
+    cite: str
+    status: str
+    note: str
+    values: Mapping[str, Cited] = field(converter=_frozen_map, eq=False)
+
+
+@frozen
+class Edition:
+    """One Guidelines Manual, by its effective date."""
+
+    name: str  # "2025-11-01"
+    effective: dt.date
+    title: str
+    cite: str
+    notes: tuple[str, ...]
+    later_amendments: tuple[LaterAmendment, ...]
+    manual_choice: Cited
+    appendix_a: Mapping[str, Cited] = field(converter=_frozen_map, eq=False)
+    guidelines: Mapping[str, Guideline] = field(converter=_frozen_map, eq=False)
+    loss_table: Table = None  # type: ignore[assignment]
+    ch3: Mapping[str, Cited] = field(factory=dict, converter=_frozen_map, eq=False)
+    units_table: Table = None  # type: ignore[assignment]
+    ch4: Mapping[str, Cited] = field(factory=dict, converter=_frozen_map, eq=False)
+    chc_table: Table = None  # type: ignore[assignment]
+    repeat_offender_table: Table = None  # type: ignore[assignment]
+    ch5: Mapping[str, Cited] = field(factory=dict, converter=_frozen_map, eq=False)
+    zones: Table = None  # type: ignore[assignment]
+    fine_table: Table = None  # type: ignore[assignment]
+    sentencing_table: Mapping[tuple[int, str], tuple[int, int]] = field(factory=dict, converter=_frozen_map, eq=False)
+    sentencing_table_cite: Cited = None  # type: ignore[assignment]
+
+    def guideline(self, section: str) -> Guideline:
+        return self.guidelines[section]
+
+    def table_range(self, level: int, chc: str) -> tuple[int, int]:
+        """The Sentencing Table cell (months; LIFE for life) for a level 1..43 and a category."""
+        return self.sentencing_table[(level, chc)]
+
+    def statute_guideline(self, offense_key: str) -> Cited | None:
+        """Appendix A: the guideline for a catalogue key, by the longest key it begins with."""
+        norm = normalise_statute(offense_key) or offense_key
+        while True:
+            if norm in self.appendix_a:
+                return self.appendix_a[norm]
+            if "(" not in norm:
+                return None
+            norm = norm[: norm.rfind("(")]
+
+
+# ---------------------------------------------------------------------------------------------
+# file schema (pydantic, only here)
+
+
+class _Base(pydantic.BaseModel):
+    model_config = pydantic.ConfigDict(extra="forbid", frozen=True)
+
+
+class _RowM(_Base):
+    at_least: int | float | str | None = None
+    more_than: int | None = None
+    up_to: int | None = None
+    value: Any
+    cite: str = pydantic.Field(min_length=3)
+    status: Status
+    note: str = ""
+
+    def key(self) -> Any:
+        for k in (self.at_least, self.more_than, self.up_to):
+            if k is not None:
+                return k
+        return None
+
+
+class _TableM(_Base):
+    cite: str
+    rows: list[_RowM] = pydantic.Field(min_length=1)
+
+
+class _LaterM(_Base):
+    effective: dt.date
+    cite: str
+    status: Status
+    note: str
+    loss_table_low: CitedModel | None = None
+    loss_table_top: CitedModel | None = None
+
+
+class _ManualChoiceM(_Base):
+    cite: str
+    status: Status
+    note: str = ""
+
+
+class _EditionFileM(_Base):
+    format: Literal[1]
+    effective: dt.date
+    title: str
+    cite: str
+    notes: list[str] = []
+    later_amendments: list[_LaterM] = []
+    manual_choice: _ManualChoiceM
+
+
+class _AppendixM(_Base):
+    format: Literal[1]
+    statutes: dict[str, CitedModel]
+
+
+class _GuidelineM(_Base):
+    title: str
+    cite: str
+    grouping: Literal["d", "excluded", "none"]
+    values: dict[str, CitedModel]
+    tables: dict[str, list[_RowM]] = {}
+
+
+class _Chapter2M(_Base):
+    format: Literal[1]
+    guidelines: dict[str, _GuidelineM]
+    loss_table: _TableM
+
+
+class _Chapter3M(_Base):
+    format: Literal[1]
+    values: dict[str, CitedModel]
+    units_table: _TableM
+
+
+class _Chapter4M(_Base):
+    format: Literal[1]
+    values: dict[str, CitedModel]
+    chc_table: _TableM
+    repeat_offender_table: _TableM
+
+
+class _Chapter5M(_Base):
+    format: Literal[1]
+    values: dict[str, CitedModel]
+    zones: _TableM
+    fine_table: _TableM
+
+
+class _SentencingTableInnerM(_Base):
+    cite: str
+    status: Status
+    note: str = ""
+    rows: dict[str, list[str]]
+
+
+class _SentencingTableM(_Base):
+    format: Literal[1]
+    sentencing_table: _SentencingTableInnerM
+
+
+# ---------------------------------------------------------------------------------------------
+# loading
+
+
+_DATE_DIR = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+_CELL = re.compile(r"^(\d+)-(\d+|life)$")
+
+
+def _table(t: _TableM) -> Table:
+    return Table(t.cite, tuple(Row(r.key(), r.value, r.cite, r.status, r.note) for r in t.rows))
+
+
+def _require(path: Path, where: str, have: Mapping, names) -> None:
+    for n in names:
+        if n not in have:
+            raise LawError(path, f"{where}.{n}", "missing (the engine needs it)")
+
+
+def _cell(text: str, path: Path, key: str) -> tuple[int, int]:
+    t = text.strip().lower()
+    if t == "life":
+        return (_months.LIFE, _months.LIFE)
+    m = _CELL.match(t)
+    if not m:
+        raise LawError(path, key, f"cell {text!r} is not 'low-high', 'low-life' or 'life'")
+    lo = int(m.group(1))
+    hi = _months.LIFE if m.group(2) == "life" else int(m.group(2))
+    if lo > hi:
+        raise LawError(path, key, f"cell {text!r}: low above high")
+    return (lo, hi)
+
+
+def _sentencing_table(path: Path) -> tuple[dict, Cited]:
+    f: _SentencingTableM = validate(_SentencingTableM, read_toml(path), path)
+    st = f.sentencing_table
+    cells: dict[tuple[int, str], tuple[int, int]] = {}
+    for lvl in range(1, 44):
+        row = st.rows.get(str(lvl))
+        if row is None:
+            raise LawError(path, f"sentencing_table.rows.{lvl}", "missing row")
+        if len(row) != 6:
+            raise LawError(path, f"sentencing_table.rows.{lvl}", f"expected 6 cells (I-VI), found {len(row)}")
+        for chc, text in zip(CHC, row):
+            cells[(lvl, chc)] = _cell(text, path, f"sentencing_table.rows.{lvl}[{chc}]")
+    extra = set(st.rows) - {str(i) for i in range(1, 44)}
+    if extra:
+        raise LawError(path, f"sentencing_table.rows.{sorted(extra)[0]}", "levels run from 1 to 43")
+    # the ranges never fall as the level or the category rises
+    for lvl in range(1, 44):
+        for i, chc in enumerate(CHC):
+            lo, hi = cells[(lvl, chc)]
+            if lvl > 1 and (lo < cells[(lvl - 1, chc)][0] or hi < cells[(lvl - 1, chc)][1]):
+                raise LawError(path, f"sentencing_table.rows.{lvl}[{chc}]", "range below the level under it")
+            if i > 0 and (lo < cells[(lvl, CHC[i - 1])][0] or hi < cells[(lvl, CHC[i - 1])][1]):
+                raise LawError(path, f"sentencing_table.rows.{lvl}[{chc}]", "range below the category to its left")
+    return cells, Cited("Sentencing Table", st.cite, st.status, note=st.note)
+
+
+def load_edition(folder: Path) -> Edition:
+    """One edition folder. Raises LawError naming the file, the key and the reason."""
+    ed_path = folder / "edition.toml"
+    ed: _EditionFileM = validate(_EditionFileM, read_toml(ed_path), ed_path)
+    if ed.effective.isoformat() != folder.name:
+        raise LawError(ed_path, "effective", f"{ed.effective} does not match the folder name {folder.name}")
+
+    app_path = folder / "appendix_a.toml"
+    app: _AppendixM = validate(_AppendixM, read_toml(app_path), app_path)
+    appendix = {}
+    for k, v in app.statutes.items():
+        if normalise_statute(k) != k:
+            raise LawError(app_path, f"statutes.{k}", "key is not in normal form (e.g. 2252A(a))")
+        appendix[k] = v.plain()
+
+    ch2_path = folder / "chapter2.toml"
+    ch2: _Chapter2M = validate(_Chapter2M, read_toml(ch2_path), ch2_path)
+    guidelines = {}
+    for sec, g in ch2.guidelines.items():
+        _require(ch2_path, f"guidelines.{sec}.values", g.values, REQUIRED.get(sec, ()))
+        _require(ch2_path, f"guidelines.{sec}.tables", g.tables, REQUIRED_TABLES.get(sec, ()))
+        guidelines[sec] = Guideline(
+            section=sec,
+            title=g.title,
+            cite=g.cite,
+            grouping=g.grouping,
+            values={k: v.plain() for k, v in g.values.items()},
+            tables={k: Table(f"{g.cite} table {k}", tuple(Row(r.key(), r.value, r.cite, r.status, r.note) for r in rows)) for k, rows in g.tables.items()},
+        )
+    for sec in REQUIRED:
+        if sec not in guidelines:
+            raise LawError(ch2_path, f"guidelines.{sec}", "missing (the engine needs it)")
+    for k, v in appendix.items():
+        if v.value not in guidelines and v.value not in ("2G2.3",):
+            raise LawError(app_path, f"statutes.{k}", f"guideline {v.value} is not in chapter2.toml")
+
+    ch3_path = folder / "chapter3.toml"
+    ch3: _Chapter3M = validate(_Chapter3M, read_toml(ch3_path), ch3_path)
+    _require(ch3_path, "values", ch3.values, REQUIRED_CH3)
+    ch4_path = folder / "chapter4.toml"
+    ch4: _Chapter4M = validate(_Chapter4M, read_toml(ch4_path), ch4_path)
+    _require(ch4_path, "values", ch4.values, REQUIRED_CH4)
+    ch5_path = folder / "chapter5.toml"
+    ch5: _Chapter5M = validate(_Chapter5M, read_toml(ch5_path), ch5_path)
+    _require(ch5_path, "values", ch5.values, REQUIRED_CH5)
+
+    rot = _table(ch4.repeat_offender_table)
+    rot = Table(rot.cite, tuple(Row(_months.LIFE if r.key == "life" else r.key, r.value, r.cite, r.status, r.note) for r in rot.rows))
+    for r in rot.rows:
+        if not isinstance(r.key, int):
+            raise LawError(ch4_path, "repeat_offender_table.rows", f"threshold {r.key!r} is not months or 'life'")
+
+    cells, st_cite = _sentencing_table(folder / "sentencing_table.toml")
+    later = tuple(
+        LaterAmendment(
+            a.effective,
+            a.cite,
+            a.status,
+            a.note,
+            {k: getattr(a, k).plain() for k in ("loss_table_low", "loss_table_top") if getattr(a, k) is not None},
+        )
+        for a in sorted(ed.later_amendments, key=lambda a: a.effective)
+    )
+    return Edition(
+        name=folder.name,
+        effective=ed.effective,
+        title=ed.title,
+        cite=ed.cite,
+        notes=tuple(ed.notes),
+        later_amendments=later,
+        manual_choice=Cited(True, ed.manual_choice.cite, ed.manual_choice.status, note=ed.manual_choice.note),
+        appendix_a=appendix,
+        guidelines=guidelines,
+        loss_table=_table(ch2.loss_table),
+        ch3={k: v.plain() for k, v in ch3.values.items()},
+        units_table=_table(ch3.units_table),
+        ch4={k: v.plain() for k, v in ch4.values.items()},
+        chc_table=_table(ch4.chc_table),
+        repeat_offender_table=rot,
+        ch5={k: v.plain() for k, v in ch5.values.items()},
+        zones=_table(ch5.zones),
+        fine_table=_table(ch5.fine_table),
+        sentencing_table=cells,
+        sentencing_table_cite=st_cite,
+    )
+
+
+def load_editions(folder: Path) -> tuple[Edition, ...]:
+    """Every edition under `folder` (one subfolder per edition, named YYYY-MM-DD), oldest first.
+    A missing folder means no Guidelines are encoded: an empty tuple."""
+    folder = Path(folder)
+    if not folder.is_dir():
+        return ()
+    out = []
+    for sub in sorted(folder.iterdir()):
+        if not sub.is_dir() or sub.name.startswith((".", "_")):
+            continue
+        if not _DATE_DIR.match(sub.name):
+            raise LawError(sub, "(folder)", "an edition folder must be named by its effective date, YYYY-MM-DD")
+        try:
+            dt.date.fromisoformat(sub.name)
+        except ValueError:
+            raise LawError(sub, "(folder)", f"{sub.name} is not a date") from None
+        out.append(load_edition(sub))
+    out.sort(key=lambda e: e.effective)
+    return tuple(out)
+
+
+__all__ = ["Edition", "Guideline", "Table", "Row", "LaterAmendment", "load_editions", "load_edition", "CHC"]
