@@ -61,7 +61,11 @@ class _Range:
 
 
 def _rng(lo: int, hi: int) -> str:
-    return f"{M.short(lo)}-{M.short(hi)} months"
+    if M.is_life(lo):
+        return "life"
+    if M.is_life(hi):
+        return f"{lo} months to life"
+    return f"{lo}-{hi} months"
 
 
 def full_statute(spelled: str) -> str:
@@ -77,7 +81,7 @@ def base_penalty(offense: Offense, penalty: Penalty, subject: str) -> _Range:
     s = Step(
         penalty.cite,
         _rng(penalty.min.value, penalty.max.value),
-        f"{offense.name}: the statutory range for a first offense",
+        f"{offense.name}: the statutory range" + (" with no qualifying prior" if penalty.tiers else ""),
         status=status,
         subject=subject,
     )
@@ -137,7 +141,7 @@ def recidivist_tier(r: _Range, case: Case, penalty: Penalty, book: StatuteBook, 
         Step(
             tier.min.cite,
             _rng(tier.min.value, tier.max.value),
-            f"{n} qualifying prior conviction(s) ({plist.cite} list: {_kinds(plist)})",
+            f"{n} qualifying prior conviction(s) on this statute's own list ({', '.join(p.kind for p in qualifying_priors(case, book, tier.list))})",
             status=status,
             subject=subject,
         ),
@@ -401,10 +405,6 @@ def statutory_exposure(case: Case, convicted: tuple[Count, ...], law: Law) -> St
 def _worst(*statuses: str) -> str:
     order = {"verified": 0, "secondary": 1, "unverified": 2}
     return max(statuses, key=lambda s: order.get(s, 2))
-
-
-def _kinds(plist) -> str:
-    return ", ".join(sorted(plist.kinds))
 
 
 __all__ = ["CountExposure", "StatutoryExposure", "statutory_exposure", "count_exposure", "stack_3584", "Cited"]
