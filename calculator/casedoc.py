@@ -1,0 +1,674 @@
+"""The editable case document behind the terminal UI.
+
+A CaseDoc holds the case file as a tomlkit document (the source of truth, so saving keeps the
+lawyer's comments and layout) and the validated Case read from it. Every edit is a small function
+over a tomlkit document (`add_count(doc, ...)`, `toggle_convicted(doc, ...)`); CaseDoc.apply runs it
+on a copy, re-validates the text with calculator.case.loads_case, and only then adopts it. An edit
+that would make the case invalid is refused with the CaseError message and changes nothing.
+
+Saving is atomic and owner-only: a temporary file in the same folder (mode 0o600), written,
+flushed and fsynced, then os.replace()d over the target; a failure leaves the old file as it was.
+No law is computed here and nothing here imports Textual.
+"""
+
+from __future__ import annotations
+
+import os
+import tempfile
+from pathlib import Path
+from typing import Any, Callable
+
+import tomlkit
+from tomlkit.exceptions import TOMLKitError
+
+from calculator.case import CaseError, decode, loads_case
+from calculator.law import Law
+from calculator.model import CONDUCT_FIELDS, DEFENDANT_FIELDS, Case, Conduct, Defendant
+
+NEW_CASE = """\
+# Case file (format 1). Edit it in the calculator or by hand; comments are kept when saving.
+format = 1
+
+[defendant]
+criminal_history_points = 0            # Chapter Four Part A points, before status points
+
+[conduct]                              # relevant conduct for Chapter Two
+images = 0
+
+[[counts]]
+id = "1"
+statute = "18 U.S.C. § 2252A(a)(5)(B)"   # edit me: the statute charged
+
+[[scenarios]]
+name = "Trial"
+kind = "trial"
+"""
+
+ACCEPTANCE_VALUES = (0, 2, 3)
+
+
+class EditError(ValueError):
+    """An edit that cannot be made (unknown count, bad value...). The document is unchanged."""
+
+
+class SaveError(OSError):
+    """A save that did not happen. The file on disk is as it was."""
+
+
+# ---------------------------------------------------------------------------------------------
+# field types, for turning what a user typed into a TOML value
+
+
+def field_kind(table: str, key: str) -> type:
+    """bool, int or str: the type of a [defendant] / [conduct] value (from the model)."""
+    cls = {"defendant": Defendant, "conduct": Conduct}[table]
+    default = getattr(cls(), key)
+    return type(default)
+
+
+def fact_kind(key: str) -> type:
+    if key in CONDUCT_FIELDS:
+        return field_kind("conduct", key)
+    if key in DEFENDANT_FIELDS:
+        return field_kind("defendant", key)
+    raise EditError(f"unknown fact {key!r}")
+
+
+def coerce(kind: type, text: str | Any) -> Any:
+    """'12' -> 12, 'yes' -> True; raise EditError naming what was expected."""
+    if not isinstance(text, str):
+        return text
+    t = text.strip()
+    if kind is bool:
+        low = t.lower()
+        if low in ("true", "yes", "y", "1", "on", "x"):
+            return True
+        if low in ("false", "no", "n", "0", "off", ""):
+            return False
+        raise EditError(f"expected yes or no, got {text!r}")
+    if kind is int:
+        try:
+            return int(t.replace(",", "").replace("_", ""))
+        except ValueError:
+            raise EditError(f"expected a whole number, got {text!r}") from None
+    return t
+
+
+# ---------------------------------------------------------------------------------------------
+# edits: functions over a tomlkit document (mutating it); CaseDoc.apply validates the result
+
+
+def _new_table() -> tomlkit.items.Table:
+    return tomlkit.table()
+
+
+def _done(t):
+    """End a new [[...]] entry with a blank line, as people write them."""
+    t.add(tomlkit.nl())
+    return t
+
+
+def _aot(doc, key: str):
+    if key not in doc:
+        doc.append(key, tomlkit.aot())
+    return doc[key]
+
+
+def _counts(doc) -> list:
+    return list(doc.get("counts", []))
+
+
+def count_ids(doc) -> list[str]:
+    return [str(c.get("id", "")) for c in _counts(doc)]
+
+
+def _count(doc, count_id: str):
+    for c in _counts(doc):
+        if str(c.get("id")) == count_id:
+            return c
+    raise EditError(f"no count {count_id!r}")
+
+
+def _scenario(doc, name: str):
+    for s in doc.get("scenarios", []):
+        if s.get("name") == name:
+            return s
+    raise EditError(f"no scenario {name!r}")
+
+
+def _next_id(ids: list[str]) -> str:
+    nums = [int(i) for i in ids if i.isdigit()]
+    n = max(nums, default=0) + 1
+    while str(n) in ids:
+        n += 1
+    return str(n)
+
+
+def _set(table, key: str, value: Any) -> None:
+    """Set or (value None) remove a key, keeping the rest of the table and its comments."""
+    if value is None:
+        if key in table:
+            del table[key]
+        return
+    new = tomlkit.item(value)
+    if key in table:
+        old = table.item(key)
+        if hasattr(old, "trivia") and hasattr(new, "trivia"):
+            new.trivia.comment_ws = old.trivia.comment_ws
+            new.trivia.comment = old.trivia.comment
+            new.trivia.trail = old.trivia.trail
+    table[key] = new
+
+
+def add_count(doc, statute: str, count_id: str | None = None) -> str:
+    """A new count at the end; returns its id. Scenarios with a convicted list are left as they are
+    (the new count is dismissed there); trial scenarios without one take it."""
+    ids = count_ids(doc)
+    cid = count_id or _next_id(ids)
+    if cid in ids:
+        raise EditError(f"count id {cid!r} is used already")
+    t = _new_table()
+    t["id"] = cid
+    t["statute"] = statute
+    _aot(doc, "counts").append(_done(t))
+    return cid
+
+
+def remove_count(doc, count_id: str) -> None:
+    """Remove a count and every mention of it in the scenarios."""
+    counts = doc.get("counts")
+    idx = next((i for i, c in enumerate(counts or []) if str(c.get("id")) == count_id), None)
+    if idx is None:
+        raise EditError(f"no count {count_id!r}")
+    if len(counts) == 1:
+        raise EditError("a case needs at least one count")
+    del counts[idx]
+    for s in doc.get("scenarios", []):
+        conv = s.get("convicted")
+        if conv is not None and count_id in [str(x) for x in conv]:
+            rest = [str(x) for x in conv if str(x) != count_id]
+            if not rest:
+                raise EditError(f"count {count_id} is the only count of conviction in scenario {s.get('name')!r}")
+            _set(s, "convicted", rest)
+        sub = s.get("substitute")
+        if sub is not None and count_id in sub:
+            del sub[count_id]
+            if not sub:
+                del s["substitute"]
+
+
+def duplicate_count(doc, count_id: str) -> str:
+    src = _count(doc, count_id)
+    cid = _next_id(count_ids(doc))
+    t = _new_table()
+    t["id"] = cid
+    for k, v in src.items():
+        if k != "id":
+            t[k] = tomlkit.item(v.unwrap() if hasattr(v, "unwrap") else v)
+    _aot(doc, "counts").append(_done(t))
+    return cid
+
+
+def edit_count(doc, count_id: str, **fields: Any) -> None:
+    """statute=..., minors=[...], attempt=bool, conspiracy=bool, id=... (None removes an optional key)."""
+    c = _count(doc, count_id)
+    new_id = fields.pop("id", None)
+    for k, v in fields.items():
+        if k == "statute" and not (v or "").strip():
+            raise EditError("a count needs a statute")
+        if k in ("attempt", "conspiracy") and v is False:
+            v = None  # the default: keep the file short
+        if k == "minors" and v is not None:
+            v = [str(m) for m in v] or None
+        _set(c, k, v)
+    if new_id is not None and new_id != count_id:
+        new_id = str(new_id).strip()
+        if not new_id:
+            raise EditError("a count needs an id")
+        if new_id in count_ids(doc):
+            raise EditError(f"count id {new_id!r} is used already")
+        c["id"] = new_id
+        for s in doc.get("scenarios", []):
+            conv = s.get("convicted")
+            if conv is not None:
+                _set(s, "convicted", [new_id if str(x) == count_id else str(x) for x in conv])
+            sub = s.get("substitute")
+            if sub is not None and count_id in sub:
+                val = str(sub[count_id])
+                del sub[count_id]
+                sub[new_id] = val
+
+
+def set_statute(doc, count_id: str, statute: str) -> None:
+    edit_count(doc, count_id, statute=statute)
+
+
+def set_minors(doc, count_id: str, minors: list[str]) -> None:
+    edit_count(doc, count_id, minors=minors)
+
+
+def set_field(doc, table: str, key: str, value: Any) -> None:
+    """[defendant] / [conduct] value (typed text is coerced); also top-level title and dates."""
+    if table == "":
+        if key not in ("title", "offense_date", "sentencing_date"):
+            raise EditError(f"unknown case field {key!r}")
+        if key.endswith("_date") and isinstance(value, str):
+            value = value.strip()
+            if value:
+                import datetime as _dt
+
+                try:
+                    value = _dt.date.fromisoformat(value)
+                except ValueError:
+                    raise EditError(f"expected a date as YYYY-MM-DD, got {value!r}") from None
+        _set(doc, key, value or None)
+        return
+    fields = {"defendant": DEFENDANT_FIELDS, "conduct": CONDUCT_FIELDS}.get(table)
+    if fields is None or key not in fields:
+        raise EditError(f"unknown field {table}.{key}")
+    value = coerce(field_kind(table, key), value)
+    if table not in doc:
+        doc[table] = tomlkit.table()
+    _set(doc[table], key, value)
+
+
+def add_prior(doc, kind: str = "other", **fields: Any) -> int:
+    if "defendant" not in doc:
+        doc["defendant"] = tomlkit.table()
+    d = doc["defendant"]
+    if "priors" not in d:
+        d.append("priors", tomlkit.aot())
+    t = _new_table()
+    t["kind"] = kind
+    for k, v in fields.items():
+        t[k] = v
+    d["priors"].append(_done(t))
+    return len(d["priors"]) - 1
+
+
+def edit_prior(doc, index: int, **fields: Any) -> None:
+    try:
+        p = doc["defendant"]["priors"][index]
+    except (KeyError, IndexError):
+        raise EditError(f"no prior {index + 1}") from None
+    for k, v in fields.items():
+        _set(p, k, v)
+
+
+def remove_prior(doc, index: int) -> None:
+    try:
+        priors = doc["defendant"]["priors"]
+        del priors[index]
+    except (KeyError, IndexError):
+        raise EditError(f"no prior {index + 1}") from None
+    if not len(priors):
+        del doc["defendant"]["priors"]
+
+
+def add_minor(doc, age: int = 10, minor_id: str | None = None) -> str:
+    ids = [str(m.get("id")) for m in doc.get("minors", [])]
+    if minor_id is None:
+        minor_id = next(ch for ch in (chr(c) for c in range(ord("A"), ord("Z") + 1)) if ch not in ids) if len(ids) < 26 else f"M{len(ids) + 1}"
+    if minor_id in ids:
+        raise EditError(f"minor id {minor_id!r} is used already")
+    t = _new_table()
+    t["id"] = minor_id
+    t["age"] = age
+    _aot(doc, "minors").append(_done(t))
+    return minor_id
+
+
+def edit_minor(doc, minor_id: str, **fields: Any) -> None:
+    for m in doc.get("minors", []):
+        if str(m.get("id")) == minor_id:
+            for k, v in fields.items():
+                _set(m, k, v)
+            return
+    raise EditError(f"no minor {minor_id!r}")
+
+
+def remove_minor(doc, minor_id: str) -> None:
+    minors = doc.get("minors")
+    idx = next((i for i, m in enumerate(minors or []) if str(m.get("id")) == minor_id), None)
+    if idx is None:
+        raise EditError(f"no minor {minor_id!r}")
+    for c in _counts(doc):
+        if minor_id in [str(x) for x in c.get("minors", [])]:
+            raise EditError(f"count {c.get('id')} names minor {minor_id}: take it off the count first")
+    del minors[idx]
+
+
+def _ensure_trial(doc) -> None:
+    """A case with no scenarios has an implicit trial; make it explicit before adding others."""
+    if not list(doc.get("scenarios", [])):
+        t = _new_table()
+        t["name"] = "Trial"
+        t["kind"] = "trial"
+        _aot(doc, "scenarios").append(_done(t))
+
+
+def scenario_names(doc) -> list[str]:
+    return [str(s.get("name")) for s in doc.get("scenarios", [])]
+
+
+def _unique_name(doc, base: str) -> str:
+    names = scenario_names(doc)
+    n = 1
+    while f"{base} {n}" in names:
+        n += 1
+    return f"{base} {n}"
+
+
+def add_plea_from_trial(doc, name: str | None = None) -> str:
+    """A plea to every count of the (first) trial scenario, acceptance 3; returns its name."""
+    _ensure_trial(doc)
+    trial = next((s for s in doc["scenarios"] if s.get("kind", "trial") == "trial"), None)
+    convicted = [str(x) for x in trial["convicted"]] if trial is not None and "convicted" in trial else count_ids(doc)
+    name = name or _unique_name(doc, "Plea")
+    if name in scenario_names(doc):
+        raise EditError(f"scenario name {name!r} is used already")
+    t = _new_table()
+    t["name"] = name
+    t["kind"] = "plea"
+    t["convicted"] = convicted
+    t["acceptance"] = 3
+    doc["scenarios"].append(_done(t))
+    return name
+
+
+def duplicate_scenario(doc, name: str) -> str:
+    src = _scenario(doc, name)
+    new = _unique_name(doc, f"{name} copy") if f"{name} copy" in scenario_names(doc) else f"{name} copy"
+    t = _new_table()
+    for k, v in src.items():
+        t[k] = tomlkit.item(v.unwrap() if hasattr(v, "unwrap") else v)
+    t["name"] = new
+    doc["scenarios"].append(_done(t))
+    return new
+
+
+def remove_scenario(doc, name: str) -> None:
+    sc = doc.get("scenarios")
+    idx = next((i for i, s in enumerate(sc or []) if s.get("name") == name), None)
+    if idx is None:
+        raise EditError(f"no scenario {name!r}")
+    del sc[idx]
+    if not len(sc):
+        del doc["scenarios"]
+
+
+def rename_scenario(doc, name: str, new: str) -> None:
+    new = new.strip()
+    if not new:
+        raise EditError("a scenario needs a name")
+    if new != name and new in scenario_names(doc):
+        raise EditError(f"scenario name {new!r} is used already")
+    _scenario(doc, name)["name"] = new
+
+
+def toggle_convicted(doc, scenario: str, count_id: str) -> bool:
+    """Dismiss or restore a count in a scenario; returns True if it is now a count of conviction."""
+    s = _scenario(doc, scenario)
+    ids = count_ids(doc)
+    if count_id not in ids:
+        raise EditError(f"no count {count_id!r}")
+    conv = [str(x) for x in s["convicted"]] if "convicted" in s else list(ids)
+    if count_id in conv:
+        conv.remove(count_id)
+        if not conv:
+            raise EditError(f"count {count_id} is the only count of conviction left in {scenario!r}")
+        now = False
+    else:
+        conv = [c for c in ids if c in conv or c == count_id]
+        now = True
+    _set(s, "convicted", conv)
+    return now
+
+
+def set_substitute(doc, scenario: str, count_id: str, statute: str | None) -> None:
+    """Charge bargain: plead count `count_id` to `statute` (None: as charged)."""
+    s = _scenario(doc, scenario)
+    if count_id not in count_ids(doc):
+        raise EditError(f"no count {count_id!r}")
+    if statute is None or not statute.strip():
+        sub = s.get("substitute")
+        if sub is not None and count_id in sub:
+            del sub[count_id]
+            if not sub:
+                del s["substitute"]
+        return
+    if "substitute" not in s:
+        s["substitute"] = tomlkit.table()
+    s["substitute"][count_id] = statute.strip()
+
+
+def set_acceptance(doc, scenario: str, level: int | None) -> None:
+    if level is not None and level not in ACCEPTANCE_VALUES:
+        raise EditError(f"acceptance is 0, 2 or 3 (§3E1.1), not {level}")
+    _set(_scenario(doc, scenario), "acceptance", level)
+
+
+def stipulate(doc, scenario: str, key: str, value: Any) -> None:
+    """A stipulated fact replacing a [conduct] / [defendant] value (None: remove the stipulation)."""
+    s = _scenario(doc, scenario)
+    if value is None:
+        facts = s.get("facts")
+        if facts is not None and key in facts:
+            del facts[key]
+            if not facts:
+                del s["facts"]
+        return
+    value = coerce(fact_kind(key), value)
+    if "facts" not in s:
+        s["facts"] = tomlkit.table()
+    s["facts"][key] = value
+
+
+def set_agreed_sentence(doc, scenario: str, low: int | None, high: int | None = None) -> None:
+    s = _scenario(doc, scenario)
+    if low is None:
+        _set(s, "agreed_sentence", None)
+        return
+    high = low if high is None else high
+    t = tomlkit.inline_table()
+    t.update({"low": int(low), "high": int(high)})
+    s["agreed_sentence"] = t
+
+
+def set_scenario_kind(doc, scenario: str, kind: str) -> None:
+    if kind not in ("trial", "plea"):
+        raise EditError("a scenario is a trial or a plea")
+    _scenario(doc, scenario)["kind"] = kind
+
+
+# ---------------------------------------------------------------------------------------------
+
+
+class CaseDoc:
+    """A case being edited: the tomlkit document, the Case it validates to, where it lives."""
+
+    def __init__(self, text: str, law: Law, path: str | Path | None = None, *, saved: bool = True):
+        self.law = law
+        self.path = Path(path) if path is not None else None
+        self.case: Case = loads_case(text, law, str(self.path) if self.path else None)
+        try:
+            self.doc = tomlkit.parse(text)
+        except TOMLKitError as exc:  # tomllib accepted it; tomlkit did not (rare)
+            raise CaseError(f"cannot edit this file: {exc}", str(self.path) if self.path else None) from None
+        self._saved_text = text if saved else None
+        self._undo: list[str] = []
+        self._redo: list[str] = []
+
+    # -- opening ---------------------------------------------------------------------------
+
+    @classmethod
+    def open(cls, path: str | Path, law: Law) -> "CaseDoc":
+        """Read a case file; raise CaseError (with where and why) if it cannot be used."""
+        p = Path(path)
+        try:
+            if p.is_dir():
+                raise CaseError("is a folder, not a case file", str(p))
+            raw = p.read_bytes()
+        except FileNotFoundError:
+            raise CaseError("no such file", str(p)) from None
+        except PermissionError:
+            raise CaseError("permission denied", str(p)) from None
+        except OSError as exc:
+            raise CaseError(exc.strerror or str(exc), str(p)) from None
+        return cls(decode(raw, str(p)), law, p)
+
+    @classmethod
+    def new(cls, law: Law, path: str | Path | None = None) -> "CaseDoc":
+        """An empty case: format 1, one count to edit, the trial scenario. Unsaved."""
+        return cls(NEW_CASE, law, path, saved=False)
+
+    # -- state -----------------------------------------------------------------------------
+
+    @property
+    def text(self) -> str:
+        return tomlkit.dumps(self.doc)
+
+    @property
+    def dirty(self) -> bool:
+        return self._saved_text is None or self.text != self._saved_text
+
+    @property
+    def name(self) -> str:
+        return self.path.name if self.path else "(new case)"
+
+    # -- editing ---------------------------------------------------------------------------
+
+    def apply(self, op: Callable[..., Any], *args: Any, **kwargs: Any) -> Any:
+        """Run an edit on a copy; adopt it only if the case still validates. Returns op's result.
+        Raises EditError (the document is unchanged)."""
+        before = self.text
+        work = tomlkit.parse(before)
+        try:
+            result = op(work, *args, **kwargs)
+        except EditError:
+            raise
+        except (TOMLKitError, KeyError, TypeError, ValueError) as exc:
+            raise EditError(str(exc)) from None
+        text = tomlkit.dumps(work)
+        try:
+            case = loads_case(text, self.law, str(self.path) if self.path else None)
+        except CaseError as exc:
+            raise EditError(exc.message if exc.key is None else f"{exc.key}: {exc.message}") from None
+        self.doc, self.case = work, case
+        if text != before:
+            self._undo.append(before)
+            del self._undo[:-200]
+            self._redo.clear()
+        return result
+
+    def undo(self) -> bool:
+        if not self._undo:
+            return False
+        self._redo.append(self.text)
+        self._restore(self._undo.pop())
+        return True
+
+    def redo(self) -> bool:
+        if not self._redo:
+            return False
+        self._undo.append(self.text)
+        self._restore(self._redo.pop())
+        return True
+
+    def _restore(self, text: str) -> None:
+        self.doc = tomlkit.parse(text)
+        self.case = loads_case(text, self.law, str(self.path) if self.path else None)
+
+    # -- saving ----------------------------------------------------------------------------
+
+    def save(self, path: str | Path | None = None) -> Path:
+        """Write the case atomically with owner-only permissions; returns where. Raises SaveError."""
+        target = Path(path) if path is not None else self.path
+        if target is None:
+            raise SaveError("this case has no file yet: use Save as")
+        text = self.text
+        if not text.strip():
+            raise SaveError("refusing to write an empty case file")
+        try:
+            loads_case(text, self.law, str(target))
+        except CaseError as exc:  # cannot happen through apply(); never write a broken case
+            raise SaveError(f"refusing to save an invalid case: {exc.render()}") from None
+        atomic_write(target, text)
+        self.path = target
+        self._saved_text = text
+        return target
+
+
+def atomic_write(target: Path, text: str) -> None:
+    """Write `text` to `target` so that a crash leaves either the old file or the new one, never a
+    half-written one; the file is owner-only (0o600)."""
+    target = Path(target)
+    if target.is_dir():
+        raise SaveError(f"{target} is a folder")
+    folder = target.parent if str(target.parent) else Path(".")
+    data = text.encode("utf-8")
+    try:
+        fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=folder)
+    except OSError as exc:
+        raise SaveError(f"cannot write in {folder}: {exc.strerror or exc}") from None
+    try:
+        try:
+            os.fchmod(fd, 0o600)
+            with os.fdopen(fd, "wb") as f:
+                f.write(data)
+                f.flush()
+                os.fsync(f.fileno())
+        except BaseException:
+            raise
+        os.replace(tmp, target)
+    except BaseException as exc:
+        try:
+            os.unlink(tmp)
+        except OSError:
+            pass
+        if isinstance(exc, OSError):
+            raise SaveError(f"could not save {target}: {exc.strerror or exc}") from None
+        raise
+    try:  # make the rename itself durable
+        dfd = os.open(folder, os.O_RDONLY)
+        try:
+            os.fsync(dfd)
+        finally:
+            os.close(dfd)
+    except OSError:
+        pass
+
+
+__all__ = [
+    "CaseDoc",
+    "EditError",
+    "SaveError",
+    "NEW_CASE",
+    "atomic_write",
+    "coerce",
+    "field_kind",
+    "fact_kind",
+    "add_count",
+    "remove_count",
+    "duplicate_count",
+    "edit_count",
+    "set_statute",
+    "set_minors",
+    "set_field",
+    "add_prior",
+    "edit_prior",
+    "remove_prior",
+    "add_minor",
+    "edit_minor",
+    "remove_minor",
+    "add_plea_from_trial",
+    "duplicate_scenario",
+    "remove_scenario",
+    "rename_scenario",
+    "toggle_convicted",
+    "set_substitute",
+    "set_acceptance",
+    "stipulate",
+    "set_agreed_sentence",
+    "set_scenario_kind",
+]

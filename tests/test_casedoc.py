@@ -1,0 +1,195 @@
+"""The editable case document (calculator/casedoc.py): edits keep comments, invalid edits are
+refused and change nothing, saves are atomic and owner-only, unreadable files leave nothing behind."""
+
+from __future__ import annotations
+
+import os
+import stat
+from pathlib import Path
+
+import pytest
+
+from calculator import casedoc as cd
+from calculator.case import CaseError, load_case
+from calculator.casedoc import CaseDoc, EditError, SaveError
+from calculator.cli import example_path
+from calculator.law import load_law
+
+
+@pytest.fixture(scope="module")
+def law():
+    return load_law()
+
+
+@pytest.fixture
+def doc(law):
+    return CaseDoc.open(example_path(), law)
+
+
+def test_open_example_is_clean(doc):
+    assert not doc.dirty
+    assert [c.id for c in doc.case.counts] == ["1", "2"]
+
+
+def test_comments_survive_a_round_trip(doc, tmp_path, law):
+    name = doc.apply(cd.add_plea_from_trial)
+    doc.apply(cd.toggle_convicted, name, "1")
+    doc.apply(cd.set_field, "conduct", "images", "600")
+    out = doc.save(tmp_path / "case.toml")
+    text = out.read_text()
+    assert "# receipt: 5-year mandatory minimum" in text
+    assert "# each video counts as 75 images (USSG §2G2.2 n.6)" in text
+    assert "images = 600" in text
+    # a value edited in place keeps its own trailing comment
+    doc.apply(cd.set_field, "conduct", "videos", 4)
+    assert "videos = 4                             # each video counts as 75 images" in doc.text
+    again = load_case(out, law)
+    assert [s.name for s in again.scenarios][-1] == name
+    assert again.scenarios[-1].convicted == ("2",)
+
+
+def test_invalid_edit_is_refused_and_changes_nothing(doc):
+    before = doc.text
+    with pytest.raises(EditError, match="unknown statute"):
+        doc.apply(cd.set_statute, "1", "9999(z)")
+    assert doc.text == before and not doc.dirty
+    with pytest.raises(EditError, match="only count of conviction"):
+        doc.apply(cd.toggle_convicted, "Plea to possession", "2")
+    with pytest.raises(EditError, match="whole number"):
+        doc.apply(cd.set_field, "conduct", "images", "many")
+    with pytest.raises(EditError, match="only count of conviction"):
+        doc.apply(cd.remove_count, "2")
+    assert doc.text == before
+
+
+def test_count_edits(doc):
+    new = doc.apply(cd.add_count, "18 U.S.C. § 2252A(a)(5)(B)")
+    assert new == "3"
+    dup = doc.apply(cd.duplicate_count, "1")
+    assert doc.case.count(dup).offense == "2252A(a)(2)"
+    doc.apply(cd.edit_count, "3", attempt=True)
+    assert doc.case.count("3").attempt
+    doc.apply(cd.remove_count, "3")
+    assert "3" not in [c.id for c in doc.case.counts]
+    # renaming a count follows it into the scenarios
+    doc.apply(cd.edit_count, "2", id="2A")
+    assert doc.case.scenarios[1].convicted == ("2A",)
+
+
+def test_scenario_edits(doc):
+    name = doc.apply(cd.add_plea_from_trial)
+    assert name == "Plea 1"
+    s = doc.case.scenarios[-1]
+    assert s.kind == "plea" and s.convicted == ("1", "2") and s.acceptance == 3
+    assert doc.apply(cd.toggle_convicted, name, "1") is False
+    assert doc.apply(cd.toggle_convicted, name, "1") is True
+    doc.apply(cd.set_substitute, name, "1", "2252A(a)(5)(B)")
+    doc.apply(cd.set_acceptance, name, 2)
+    doc.apply(cd.stipulate, name, "distribution", "none")
+    doc.apply(cd.stipulate, name, "images", "100")
+    doc.apply(cd.set_agreed_sentence, name, 30, 40)
+    s = doc.case.scenarios[-1]
+    assert s.substitute == (("1", "2252A(a)(5)(B)", "2252A(a)(5)"),)
+    assert s.acceptance == 2 and dict(s.facts) == {"distribution": "none", "images": 100}
+    assert (s.agreed_sentence.low, s.agreed_sentence.high) == (30, 40)
+    doc.apply(cd.set_substitute, name, "1", None)
+    doc.apply(cd.stipulate, name, "images", None)
+    doc.apply(cd.set_agreed_sentence, name, None)
+    s = doc.case.scenarios[-1]
+    assert s.substitute == () and dict(s.facts) == {"distribution": "none"} and s.agreed_sentence is None
+    with pytest.raises(EditError, match="acceptance 3 after trial"):
+        doc.apply(cd.set_acceptance, "Trial", 3)
+
+
+def test_plea_on_a_case_without_scenarios_makes_trial_explicit(law):
+    d = CaseDoc('format = 1\n[[counts]]\nid = "1"\nstatute = "2252A(a)(2)"\n', law)
+    d.apply(cd.add_plea_from_trial)
+    assert [(s.name, s.kind) for s in d.case.scenarios] == [("Trial", "trial"), ("Plea 1", "plea")]
+
+
+def test_undo_redo(doc):
+    before = doc.text
+    doc.apply(cd.set_field, "conduct", "images", 1)
+    assert doc.undo() and doc.text == before and doc.case.conduct.images == 350
+    assert doc.redo() and doc.case.conduct.images == 1
+
+
+def test_defendant_priors_and_minors(doc):
+    doc.apply(cd.set_field, "defendant", "criminal_history_points", "4")
+    i = doc.apply(cd.add_prior, "state-sexual-abuse", minor_victim=True)
+    assert doc.case.defendant.priors[i].kind == "state-sexual-abuse"
+    doc.apply(cd.remove_prior, i)
+    assert doc.case.defendant.priors == ()
+    m = doc.apply(cd.add_minor, 9)
+    doc.apply(cd.set_minors, "1", [m])
+    with pytest.raises(EditError, match="names minor"):
+        doc.apply(cd.remove_minor, m)
+    assert doc.case.defendant.criminal_history_points == 4
+
+
+def test_save_is_owner_only(doc, tmp_path):
+    out = doc.save(tmp_path / "c.toml")
+    assert stat.S_IMODE(os.stat(out).st_mode) == 0o600
+    assert not doc.dirty
+    # no temporary files left behind
+    assert [p.name for p in tmp_path.iterdir()] == ["c.toml"]
+
+
+def test_failing_write_leaves_the_original_intact(doc, tmp_path, monkeypatch):
+    target = tmp_path / "c.toml"
+    target.write_text("ORIGINAL")
+    doc.apply(cd.set_field, "conduct", "images", 9)
+
+    def boom(fd):
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(os, "fsync", boom)
+    with pytest.raises(SaveError, match="No space left"):
+        doc.save(target)
+    assert target.read_text() == "ORIGINAL"
+    assert [p.name for p in tmp_path.iterdir()] == ["c.toml"]
+    assert doc.dirty
+
+
+def test_save_into_a_missing_folder_fails_cleanly(doc, tmp_path):
+    with pytest.raises(SaveError):
+        doc.save(tmp_path / "nope" / "c.toml")
+
+
+def test_refuses_to_write_nothing(doc, tmp_path):
+    doc.doc.clear()
+    with pytest.raises(SaveError, match="refusing"):
+        doc.save(tmp_path / "c.toml")
+    assert not (tmp_path / "c.toml").exists()
+
+
+def test_unreadable_files_raise_case_errors(law, tmp_path):
+    bad = tmp_path / "bad.toml"
+    bad.write_text("format = 1\n[[counts]]\nid = 1\n")
+    with pytest.raises(CaseError) as e:
+        CaseDoc.open(bad, law)
+    assert "bad.toml:3" in e.value.render()
+    with pytest.raises(CaseError, match="no such file"):
+        CaseDoc.open(tmp_path / "missing.toml", law)
+    (tmp_path / "empty.toml").write_bytes(b"")
+    with pytest.raises(CaseError, match="empty"):
+        CaseDoc.open(tmp_path / "empty.toml", law)
+    with pytest.raises(CaseError, match="folder"):
+        CaseDoc.open(tmp_path, law)
+
+
+def test_new_case_is_valid_and_unsaved(law, tmp_path):
+    d = CaseDoc.new(law)
+    assert d.dirty and d.path is None
+    assert d.case.format == 1 and len(d.case.counts) == 1
+    with pytest.raises(SaveError, match="Save as"):
+        d.save()
+    p = d.save(tmp_path / "new.toml")
+    assert not d.dirty and p.read_text().startswith("# Case file (format 1)")
+
+
+def test_coerce():
+    assert cd.coerce(bool, "yes") is True and cd.coerce(bool, "no") is False
+    assert cd.coerce(int, "1,200") == 1200
+    with pytest.raises(EditError):
+        cd.coerce(bool, "perhaps")
