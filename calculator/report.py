@@ -5,7 +5,10 @@ No law is computed here: only what the engine produced, laid out.
 
 from __future__ import annotations
 
+import textwrap
+
 from calculator import months as M
+from calculator.chart import _get, _months, axis_max, custody_estimates, range_chart_data
 from calculator.engine.evaluate import Comparison, Exposure
 
 
@@ -56,21 +59,44 @@ def exposure_json(e: Exposure) -> dict:
     if e.consequences is not None and hasattr(e.consequences, "to_json"):
         out["consequences"] = e.consequences.to_json()
     out["trace"] = [s.to_json() for s in e.statutory.trace] + ([s.to_json() for s in e.guidelines.trace] if g is not None else [])
+    out["chart"] = chart_json(e)
     out["unverified"] = [s.to_json() for s in e.unverified]
     out["warnings"] = list(e.warnings)
     return out
 
 
 def deltas_json(trial: Exposure, other: Exposure) -> dict:
-    """How far a scenario is from trial: months and ratio (the 'trial penalty')."""
+    """How far a scenario is from trial: months and ratio (the 'trial penalty').
+    Keys: floor_months, ceiling_months, restricted_low_months, restricted_high_months, and, where
+    the consequences engine estimated custody at the same point for both, custody_<point>_months
+    (e.g. custody_restricted_low_months) on months estimated served."""
     out = {"against": trial.scenario.name}
-    pairs = [("floor_months", trial.statutory.floor_months, other.statutory.floor_months)]
+    pairs = [
+        ("floor_months", trial.statutory.floor_months, other.statutory.floor_months),
+        ("ceiling_months", trial.statutory.ceiling_months, other.statutory.ceiling_months),
+    ]
     if trial.guidelines is not None and other.guidelines is not None:
         pairs.append(("restricted_low_months", trial.guidelines.restricted_range_months[0], other.guidelines.restricted_range_months[0]))
         pairs.append(("restricted_high_months", trial.guidelines.restricted_range_months[1], other.guidelines.restricted_range_months[1]))
+    oc = {x["at"]: x for x in custody_estimates(other)}
+    for x in custody_estimates(trial):
+        y = oc.get(x["at"])
+        if y is not None and x["served"] is not None and y["served"] is not None and x["at"] != "agreed":
+            pairs.append((f"custody_{x['at']}_months", x["served"], y["served"]))
     for key, t, o in pairs:
         out[key] = delta(t, o)
     return out
+
+
+def chart_json(e: Exposure) -> dict:
+    """The range chart's marks (calculator.chart): what the HTML memo and the terminal UI draw."""
+    ch = range_chart_data(e)
+    return {
+        "marks": [
+            {"key": m.key, "label": m.label, "low_months": M.to_json(m.low), "high_months": M.to_json(m.high), "cite": m.cite, "note": m.note}
+            for m in ch.marks
+        ]
+    }
 
 
 def delta(trial: int, other: int) -> dict:
@@ -96,7 +122,146 @@ def comparison_json(cmp: Comparison) -> dict:
         "edition": cmp.edition,
         "warnings": list(dict.fromkeys(warnings)),
         "scenarios": scenarios,
+        "axis_max_months": axis_max(cmp.exposures),
     }
+
+
+# ---------------------------------------------------------------------------------------------
+# consequences, read defensively: the consequences engine may be absent (None) or still changing
+# shape; every reader below tolerates both attributes and to_json() keys, and missing values.
+
+
+def _money(v) -> str:
+    if v is None:
+        return "-"
+    if isinstance(v, str):
+        return v
+    if isinstance(v, (list, tuple)) and len(v) == 2:
+        return f"{_money(v[0])}-{_money(v[1])}"
+    try:
+        return f"${int(v):,}"
+    except (TypeError, ValueError):
+        return str(v)
+
+
+def _cons_json(e: Exposure) -> dict:
+    c = e.consequences
+    if c is None:
+        return {}
+    if isinstance(c, dict):
+        return c
+    try:
+        j = c.to_json() if hasattr(c, "to_json") else {}
+    except Exception:  # a half-built engine must not take the comparison down
+        return {}
+    return j if isinstance(j, dict) else {}
+
+
+def _pick(e: Exposure, *names):
+    """A consequence value by the first name present, as attribute or as to_json() key."""
+    got = _get(e.consequences, *names)
+    if got is None:
+        got = _get(_cons_json(e), *names)
+    return got
+
+
+def _range_text(v) -> str:
+    lo = _months(_get(v, "min_months", "low_months", "min", "low"))
+    hi = _months(_get(v, "max_months", "high_months", "max", "high"))
+    if lo is None and hi is None:
+        if isinstance(v, (list, tuple)) and len(v) == 2:
+            lo, hi = _months(v[0]), _months(v[1])
+        else:
+            return str(v) if v is not None else "-"
+    if lo is None or hi is None:
+        return M.short(lo if lo is not None else hi)
+    return M.short(lo) if lo == hi else f"{M.short(lo)}-{M.short(hi)}"
+
+
+def consequence_cells(e: Exposure) -> dict[str, str]:
+    """Row label -> cell text for one scenario's consequences (empty where the engine gave none).
+    Custody cells read 'served of imposed' in months."""
+    out: dict[str, str] = {}
+    if e.consequences is None:
+        return out
+    for est in custody_estimates(e):
+        label = _CUSTODY_ROW.get(est["at"], f"  @ {est['at']}"[:19])
+        served = "?" if est["served"] is None else M.short(est["served"])
+        out[label] = f"{served} of {M.short(est['imposed'])}"
+        if est.get("release"):
+            out.setdefault("  est. release" + (" (low)" if est["at"] != "floor" else ""), str(est["release"]))
+    fsa = _pick(e, "fsa_barred", "fsa_credits_barred", "first_step_barred")
+    if fsa is None:
+        f = _pick(e, "fsa", "fsa_credits", "first_step")
+        fsa = _get(f, "barred", "ineligible")
+    if fsa is not None:
+        out["FSA time credits"] = "barred" if fsa else "may be earned"
+    sr = _pick(e, "supervised_release")
+    if sr is not None:
+        out["Supervised release"] = _range_text(sr)
+    money = _pick(e, "money")
+    items = money if isinstance(money, (list, tuple)) else None
+    if items is None and money is not None:
+        items = [dict(label=k, amount=v) for k, v in (money.items() if isinstance(money, dict) else ())]
+        if not items:
+            items = [
+                {"label": lbl, "amount": _get(money, *names)}
+                for lbl, names in _MONEY_FIELDS
+                if _get(money, *names) is not None
+            ]
+    for it in items or ():
+        label = str(_get(it, "label", "name", "key", default="money"))
+        amt = _get(it, "text", "amount", "value", "total", "max", default=None)
+        if isinstance(amt, dict) or (amt is not None and not isinstance(amt, (int, float, str, list, tuple))):
+            amt = _get(amt, "text", "total", "value", "amount", "max")
+        out[_MONEY_LABEL.get(label, label)[:19]] = _money(amt)
+    fr = getattr(e.guidelines, "fine_range", None) if e.guidelines is not None else None
+    if fr is not None and "Fine range" not in out:
+        out["Fine range"] = _money(fr)
+    reg = _pick(e, "registration", "sorna")
+    if reg is not None:
+        tier = _get(reg, "tier")
+        period = _get(reg, "period_months", "period", "years")
+        txt = _get(reg, "text", "summary")
+        if txt is None:
+            txt = (f"Tier {tier}" if tier else "tier not placed") + (f", {_period(period)}" if period is not None else "")
+        out["Registration"] = f"{txt} (reading)"
+    return out
+
+
+def _period(p) -> str:
+    m = _months(p)
+    if m is None:
+        return str(p)
+    return "life" if M.is_life(m) else (f"{m // 12} yr" if m % 12 == 0 else f"{m} mo")
+
+
+_CUSTODY_ROW = {
+    "floor": "Custody @ floor",
+    "restricted_low": "Custody @ range low",
+    "range_low": "Custody @ range low",
+    "low": "Custody @ range low",
+    "restricted_high": "Custody @ range high",
+    "range_high": "Custody @ range high",
+    "high": "Custody @ range high",
+    "agreed": "Custody @ agreed",
+    "agreed_low": "Custody @ agreed low",
+    "agreed_high": "Custody @ agreed hi",
+}
+_MONEY_FIELDS = (
+    ("special_assessment", ("special_assessment", "special_assessment_total")),
+    ("jvta_assessment", ("jvta_assessment", "jvta", "jvta_total")),
+    ("avaa_assessment", ("avaa_assessment", "avaa_max", "avaa", "amy_vicky_andy")),
+    ("restitution_floor", ("restitution_floor", "restitution_minimum", "restitution")),
+    ("fine_range", ("fine_range", "fine")),
+)
+_MONEY_LABEL = {
+    "special_assessment": "Special assessment",
+    "jvta_assessment": "JVTA assessment",
+    "avaa_assessment": "AVAA max (2259A)",
+    "restitution_floor": "Restitution floor",
+    "fine_range": "Fine range",
+}
 
 
 # ---------------------------------------------------------------------------------------------
@@ -107,46 +272,77 @@ def _fit(s: str, width: int) -> str:
     return s if len(s) <= width else s[: max(1, width - 1)] + "…"
 
 
+def trial_of(cmp: Comparison) -> Exposure | None:
+    return next((e for e in cmp.exposures if e.scenario.kind == "trial"), None)
+
+
 def comparison_rows(cmp: Comparison) -> list[tuple[str, list[str]]]:
-    """(label, one cell per scenario) rows, top to bottom as a lawyer reads them."""
+    """(label, one cell per scenario) rows, top to bottom as a lawyer reads them: counts, the
+    statutory floor (and the count that sets it) and ceiling, the Guidelines, custody, supervised
+    release, money, registration, then each plea against trial. Months unless marked $."""
     ex = cmp.exposures
-    ids: list[str] = []
-    for c in cmp.case.counts:
-        ids.append(c.id)
     rows: list[tuple[str, list[str]]] = []
-    rows.append(("Kind", [e.scenario.kind + (f" (acc. {e.applied.acceptance})" if e.scenario.kind == "plea" else "") for e in ex]))
-    for cid in ids:
+    rows.append(("Kind", [_kind(e) for e in ex]))
+    for c in cmp.case.counts:
         cells = []
         for e in ex:
-            ce = next((c for c in e.statutory.counts if c.id == cid), None)
+            ce = next((x for x in e.statutory.counts if x.id == c.id), None)
             if ce is None:
                 cells.append("dismissed")
             else:
                 statute = ce.statute.replace("18 U.S.C. § ", "§")
                 cells.append(f"{M.short(ce.min_months)}-{M.short(ce.max_months)}{'+c' if ce.consecutive else ''} {statute}")
-        label = f"Count {cid}"
-        rows.append((label, cells))
+        rows.append((f"Count {c.id}", cells))
     rows.append(("Statutory floor", [M.short(e.statutory.floor_months) for e in ex]))
-    rows.append(("  set by count", [e.statutory.floor_count or "-" for e in ex]))
+    rows.append(("  set by count", [e.statutory.floor_count or "none" for e in ex]))
     rows.append(("Statutory ceiling", [M.short(e.statutory.ceiling_months) for e in ex]))
     if any(e.guidelines is not None for e in ex):
         rows.append(("Offense level / CHC", [f"{e.guidelines.offense_level} / {e.guidelines.criminal_history_category}" if e.guidelines else "-" for e in ex]))
         rows.append(("Guidelines range", [_rng(e.guidelines.range_months) if e.guidelines else "-" for e in ex]))
         rows.append(("Restricted range", [_rng(e.guidelines.restricted_range_months) if e.guidelines else "-" for e in ex]))
-    trial = next((e for e in ex if e.scenario.kind == "trial"), None)
+    if any(e.scenario.agreed_sentence is not None for e in ex):
+        rows.append(("Agreed (11(c)(1)(C))", [_rng((e.scenario.agreed_sentence.low, e.scenario.agreed_sentence.high)) if e.scenario.agreed_sentence else "-" for e in ex]))
+    cons = [consequence_cells(e) for e in ex]
+    labels: list[str] = []
+    for cc in cons:
+        for k in cc:
+            if k not in labels:
+                labels.append(k)
+    for k in labels:
+        rows.append((k, [cc.get(k, "-") for cc in cons]))
+    trial = trial_of(cmp)
     if trial is not None and len(ex) > 1:
-        rows.append(("Floor vs trial", [_d(trial.statutory.floor_months, e.statutory.floor_months) if e is not trial else "-" for e in ex]))
+        rows.append(("vs trial: floor", [_d(trial.statutory.floor_months, e.statutory.floor_months) if e is not trial else "-" for e in ex]))
+        rows.append(("vs trial: ceiling", [_d(trial.statutory.ceiling_months, e.statutory.ceiling_months) if e is not trial else "-" for e in ex]))
         if trial.guidelines is not None:
-            rows.append(
-                (
-                    "Range low vs trial",
-                    [
-                        _d(trial.guidelines.restricted_range_months[0], e.guidelines.restricted_range_months[0]) if e is not trial and e.guidelines else "-"
-                        for e in ex
-                    ],
+            for i, lbl in ((0, "vs trial: range low"), (1, "vs trial: range high")):
+                rows.append(
+                    (
+                        lbl,
+                        [
+                            _d(trial.guidelines.restricted_range_months[i], e.guidelines.restricted_range_months[i]) if e is not trial and e.guidelines else "-"
+                            for e in ex
+                        ],
+                    )
                 )
-            )
+        tc = {x["at"]: x for x in custody_estimates(trial)}
+        for at, lbl in (("restricted_low", "vs trial: custody lo"), ("restricted_high", "vs trial: custody hi")):
+            if at in tc and tc[at]["served"] is not None:
+                cells = []
+                for e in ex:
+                    oc = {x["at"]: x for x in custody_estimates(e)}.get(at)
+                    cells.append(_d(tc[at]["served"], oc["served"]) if e is not trial and oc and oc["served"] is not None else "-")
+                rows.append((lbl, cells))
     return rows
+
+
+def _kind(e: Exposure) -> str:
+    k = e.scenario.kind
+    if k == "plea":
+        k += f" (acc. {e.applied.acceptance})"
+    elif e.scenario.convicted is not None:
+        k += " (partial verdict)"
+    return k
 
 
 def _rng(p) -> str:
@@ -154,48 +350,81 @@ def _rng(p) -> str:
 
 
 def _d(trial: int, other: int) -> str:
+    """'-60 (x1.5)': the scenario's months against trial's, and trial / scenario."""
     d = delta(trial, other)
     if d["months"] is None:
         return "="
     if isinstance(d["months"], str):
-        return d["months"]
-    r = f" (x{d['ratio']})" if d["ratio"] else ""
+        return "life less" if d["months"] == "life" else "life more"
+    r = f" (x{d['ratio']:g})" if d["ratio"] else ""
     return f"{-d['months']:+d}{r}" if d["months"] else "0"
 
 
+def _wrap(s: str, width: int) -> str:
+    return textwrap.fill(s, width=width, subsequent_indent="    ", break_long_words=True, break_on_hyphens=False)
+
+
+LABEL_W = 21
+MIN_COL = 22
+MAX_COL = 32
+
+
 def comparison_text(cmp: Comparison, width: int = 100) -> str:
-    """The comparison as fixed-width text tables; scenarios beyond the width go to further pages."""
-    ex = cmp.exposures
-    label_w = 20
-    col_w = 24
-    per_page = max(1, (width - label_w) // (col_w + 1))
+    """The comparison as fixed-width text tables no wider than `width`. Scenarios that do not fit
+    go to further pages, each repeating the trial column so every page compares against trial;
+    cells too long for their column end in '…'."""
+    width = max(width, LABEL_W + MIN_COL + 1)
+    ex = list(cmp.exposures)
     rows = comparison_rows(cmp)
+    trial = trial_of(cmp)
+    ti = ex.index(trial) if trial is not None else None
+    per_page = max(1, min(len(ex), (width - LABEL_W) // (MIN_COL + 1)))
+    pages: list[list[int]] = []
+    if len(ex) <= per_page:
+        pages = [list(range(len(ex)))]
+    else:
+        repeat = ti is not None and per_page > 1
+        rest = [i for i in range(len(ex)) if not (repeat and i == ti)]
+        step = per_page - (1 if repeat else 0)
+        for s in range(0, len(rest), step):
+            pages.append(([ti] if repeat else []) + rest[s : s + step])
     out: list[str] = []
-    title = "Sentencing exposure (months)"
+    title = "Sentencing exposure (months; money in $)"
     if cmp.edition:
         title += f" - Guidelines Manual {cmp.edition}"
-    out.append(title)
-    for start in range(0, len(ex), per_page):
-        page = range(start, min(len(ex), start + per_page))
+    out.append(_fit(title, width))
+    for pn, page in enumerate(pages, 1):
         n = len(page)
-        cw = min(col_w + 8, max(col_w, (width - label_w) // n - 1))
+        cw = min(MAX_COL, (width - LABEL_W) // n - 1)
         out.append("")
-        out.append(_fit("", label_w).ljust(label_w) + " ".join(_fit(ex[i].scenario.name, cw).ljust(cw) for i in page))
-        out.append("-" * min(width, label_w + n * (cw + 1)))
+        if len(pages) > 1:
+            out.append(_fit(f"Page {pn} of {len(pages)}" + (" (trial repeated on each page)" if ti is not None and per_page > 1 else ""), width))
+        heads = [textwrap.wrap(ex[i].scenario.name, cw) or [""] for i in page]
+        for ln in range(min(2, max(len(h) for h in heads))):
+            cells = []
+            for h in heads:
+                part = h[ln] if ln < len(h) else ""
+                if ln == 1 and len(h) > 2:
+                    part = _fit(part + " " + " ".join(h[2:]), cw)
+                cells.append(part.ljust(cw))
+            out.append((" " * LABEL_W + " ".join(cells)).rstrip())
+        out.append("-" * min(width, LABEL_W + n * (cw + 1) - 1))
         for label, cells in rows:
-            out.append(_fit(label, label_w - 1).ljust(label_w) + " ".join(_fit(cells[i], cw).ljust(cw) for i in page))
+            out.append((_fit(label, LABEL_W - 1).ljust(LABEL_W) + " ".join(_fit(cells[i], cw).ljust(cw) for i in page)).rstrip())
     notes = list(cmp.warnings) + list(dict.fromkeys(w for e in ex for w in e.warnings))
     unverified = sorted({f"{s.cite}: {s.effect}" for e in ex for s in e.unverified})
     if unverified:
         out.append("")
         out.append("UNVERIFIED values used (not confirmed in primary text):")
-        out += [f"  ! {u}" for u in unverified]
+        out += [_wrap(f"  ! {u}", width) for u in unverified]
     if notes:
         out.append("")
         out.append("Warnings:")
-        out += [f"  - {w}" for w in notes]
+        out += [_wrap(f"  - {w}", width) for w in notes]
     out.append("")
-    out.append("+c = mandatory consecutive term. A planning aid, not legal advice; check every figure against the PSR.")
+    out.append("+c = mandatory consecutive term. Custody: estimated months served of the term imposed.")
+    out.append("vs trial: the scenario's months minus trial's, (xN) = trial / scenario.")
+    out.append("A planning aid, not legal advice; check every figure against the PSR.")
     return "\n".join(out) + "\n"
 
 

@@ -1,0 +1,308 @@
+"""Range-chart data: one scenario's numbers on one months axis, each with its label and citation.
+
+    chart = range_chart_data(exposure)           # floor, ceiling, Guidelines, restricted, custody
+    top = axis_max([e1, e2, ...])                # one axis shared by every scenario of a case
+    chart_text(chart, top, width=60)             # a fixed-width bar chart (Markdown, terminal)
+    chart_svg(chart, top)                        # inline SVG (the HTML memo; no external assets)
+
+Life is not a point on the axis: a mark whose high end is life is drawn to the axis end with an
+arrow beyond it. No law is computed here; the numbers are the engine's, laid out.
+"""
+
+from __future__ import annotations
+
+import re
+from html import escape
+from typing import Iterable
+
+from attrs import frozen
+
+from calculator import months as M
+
+
+@frozen
+class Mark:
+    """One thing on the axis: a point (low == high) or a span, in months (life = months.LIFE)."""
+
+    key: str  # floor | ceiling | guidelines | restricted | custody | agreed
+    label: str
+    low: int
+    high: int
+    cite: str
+    note: str = ""
+
+    @property
+    def is_point(self) -> bool:
+        return self.low == self.high
+
+    @property
+    def life(self) -> bool:
+        """The high end is life: draw an arrow beyond the axis."""
+        return M.is_life(self.high)
+
+    def text(self) -> str:
+        """'60', '97-121', '292-life'."""
+        return M.short(self.low) if self.is_point else f"{M.short(self.low)}-{M.short(self.high)}"
+
+
+@frozen
+class RangeChart:
+    scenario: str
+    kind: str
+    marks: tuple[Mark, ...]
+
+    def mark(self, key: str) -> Mark | None:
+        return next((m for m in self.marks if m.key == key), None)
+
+    @property
+    def finite_max(self) -> int:
+        """The largest month figure on the chart that is not life (0 if none)."""
+        vals = [v for m in self.marks for v in (m.low, m.high) if not M.is_life(v)]
+        return max(vals, default=0)
+
+
+# ---------------------------------------------------------------------------------------------
+# data
+
+
+def _get(obj, *names, default=None):
+    """Read the first of `names` from an attrs object or a dict (the consequences engine's shape
+    is read defensively: it may be absent or still changing)."""
+    if obj is None:
+        return default
+    for n in names:
+        if isinstance(obj, dict):
+            if n in obj and obj[n] is not None:
+                return obj[n]
+        else:
+            v = getattr(obj, n, None)
+            if v is not None:
+                return v
+    return default
+
+
+_MIN_EFFECT = re.compile(r"^(\d+|life)\s*-\s*(\d+|life)|^min\b|^mandatory life|^life", re.I)
+
+
+def floor_cite(e) -> str:
+    """The provision behind the floor: the floor count's last step that set its minimum."""
+    st = e.statutory
+    c = next((c for c in st.counts if c.id == st.floor_count), None)
+    if c is None:
+        return next((s.cite for s in st.trace if s.applied and s.effect.startswith("floor")), "18 U.S.C. § 3584(a)")
+    cites = [s.cite for s in c.trace if s.applied and _MIN_EFFECT.search(s.effect)]
+    return cites[-1] if cites else (c.trace[0].cite if c.trace else c.statute)
+
+
+def ceiling_cite(e) -> str:
+    """One count: the step that set its maximum. Several: the § 3584 sum (the judgment's step)."""
+    st = e.statutory
+    if len(st.counts) == 1:
+        c = st.counts[0]
+        cites = [s.cite for s in c.trace if s.applied and (s.effect.startswith("max") or _MIN_EFFECT.search(s.effect))]
+        if cites:
+            return cites[-1]
+    return next((s.cite for s in st.trace if s.applied and s.effect.startswith("ceiling")), "18 U.S.C. § 3584(a)")
+
+
+def _months(v) -> int | None:
+    if v is None or isinstance(v, bool):
+        return None
+    if isinstance(v, str):
+        try:
+            return M.parse(v)
+        except ValueError:
+            return None
+    if isinstance(v, (int, float)):
+        return int(v)
+    return None
+
+
+def custody_estimates(e) -> list[dict]:
+    """The consequences engine's custody estimates, normalised for reports:
+    [{"at": "floor", "label": ..., "imposed": months, "served": months|None, "release": str|None,
+      "cite": str}], read defensively (attributes or to_json() keys)."""
+    c = e.consequences
+    if c is None:
+        return []
+    items = _get(c, "custody", "custody_estimates", "estimates", default=None)
+    if items is None and hasattr(c, "to_json"):
+        try:
+            items = _get(c.to_json(), "custody", "custody_estimates", "estimates", default=None)
+        except Exception:  # a half-written engine must not take the report down
+            items = None
+    if isinstance(items, dict):
+        items = [dict(v, at=v.get("at", k)) if isinstance(v, dict) else {"at": k, "value": v} for k, v in items.items()]
+    out = []
+    for it in items or ():
+        at = _get(it, "at", "point", "basis", "key", "kind", default="")
+        imposed = _months(_get(it, "imposed_months", "sentence_months", "term_months", "imposed", "months"))
+        served = _months(_get(it, "served_months", "estimated_months", "custody_months", "time_served_months", "estimate_months"))
+        if served is None:
+            days = _get(it, "served_days", "estimated_days", "custody_days")
+            if isinstance(days, (int, float)) and not isinstance(days, bool):
+                served = int(days // 30.4375)
+        if imposed is None:
+            continue
+        out.append(
+            {
+                "at": str(at),
+                "label": str(_get(it, "label", "name", default=_AT_LABEL.get(str(at), str(at)))),
+                "imposed": imposed,
+                "served": served,
+                "release": _get(it, "release_date", "release", "estimated_release"),
+                "cite": str(_get(it, "cite", default="18 U.S.C. § 3624(b)")),
+            }
+        )
+    return out
+
+
+_AT_LABEL = {
+    "floor": "at the floor",
+    "restricted_low": "at the low end",
+    "range_low": "at the low end",
+    "low": "at the low end",
+    "restricted_high": "at the high end",
+    "range_high": "at the high end",
+    "high": "at the high end",
+    "agreed": "at the agreed sentence",
+    "agreed_low": "at the agreed sentence (low)",
+    "agreed_high": "at the agreed sentence (high)",
+}
+
+
+def range_chart_data(e) -> RangeChart:
+    """Floor, ceiling, Guidelines range, restricted range, custody estimate and any agreed
+    sentence of one Exposure, each with its label and cite, in months."""
+    st = e.statutory
+    marks: list[Mark] = [
+        Mark("floor", "Statutory floor", st.floor_months, st.floor_months, floor_cite(e),
+             f"count {st.floor_count}" if st.floor_count else "no mandatory minimum"),
+    ]
+    g = e.guidelines
+    if g is not None:
+        rng = getattr(g, "range_months", None)
+        if rng is not None:
+            lvl = getattr(g, "offense_level", "?")
+            chc = getattr(g, "criminal_history_category", "?")
+            marks.append(Mark("guidelines", "Guidelines range", rng[0], rng[1], "USSG Ch. 5, Pt. A (Sentencing Table)", f"level {lvl}, CHC {chc}"))
+        rr = getattr(g, "restricted_range_months", None)
+        if rr is not None:
+            marks.append(Mark("restricted", "Restricted range", rr[0], rr[1], "USSG §§5G1.1-5G1.2", "after the statutory minimums and maximums"))
+    est = custody_estimates(e)
+    served = [x for x in est if x["served"] is not None]
+    if served:
+        lo = min(x["served"] for x in served)
+        hi = max(x["served"] for x in served)
+        marks.append(Mark("custody", "Estimated custody", lo, hi, served[0]["cite"], "time actually served at the points estimated"))
+    agreed = getattr(e.scenario, "agreed_sentence", None)
+    if agreed is not None:
+        marks.append(Mark("agreed", "Agreed sentence", agreed.low, agreed.high, "Fed. R. Crim. P. 11(c)(1)(C)", "binding if the court accepts the plea agreement"))
+    marks.append(Mark("ceiling", "Statutory ceiling", st.ceiling_months, st.ceiling_months, ceiling_cite(e), "every count's maximum, run consecutively"))
+    return RangeChart(e.scenario.name, e.scenario.kind, tuple(marks))
+
+
+def _nice(n: int) -> int:
+    step = 12 if n <= 120 else 60 if n <= 600 else 120
+    return max(step, -(-n // step) * step)
+
+
+def axis_max(items: Iterable) -> int:
+    """One months axis for every scenario (Exposures or RangeCharts): the largest finite figure,
+    rounded up to a whole number of years (5 or 10 above 10 years). Life goes beyond it."""
+    charts = [i if isinstance(i, RangeChart) else range_chart_data(i) for i in items]
+    return _nice(max((c.finite_max for c in charts), default=0))
+
+
+def axis_ticks(top: int) -> list[int]:
+    step = 12 if top <= 120 else 60 if top <= 600 else 120
+    return list(range(0, top + 1, step))
+
+
+# ---------------------------------------------------------------------------------------------
+# drawing
+
+
+def chart_text(chart: RangeChart, top: int, width: int = 60) -> str:
+    """Fixed-width bars: '|' a point, '=' a span, '>' life beyond the axis."""
+    bar_w = max(10, width)
+    label_w = max(len(m.label) for m in chart.marks)
+
+    def pos(v: int) -> int:
+        v = top if M.is_life(v) else min(v, top)
+        return round(v * (bar_w - 1) / top) if top else 0
+
+    lines = []
+    for m in chart.marks:
+        cells = [" "] * bar_w
+        a, b = pos(m.low), pos(m.high)
+        if m.is_point and not m.life:
+            cells[a] = "|"
+        else:
+            for i in range(a, b + 1):
+                cells[i] = "="
+            cells[a] = "["
+            if not m.life:
+                cells[b] = "]"
+        tail = ">" if m.life else " "
+        lines.append(f"{m.label.ljust(label_w)} {''.join(cells)}{tail} {m.text()}")
+    ticks = axis_ticks(top)
+    scale = [" "] * (bar_w + 8)
+    for t in ticks:
+        s = str(t)
+        p = pos(t)
+        p = min(p, bar_w + 8 - len(s))
+        scale[p : p + len(s)] = list(s)
+    lines.append(" " * (label_w + 1) + "".join(scale).rstrip() + "  (months)")
+    return "\n".join(lines)
+
+
+_COLORS = {
+    "floor": "#b00020",
+    "ceiling": "#444444",
+    "guidelines": "#1f5fa8",
+    "restricted": "#0b7a3e",
+    "custody": "#8a5a00",
+    "agreed": "#6a1b9a",
+}
+
+
+def chart_svg(chart: RangeChart, top: int, width: int = 640) -> str:
+    """Inline SVG: one row per mark on a shared months axis; life is an arrow past the axis end."""
+    label_w, right = 150, 70
+    plot_w = width - label_w - right
+    row_h = 22
+    height = row_h * len(chart.marks) + 34
+
+    def x(v: int) -> float:
+        v = top if M.is_life(v) else min(v, top)
+        return label_w + (v / top * plot_w if top else 0)
+
+    out = [
+        f'<svg xmlns="http://www.w3.org/2000/svg" width="{width}" height="{height}" viewBox="0 0 {width} {height}" '
+        f'role="img" aria-label="{escape(chart.scenario)}: sentencing ranges in months" font-family="sans-serif" font-size="11">'
+    ]
+    for i, m in enumerate(chart.marks):
+        y = 8 + i * row_h
+        cy = y + row_h / 2 - 3
+        color = _COLORS.get(m.key, "#000")
+        out.append(f'<text x="0" y="{cy + 4:.1f}" fill="{color}">{escape(m.label)}</text>')
+        x1, x2 = x(m.low), x(m.high)
+        if m.is_point and not m.life:
+            out.append(f'<line x1="{x1:.1f}" y1="{cy - 7:.1f}" x2="{x1:.1f}" y2="{cy + 7:.1f}" stroke="{color}" stroke-width="3"><title>{escape(m.label)}: {escape(m.text())} months - {escape(m.cite)}</title></line>')
+        else:
+            w = max(2.0, x2 - x1)
+            out.append(f'<rect x="{x1:.1f}" y="{cy - 6:.1f}" width="{w:.1f}" height="12" fill="{color}" fill-opacity="0.75"><title>{escape(m.label)}: {escape(m.text())} months - {escape(m.cite)}</title></rect>')
+        if m.life:
+            ax = label_w + plot_w
+            out.append(f'<path d="M{ax:.1f},{cy - 7:.1f} L{ax + 14:.1f},{cy:.1f} L{ax:.1f},{cy + 7:.1f} Z" fill="{color}"/>')
+        out.append(f'<text x="{label_w + plot_w + 18}" y="{cy + 4:.1f}">{escape(m.text())}</text>')
+    base = 8 + len(chart.marks) * row_h
+    out.append(f'<line x1="{label_w}" y1="{base}" x2="{label_w + plot_w}" y2="{base}" stroke="#000"/>')
+    for t in axis_ticks(top):
+        tx = x(t)
+        out.append(f'<line x1="{tx:.1f}" y1="{base}" x2="{tx:.1f}" y2="{base + 4}" stroke="#000"/>')
+        out.append(f'<text x="{tx:.1f}" y="{base + 16}" text-anchor="middle">{t}</text>')
+    out.append(f'<text x="{label_w + plot_w + 18}" y="{base + 16}">months</text>')
+    out.append("</svg>")
+    return "".join(p for p in out if p)
