@@ -302,6 +302,25 @@ def registrant_requirement_2260a(count: Count, penalty: Penalty, case: Case, con
     return out
 
 
+def registrant_status_2260a(r: _Range, case: Case, penalty: Penalty, subject: str) -> _Range:
+    """§ 2260A: the 10-year term applies only to a person who was required to register as a sex
+    offender when the offense was committed. Where the case says he was not, no term is added
+    (the missing-predicate case stays a warning: the predicate need not be a count here)."""
+    if not penalty.requires_registration or case.defendant.registered_sex_offender:
+        return r
+    return r.step(
+        Step(
+            penalty.cite,
+            "no term (0 months)",
+            "applies only to a person required to register as a sex offender at the time of the offense; "
+            "the case says the defendant was not (registered_sex_offender = false)",
+            subject=subject,
+        ),
+        0,
+        0,
+    )
+
+
 # ---------------------------------------------------------------------------------------------
 
 
@@ -325,6 +344,7 @@ def count_exposure(case: Case, count: Count, convicted: tuple[Count, ...], law: 
         r = life_after_prior_2241c(r, case, penalty, subject)
         r = repeat_offender_multiplier(r, case, penalty, book, subject, life_3559e)
     warnings += registrant_requirement_2260a(count, penalty, case, convicted, book)
+    r = registrant_status_2260a(r, case, penalty, subject)
     if penalty.consecutive:
         r = r.note(Step(penalty.cite, "consecutive", "the statute requires this term to run consecutively to any other", subject=subject))
     return CountExposure(
