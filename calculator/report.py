@@ -369,7 +369,7 @@ MIN_COL = 22
 MAX_COL = 32
 
 
-def comparison_text(cmp: Comparison, width: int = 100) -> str:
+def comparison_table_text(cmp: Comparison, width: int = 100) -> str:
     """The comparison as fixed-width text tables no wider than `width`. Scenarios that do not fit
     go to further pages, each repeating the trial column so every page compares against trial;
     cells too long for their column end in '…'."""
@@ -411,6 +411,13 @@ def comparison_text(cmp: Comparison, width: int = 100) -> str:
         out.append("-" * min(width, LABEL_W + n * (cw + 1) - 1))
         for label, cells in rows:
             out.append((_fit(label, LABEL_W - 1).ljust(LABEL_W) + " ".join(_fit(cells[i], cw).ljust(cw) for i in page)).rstrip())
+    return "\n".join(out) + "\n"
+
+
+def comparison_text(cmp: Comparison, width: int = 100) -> str:
+    """The comparison tables, then the unverified values and warnings, then the legend."""
+    ex = cmp.exposures
+    out = [comparison_table_text(cmp, width).rstrip("\n")]
     notes = list(cmp.warnings) + list(dict.fromkeys(w for e in ex for w in e.warnings))
     unverified = sorted({f"{s.cite}: {s.effect}" for e in ex for s in e.unverified})
     if unverified:

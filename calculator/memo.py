@@ -1,0 +1,359 @@
+"""The client-meeting memo: `exposure report CASE --format md|html [-o FILE] [--with-names]`.
+
+    render_memo(cmp, "md" | "html", today=date, with_names=False) -> str     pure
+    write_memo(args, today=None) -> exit status                              the CLI's entry
+
+The memo holds: what to check first (values not verified in primary text, warnings), the
+comparison of every scenario, a range chart per scenario, the worksheet of each scenario, the date
+and the Guidelines edition applied, and "a planning aid, not legal advice". It computes no law.
+
+Privacy: without --with-names the case title is left out (and scrubbed from any text that repeats
+it), minors are referred to by their order in the case file ("minor 1"), and the case file's own
+path, which often carries a client's name, never appears. HTML is self-contained: inline CSS and
+SVG, a Content-Security-Policy that forbids every network fetch, no scripts.
+
+Writing: a temporary file in the target's folder (owner-only, 0o600), fsync, os.replace; a bad
+path is a message and a non-zero exit, and the case file itself is never overwritten.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import re
+import sys
+import tempfile
+from html import escape
+from pathlib import Path
+
+from calculator import months as M
+from calculator.chart import RangeChart, axis_max, chart_svg, chart_text, range_chart_data
+from calculator.report import comparison_rows, comparison_table_text, trial_of
+
+EXIT_OUTPUT = 2  # same as the CLI's bad-input status
+DISCLAIMER = "A planning aid, not legal advice. Check every figure against the PSR and the law in force on the sentencing date."
+TABLE_WIDTH = 100
+
+
+# ---------------------------------------------------------------------------------------------
+# what goes in (shared by both formats)
+
+
+class _Redactor:
+    """Leaves names out: the case title, and minors' ids (replaced by their order in the case)."""
+
+    def __init__(self, case, with_names: bool):
+        self.on = not with_names
+        self.title = (case.title or "").strip()
+        self.minors = {m.id: f"{i}" for i, m in enumerate(case.minors, 1)}
+        ids = sorted(self.minors, key=len, reverse=True)
+        self._minor_re = (
+            re.compile(r"\b([Mm]inors?)\s+(" + "|".join(re.escape(i) for i in ids) + r")\b") if ids else None
+        )
+
+    def __call__(self, text: str) -> str:
+        if not self.on or not text:
+            return text
+        if self.title and len(self.title) >= 3:
+            text = text.replace(self.title, "[case title withheld]")
+        if self._minor_re is not None:
+            text = self._minor_re.sub(lambda m: f"{m.group(1)} {self.minors[m.group(2)]}", text)
+        return text
+
+
+def _worksheet(e) -> tuple[str, str]:
+    """(heading, text): the Guidelines worksheet where the module exists, else the trace."""
+    try:
+        from calculator.worksheet import worksheet_text
+    except ImportError:
+        return "Trace (every step behind the numbers)", _trace_text(e)
+    try:
+        return "Worksheet", worksheet_text(e).rstrip("\n")
+    except Exception as exc:  # the memo must still come out; say plainly what is missing
+        return "Trace (every step behind the numbers)", f"(the worksheet could not be produced: {type(exc).__name__}; the trace follows)\n" + _trace_text(e)
+
+
+def _trace_text(e) -> str:
+    lines = []
+    for s in e.steps:
+        flag = "" if s.applied else " (did not apply)"
+        status = "" if s.status == "verified" else f" [{s.status.upper()}]"
+        subject = f"{s.subject}: " if s.subject else ""
+        lines.append(f"- {subject}{s.cite} -> {s.effect}{flag}{status}\n    {s.note}")
+    return "\n".join(lines) if lines else "(no steps)"
+
+
+def _unverified(cmp) -> list[str]:
+    seen: dict[str, None] = {}
+    for e in cmp.exposures:
+        for s in e.unverified:
+            seen[f"{s.cite}: {s.effect} ({s.status}){' - ' + s.note if s.note else ''}"] = None
+    return list(seen)
+
+
+def _warnings(cmp) -> list[str]:
+    out = []
+    if any(e.guidelines is None for e in cmp.exposures):
+        out.append("The advisory Guidelines range was NOT computed for this memo: only the statutory limits are shown.")
+    if any(e.consequences is None for e in cmp.exposures):
+        out.append("Custody estimates, supervised release, money and registration were NOT computed for this memo.")
+    return list(dict.fromkeys(out + list(cmp.warnings) + [w for e in cmp.exposures for w in e.warnings]))
+
+
+def _facts(cmp, today: dt.date) -> list[tuple[str, str]]:
+    case = cmp.case
+    out = [("Prepared", today.isoformat())]
+    if case.sentencing_date:
+        out.append(("Sentencing date assumed", case.sentencing_date.isoformat()))
+    else:
+        out.append(("Sentencing date assumed", f"none given: the law as of {today.isoformat()}"))
+    if case.offense_date:
+        out.append(("Offense date", case.offense_date.isoformat()))
+    out.append(
+        (
+            "Guidelines Manual applied",
+            f"{cmp.edition} edition (USSG §1B1.11)" if cmp.edition else "none: the Guidelines were not computed for this memo",
+        )
+    )
+    out.append(("Scenarios", str(len(cmp.exposures))))
+    return out
+
+
+def _chart_rows(ch: RangeChart, red) -> list[tuple[str, str, str, str]]:
+    return [(m.label, m.text(), red(m.cite), red(m.note)) for m in ch.marks]
+
+
+# ---------------------------------------------------------------------------------------------
+# Markdown
+
+
+def _md_cell(s: str) -> str:
+    return s.replace("|", "\\|").replace("\n", " ")
+
+
+def memo_markdown(cmp, today: dt.date, with_names: bool = False) -> str:
+    red = _Redactor(cmp.case, with_names)
+    out: list[str] = ["# Sentencing exposure: client-meeting memo", ""]
+    if with_names and cmp.case.title:
+        out += [f"**Case:** {cmp.case.title}", ""]
+    out += [f"> **{DISCLAIMER}**", ""]
+    for k, v in _facts(cmp, today):
+        out.append(f"- **{k}:** {v}")
+    out.append("")
+
+    unv, warns = _unverified(cmp), _warnings(cmp)
+    out += ["## Check first", ""]
+    if unv:
+        out += ["**UNVERIFIED: these figures rest on values not confirmed in primary text:**", ""]
+        out += [f"- ⚠ {_md_cell(red(u))}" for u in unv]
+        out.append("")
+    if warns:
+        out += ["**Warnings:**", ""]
+        out += [f"- {_md_cell(red(w))}" for w in warns]
+        out.append("")
+    if not unv and not warns:
+        out += ["No warnings, and no unverified values were used.", ""]
+
+    out += ["## Plea versus trial", "", "Months unless marked $; custody cells read *estimated months served of the term imposed*; "
+            "*vs trial* is the scenario's months minus trial's, with trial / scenario as a ratio.", ""]
+    out += ["```text", red(comparison_table_text(cmp, TABLE_WIDTH)).rstrip("\n"), "```", ""]
+
+    top = axis_max(cmp.exposures)
+    for e in cmp.exposures:
+        ch = range_chart_data(e)
+        out += [f"## Scenario: {_md_cell(red(e.scenario.name))} ({e.scenario.kind})", ""]
+        out += ["### Range chart", "", "```text", chart_text(ch, top, 60), "```", ""]
+        out += ["| | Months | Authority | Note |", "|---|---|---|---|"]
+        for label, months, cite, note in _chart_rows(ch, red):
+            out.append(f"| {_md_cell(label)} | {months} | {_md_cell(cite)} | {_md_cell(note)} |")
+        out.append("")
+        heading, text = _worksheet(e)
+        out += [f"### {heading}", "", "```text", red(text), "```", ""]
+
+    out += ["---", "", f"*{DISCLAIMER}*", ""]
+    if not with_names:
+        out += ["*Names left out: the case title is withheld and minors are numbered in case-file order. "
+                "Use `--with-names` for an internal copy.*", ""]
+    return "\n".join(out)
+
+
+# ---------------------------------------------------------------------------------------------
+# HTML (self-contained)
+
+_CSS = """
+body{font-family:Georgia,serif;max-width:60rem;margin:2rem auto;padding:0 1rem;color:#111;line-height:1.4}
+h1{font-size:1.6rem}h2{border-bottom:1px solid #999;margin-top:2rem}
+.disclaimer{border:2px solid #b00020;padding:.5rem 1rem;font-weight:bold}
+.check{border:3px solid #b00020;background:#fff4f4;padding:.5rem 1rem}
+.check li.unv{font-weight:bold}
+table{border-collapse:collapse;font-size:.85rem;margin:.5rem 0}
+th,td{border:1px solid #bbb;padding:.2rem .4rem;text-align:left;vertical-align:top}
+td.num{font-family:monospace}
+.cmp{overflow-x:auto}
+pre{background:#f6f6f6;padding:.5rem;overflow-x:auto;font-size:.8rem;white-space:pre-wrap}
+@media print{.cmp{overflow:visible}pre{white-space:pre-wrap}}
+"""
+
+
+def _comparison_html(cmp, red) -> str:
+    ex = cmp.exposures
+    rows = comparison_rows(cmp)
+    head = "".join(f"<th>{escape(red(e.scenario.name))}</th>" for e in ex)
+    body = []
+    for label, cells in rows:
+        tds = "".join(f'<td class="num">{escape(red(c))}</td>' for c in cells)
+        body.append(f"<tr><th>{escape(label.strip())}</th>{tds}</tr>")
+    return f'<div class="cmp"><table><thead><tr><th></th>{head}</tr></thead><tbody>{"".join(body)}</tbody></table></div>'
+
+
+def memo_html(cmp, today: dt.date, with_names: bool = False) -> str:
+    red = _Redactor(cmp.case, with_names)
+    title = "Sentencing exposure: client-meeting memo"
+    out = [
+        "<!DOCTYPE html>",
+        '<html lang="en"><head><meta charset="utf-8">',
+        "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src 'unsafe-inline'; img-src data:\">",
+        '<meta name="referrer" content="no-referrer">',
+        f"<title>{escape(title)}</title><style>{_CSS}</style></head><body>",
+        f"<h1>{escape(title)}</h1>",
+    ]
+    if with_names and cmp.case.title:
+        out.append(f"<p><strong>Case:</strong> {escape(cmp.case.title)}</p>")
+    out.append(f'<p class="disclaimer">{escape(DISCLAIMER)}</p>')
+    out.append("<ul>" + "".join(f"<li><strong>{escape(k)}:</strong> {escape(v)}</li>" for k, v in _facts(cmp, today)) + "</ul>")
+
+    unv, warns = _unverified(cmp), _warnings(cmp)
+    out.append('<section class="check"><h2>Check first</h2>')
+    if unv:
+        out.append("<p><strong>UNVERIFIED: these figures rest on values not confirmed in primary text:</strong></p><ul>")
+        out += [f'<li class="unv">⚠ {escape(red(u))}</li>' for u in unv]
+        out.append("</ul>")
+    if warns:
+        out.append("<p><strong>Warnings:</strong></p><ul>")
+        out += [f"<li>{escape(red(w))}</li>" for w in warns]
+        out.append("</ul>")
+    if not unv and not warns:
+        out.append("<p>No warnings, and no unverified values were used.</p>")
+    out.append("</section>")
+
+    out.append("<h2>Plea versus trial</h2>")
+    out.append(
+        "<p>Months unless marked $; custody cells read <em>estimated months served of the term imposed</em>; "
+        "<em>vs trial</em> is the scenario's months minus trial's, with trial / scenario as a ratio; "
+        "+c marks a mandatory consecutive term.</p>"
+    )
+    out.append(_comparison_html(cmp, red))
+
+    top = axis_max(cmp.exposures)
+    for e in cmp.exposures:
+        ch = range_chart_data(e)
+        out.append(f"<h2>Scenario: {escape(red(e.scenario.name))} ({escape(e.scenario.kind)})</h2>")
+        out.append("<h3>Range chart</h3>")
+        out.append(chart_svg(ch, top))
+        out.append("<table><thead><tr><th></th><th>Months</th><th>Authority</th><th>Note</th></tr></thead><tbody>")
+        for label, months, cite, note in _chart_rows(ch, red):
+            out.append(f'<tr><th>{escape(label)}</th><td class="num">{escape(months)}</td><td>{escape(cite)}</td><td>{escape(note)}</td></tr>')
+        out.append("</tbody></table>")
+        heading, text = _worksheet(e)
+        out.append(f"<h3>{escape(heading)}</h3><pre>{escape(red(text))}</pre>")
+
+    out.append(f'<hr><p class="disclaimer">{escape(DISCLAIMER)}</p>')
+    if not with_names:
+        out.append("<p><em>Names left out: the case title is withheld and minors are numbered in case-file order. "
+                   "Use --with-names for an internal copy.</em></p>")
+    out.append("</body></html>")
+    return "\n".join(out) + "\n"
+
+
+def render_memo(cmp, fmt: str = "md", today: dt.date | None = None, with_names: bool = False) -> str:
+    """The memo as text. `today` is a parameter so that golden files are stable."""
+    today = today or dt.date.today()
+    if fmt == "html":
+        return memo_html(cmp, today, with_names)
+    if fmt == "md":
+        return memo_markdown(cmp, today, with_names)
+    raise ValueError(f"unknown memo format {fmt!r} (md or html)")
+
+
+# ---------------------------------------------------------------------------------------------
+# writing
+
+
+class OutputError(Exception):
+    """The output path cannot be written: the message says why, in plain words."""
+
+
+def write_atomic(path: str | os.PathLike, text: str) -> Path:
+    """Write `text` to `path` atomically with owner-only permissions; return the path written.
+    A crash leaves either the old file or the new one, never half of one."""
+    p = Path(path).expanduser()
+    if str(path).strip() == "" or p.name in ("", ".", ".."):
+        raise OutputError(f"{path!r} is not a file name")
+    if p.is_dir():
+        raise OutputError(f"{p} is a folder; give a file name, e.g. {p / 'memo.md'} or {p / 'memo.html'}")
+    parent = p.parent if str(p.parent) else Path(".")
+    if not parent.exists():
+        raise OutputError(f"cannot write {p}: the folder {parent} does not exist")
+    if not parent.is_dir():
+        raise OutputError(f"cannot write {p}: {parent} is not a folder")
+    try:
+        fd, tmp = tempfile.mkstemp(prefix=f".{p.name}.", suffix=".tmp", dir=parent)
+    except PermissionError:
+        raise OutputError(f"cannot write {p}: permission denied in {parent}") from None
+    except OSError as exc:
+        raise OutputError(f"cannot write {p}: {exc.strerror or exc}") from None
+    try:
+        try:
+            os.fchmod(fd, 0o600)
+        except (AttributeError, OSError):  # pragma: no cover - platforms without fchmod
+            pass
+        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as fh:
+            fh.write(text)
+            fh.flush()
+            os.fsync(fh.fileno())
+        os.replace(tmp, p)
+    except OSError as exc:
+        try:
+            os.unlink(tmp)
+        except OSError:
+            pass
+        raise OutputError(f"cannot write {p}: {exc.strerror or exc}") from None
+    return p
+
+
+def _same_file(a: str, b: str) -> bool:
+    try:
+        return os.path.samefile(a, b)
+    except OSError:
+        return os.path.abspath(a) == os.path.abspath(b)
+
+
+def write_memo(args, today: dt.date | None = None) -> int:
+    """`exposure report`: args.case, args.format ('md'|'html'), args.output (None = stdout),
+    args.with_names. Case-file errors propagate as CaseError (the CLI turns them into messages);
+    output errors are reported here. Returns the exit status."""
+    from calculator.case import load_case
+    from calculator.engine.evaluate import compare
+    from calculator.law import load_law
+
+    out_path = getattr(args, "output", None)
+    if out_path is not None and _same_file(out_path, args.case):
+        print(f"exposure: refusing to write the memo over the case file {args.case}", file=sys.stderr)
+        return EXIT_OUTPUT
+    law = load_law()
+    case = load_case(args.case, law)
+    cmp = compare(case, law)
+    text = render_memo(cmp, getattr(args, "format", "md") or "md", today or dt.date.today(), bool(getattr(args, "with_names", False)))
+    if out_path is None or out_path == "-":
+        sys.stdout.write(text)
+        return 0
+    try:
+        written = write_atomic(out_path, text)
+    except OutputError as exc:
+        print(f"exposure: {exc}", file=sys.stderr)
+        return EXIT_OUTPUT
+    print(f"exposure: memo written to {written} (owner-only permissions)", file=sys.stderr)
+    return 0
+
+
+__all__ = ["render_memo", "write_memo", "write_atomic", "memo_markdown", "memo_html", "OutputError"]
