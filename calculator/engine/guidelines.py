@@ -947,7 +947,7 @@ def chapter_4a_points(ed: Edition, case: Case) -> tuple[int, str, list[Step]]:
     else:
         steps.append(Step(sp.cite, "not applied", "the offense was not committed under a criminal justice sentence", False, sp.status, "criminal history"))
     chc = chc_from_points(ed, pts)
-    steps.append(Step(ed.chc_table.cite.split(",")[0], f"CHC {chc}", f"{pts} criminal history point(s)", True, "verified", "criminal history"))
+    steps.append(Step(ed.chc_table.cite, f"CHC {chc}", f"{pts} criminal history point(s)", True, "verified", "criminal history"))
     return pts, chc, steps
 
 
