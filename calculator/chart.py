@@ -191,10 +191,17 @@ def range_chart_data(e) -> RangeChart:
             marks.append(Mark("restricted", "Restricted range", rr[0], rr[1], "USSG §§5G1.1-5G1.2", "after the statutory minimums and maximums"))
     est = custody_estimates(e)
     served = [x for x in est if x["served"] is not None]
+    # the span a client is most likely to serve: the restricted range's ends, else any agreed
+    # sentence, else whatever was estimated (the floor alone when there is no range)
+    for keys in (("restricted_low", "restricted_high"), ("agreed", "agreed_low", "agreed_high")):
+        pick = [x for x in served if x["at"] in keys]
+        if pick:
+            served = pick
+            break
     if served:
         lo = min(x["served"] for x in served)
         hi = max(x["served"] for x in served)
-        marks.append(Mark("custody", "Estimated custody", lo, hi, served[0]["cite"], "time actually served at the points estimated"))
+        marks.append(Mark("custody", "Estimated custody", lo, hi, "18 U.S.C. §§ 3624(b), 3585(b)", "estimated time served (good-conduct time, presentence credit): " + ", ".join(x["label"] for x in served)))
     agreed = getattr(e.scenario, "agreed_sentence", None)
     if agreed is not None:
         marks.append(Mark("agreed", "Agreed sentence", agreed.low, agreed.high, "Fed. R. Crim. P. 11(c)(1)(C)", "binding if the court accepts the plea agreement"))

@@ -83,6 +83,107 @@ def _trace_text(e) -> str:
     return "\n".join(lines) if lines else "(no steps)"
 
 
+def _consequence_lines(e, red) -> list[str]:
+    """What the sentence means, one plain line each, from the consequences engine's JSON
+    (calculator.engine.consequences.Consequences.to_json); [] when it was not computed."""
+    c = e.consequences
+    if c is None or not hasattr(c, "to_json"):
+        return []
+    try:
+        j = c.to_json()
+    except Exception as exc:  # never lose the memo over a half-built layer; say so
+        return [f"(consequences could not be rendered: {type(exc).__name__})"]
+    out: list[str] = []
+    for x in j.get("custody") or ():
+        served = x.get("served_months")
+        bits = [f"Custody {x.get('label', x.get('at', ''))}: {_mo(x.get('imposed_months'))} imposed"]
+        if served == "life" or x.get("imposed_months") == "life":
+            bits.append("life: no good-conduct time")
+        else:
+            bits.append(f"about {_mo(served)} served")
+            det = []
+            if x.get("gct_days"):
+                det.append(f"{x['gct_days']} days good-conduct time")
+            if x.get("presentence_credit_days"):
+                det.append(f"{x['presentence_credit_days']} days presentence credit")
+            if det:
+                bits.append("(" + ", ".join(det) + ")")
+        if x.get("release_date"):
+            bits.append(f"estimated release {x['release_date']}")
+        line = ", ".join(bits[:2]) + (" " + " ".join(bits[2:]) if bits[2:] else "") + f" [{x.get('cite', '')}]"
+        if x.get("notes"):
+            line += " - " + "; ".join(x["notes"])
+        out.append(line)
+    f = j.get("fsa_credits")
+    if f:
+        out.append(f"First Step Act time credits: {'barred' if f.get('barred') else 'may be earned'} [{f.get('cite', '')}] - {f.get('note', '')}".rstrip(" -"))
+    sr = j.get("supervised_release")
+    if sr:
+        out.append(f"Supervised release: {_mo(sr.get('min_months'))} to {_mo(sr.get('max_months'))} [{sr.get('cite', '')}] - {sr.get('note', '')}".rstrip(" -"))
+    m = j.get("money") or {}
+    if "special_assessment" in m:
+        out.append(f"Special assessment: {_usd(m['special_assessment'])} [18 U.S.C. § 3013]")
+    if m.get("jvta"):
+        jv = m["jvta"]
+        amt = _usd(jv.get("total")) if jv.get("total") is not None else "not applied"
+        if jv.get("per_offender") is not None and jv.get("per_offender") != jv.get("total"):
+            amt += f" (or {_usd(jv['per_offender'])} per offender, Second Circuit)"
+        out.append(f"JVTA assessment: {amt} [18 U.S.C. § 3014]" + (f" - {jv['why']}" if jv.get("why") else ""))
+    if m.get("avaa_2259a"):
+        av = m["avaa_2259a"]
+        if av.get("max_per_count_total") is not None:
+            amt = f"up to {_usd(av['max_per_count_total'])}"
+            if av.get("max_per_defendant") not in (None, av.get("max_per_count_total")):
+                amt += f" per count, or {_usd(av['max_per_defendant'])} per defendant"
+        else:
+            amt = "none"
+        out.append(f"Amy, Vicky and Andy Act assessment: {amt} [18 U.S.C. § 2259A]" + (f" - {av['why']}" if av.get("why") else ""))
+    if m.get("restitution_floor"):
+        rf = m["restitution_floor"]
+        amt = _usd(rf.get("amount")) if rf.get("amount") is not None else "no floor computed"
+        out.append(f"Restitution floor: {amt} [18 U.S.C. § 2259(b)(2)(B)]" + (f" - {rf['why']}" if rf.get("why") else ""))
+    if m.get("fine"):
+        fi = m["fine"]
+        rng = fi.get("range")
+        amt = f"{_usd(rng[0])} to {_usd(rng[1])}" if rng else "not computed"
+        out.append(f"Fine range: {amt} [USSG §5E1.2; 18 U.S.C. § 3571]" + (f" - {fi['why']}" if fi.get("why") else ""))
+    r = j.get("registration")
+    if r:
+        tier = f"Tier {r['tier']}" if r.get("tier") else "tier not placed"
+        per = f", {_mo(r.get('period_months'))}" if r.get("period_months") is not None else ""
+        out.append(f"Registration (a reading, not verified): {tier}{per} [{r.get('cite', '')}] - {r.get('note', '')}".rstrip(" -"))
+    if j.get("forfeiture"):
+        out.append(f"Forfeiture: {j['forfeiture']}")
+    ctx = j.get("context") or {}
+    items = ctx.get("items") if isinstance(ctx, dict) else ctx
+    if items:
+        label = ctx.get("label", "published outcomes: context, not a prediction") if isinstance(ctx, dict) else "published outcomes"
+        out.append(f"CONTEXT ONLY ({label}):")
+        for it in items:
+            out.append(f"  {it.get('figure', '')} ({it.get('fiscal_year', '')}; {it.get('source', '')}; reliability {it.get('reliability', '')})")
+    return [red(x) for x in out]
+
+
+def _mo(v) -> str:
+    if v is None:
+        return "?"
+    if v == "life":
+        return "life"
+    try:
+        return M.fmt(int(v))
+    except (TypeError, ValueError):
+        return str(v)
+
+
+def _usd(v) -> str:
+    if v is None:
+        return "?"
+    try:
+        return f"${int(v):,}"
+    except (TypeError, ValueError):
+        return str(v)
+
+
 def _unverified(cmp) -> list[str]:
     seen: dict[str, None] = {}
     for e in cmp.exposures:
@@ -167,6 +268,11 @@ def memo_markdown(cmp, today: dt.date, with_names: bool = False) -> str:
         for label, months, cite, note in _chart_rows(ch, red):
             out.append(f"| {_md_cell(label)} | {months} | {_md_cell(cite)} | {_md_cell(note)} |")
         out.append("")
+        cons = _consequence_lines(e, red)
+        if cons:
+            out += ["### What the sentence means", ""]
+            out += [("  - " + _md_cell(x.strip())) if x.startswith("  ") else f"- {_md_cell(x)}" for x in cons]
+            out.append("")
         heading, text = _worksheet(e)
         out += [f"### {heading}", "", "```text", red(text), "```", ""]
 
@@ -254,6 +360,11 @@ def memo_html(cmp, today: dt.date, with_names: bool = False) -> str:
         for label, months, cite, note in _chart_rows(ch, red):
             out.append(f'<tr><th>{escape(label)}</th><td class="num">{escape(months)}</td><td>{escape(cite)}</td><td>{escape(note)}</td></tr>')
         out.append("</tbody></table>")
+        cons = _consequence_lines(e, red)
+        if cons:
+            out.append("<h3>What the sentence means</h3><ul>")
+            out += [f"<li>{escape(x.strip())}</li>" for x in cons]
+            out.append("</ul>")
         heading, text = _worksheet(e)
         out.append(f"<h3>{escape(heading)}</h3><pre>{escape(red(text))}</pre>")
 

@@ -180,52 +180,72 @@ def _range_text(v) -> str:
 
 def consequence_cells(e: Exposure) -> dict[str, str]:
     """Row label -> cell text for one scenario's consequences (empty where the engine gave none).
-    Custody cells read 'served of imposed' in months."""
+    Custody cells read 'served of imposed' in months. Shape: calculator.engine.consequences
+    .Consequences (custody, fsa, supervised_release, money, registration, forfeiture), read with
+    getattr / to_json() keys so a missing or changed field shows '-' instead of failing."""
     out: dict[str, str] = {}
     if e.consequences is None:
         return out
     for est in custody_estimates(e):
-        label = _CUSTODY_ROW.get(est["at"], f"  @ {est['at']}"[:19])
+        label = _CUSTODY_ROW.get(est["at"], f"Custody @ {est['at']}"[:20])
         served = "?" if est["served"] is None else M.short(est["served"])
-        out[label] = f"{served} of {M.short(est['imposed'])}"
-        if est.get("release"):
-            out.setdefault("  est. release" + (" (low)" if est["at"] != "floor" else ""), str(est["release"]))
-    fsa = _pick(e, "fsa_barred", "fsa_credits_barred", "first_step_barred")
-    if fsa is None:
-        f = _pick(e, "fsa", "fsa_credits", "first_step")
-        fsa = _get(f, "barred", "ineligible")
-    if fsa is not None:
-        out["FSA time credits"] = "barred" if fsa else "may be earned"
+        out[label] = "no minimum" if est["imposed"] == 0 and est["at"] == "floor" else f"{served} of {M.short(est['imposed'])}"
+    rel = [x for x in custody_estimates(e) if x.get("release")]
+    if rel:
+        out["Est. release (low)"] = str(rel[0]["release"]) if len(rel) == 1 else f"{rel[0]['release']} - {rel[-1]['release']}"
+    fsa = _pick(e, "fsa", "fsa_credits")
+    barred = _get(fsa, "barred") if fsa is not None else _pick(e, "fsa_barred")
+    if barred is not None:
+        by = _get(fsa, "barred_by", default=())
+        out["FSA time credits"] = ("barred" + (f" (count {', '.join(by)})" if by else "")) if barred else "may be earned"
     sr = _pick(e, "supervised_release")
     if sr is not None:
         out["Supervised release"] = _range_text(sr)
     money = _pick(e, "money")
-    items = money if isinstance(money, (list, tuple)) else None
-    if items is None and money is not None:
-        items = [dict(label=k, amount=v) for k, v in (money.items() if isinstance(money, dict) else ())]
-        if not items:
-            items = [
-                {"label": lbl, "amount": _get(money, *names)}
-                for lbl, names in _MONEY_FIELDS
-                if _get(money, *names) is not None
-            ]
-    for it in items or ():
-        label = str(_get(it, "label", "name", "key", default="money"))
-        amt = _get(it, "text", "amount", "value", "total", "max", default=None)
-        if isinstance(amt, dict) or (amt is not None and not isinstance(amt, (int, float, str, list, tuple))):
-            amt = _get(amt, "text", "total", "value", "amount", "max")
-        out[_MONEY_LABEL.get(label, label)[:19]] = _money(amt)
-    fr = getattr(e.guidelines, "fine_range", None) if e.guidelines is not None else None
-    if fr is not None and "Fine range" not in out:
-        out["Fine range"] = _money(fr)
-    reg = _pick(e, "registration", "sorna")
+    if money is not None:
+        sa = _get(money, "special_assessment")
+        if sa is not None and not isinstance(sa, dict):
+            out["Special assessment"] = _money(sa)
+        jv = _get(money, "jvta")
+        if isinstance(jv, dict):  # to_json() shape
+            jv_total, jv_off = jv.get("total"), jv.get("per_offender")
+        else:
+            jv_total, jv_off = jv, _get(money, "jvta_per_offender")
+        if jv_total is not None:
+            out["JVTA (3014)"] = _money(jv_total) + (f" ({_money(jv_off)} 2d Cir.)" if jv_off is not None and jv_off != jv_total else "")
+        elif _get(money, "jvta_why") or (isinstance(jv, dict) and jv.get("why")):
+            out["JVTA (3014)"] = "? see warnings"
+        per_count = _get(money, "avaa_max_per_count_total")
+        per_def = _get(money, "avaa_max_per_defendant")
+        if per_count is None and isinstance(_get(money, "avaa_2259a"), dict):
+            per_count = _get(money, "avaa_2259a").get("max_per_count_total")
+            per_def = _get(money, "avaa_2259a").get("max_per_defendant")
+        if per_count is not None:
+            out["AVAA max (2259A)"] = _money(per_count) + (f" / {_money(per_def)} per def." if per_def is not None and per_def != per_count else "")
+        rf = _get(money, "restitution_floor")
+        if isinstance(rf, dict):
+            rf = rf.get("amount")
+        if rf is not None:
+            out["Restitution floor"] = _money(rf)
+        else:
+            out["Restitution floor"] = "? see warnings" if _get(money, "restitution_why") else "none"
+        fr = _get(money, "fine_range")
+        if fr is None and isinstance(_get(money, "fine"), dict):
+            fr = _get(money, "fine").get("range")
+        if fr is not None:
+            out["Fine range"] = _money(fr)
+    if "Fine range" not in out and e.guidelines is not None and getattr(e.guidelines, "fine_range", None) is not None:
+        out["Fine range"] = _money(e.guidelines.fine_range)
+    reg = _pick(e, "registration")
     if reg is not None:
         tier = _get(reg, "tier")
-        period = _get(reg, "period_months", "period", "years")
-        txt = _get(reg, "text", "summary")
-        if txt is None:
-            txt = (f"Tier {tier}" if tier else "tier not placed") + (f", {_period(period)}" if period is not None else "")
-        out["Registration"] = f"{txt} (reading)"
+        period = _get(reg, "period_months")
+        txt = (f"Tier {tier}" if tier else "tier not placed") + (f", {_period(period)}" if period is not None else "")
+        out["SORNA (a reading)"] = txt
+    forf = _pick(e, "forfeiture")
+    if isinstance(forf, str) and forf:
+        head = forf.split(":", 1)[0]
+        out["Forfeiture"] = head.replace("18 U.S.C. ", "").replace("no forfeiture provision encoded for these counts", "none encoded")
     return out
 
 
@@ -247,23 +267,8 @@ _CUSTODY_ROW = {
     "agreed": "Custody @ agreed",
     "agreed_low": "Custody @ agreed low",
     "agreed_high": "Custody @ agreed hi",
+    "substantial_assistance": "Custody @ 5K1.1",
 }
-_MONEY_FIELDS = (
-    ("special_assessment", ("special_assessment", "special_assessment_total")),
-    ("jvta_assessment", ("jvta_assessment", "jvta", "jvta_total")),
-    ("avaa_assessment", ("avaa_assessment", "avaa_max", "avaa", "amy_vicky_andy")),
-    ("restitution_floor", ("restitution_floor", "restitution_minimum", "restitution")),
-    ("fine_range", ("fine_range", "fine")),
-)
-_MONEY_LABEL = {
-    "special_assessment": "Special assessment",
-    "jvta_assessment": "JVTA assessment",
-    "avaa_assessment": "AVAA max (2259A)",
-    "restitution_floor": "Restitution floor",
-    "fine_range": "Fine range",
-}
-
-
 # ---------------------------------------------------------------------------------------------
 # the comparison table for the terminal
 
