@@ -193,3 +193,28 @@ def test_3632d4d_mixed_counts_flagged_unverified():
     assert c.fsa.barred and c.fsa.barred_by == ("2",)
     assert c.fsa.status == "unverified"
     assert any("only count(s) 2" in w for w in c.warnings)
+
+
+# ---------------------------------------------------------------- invariants (hypothesis)
+
+from hypothesis import given, strategies as st  # noqa: E402
+
+
+@given(st.integers(min_value=0, max_value=1200), st.integers(min_value=0, max_value=3000))
+def test_3624b_3585b_time_to_serve_never_exceeds_the_term_and_grows_with_it(months, credit):
+    case = Case(sentencing_date=dt.date(2026, 3, 31), defendant=Defendant(presentence_custody_days=credit))
+    a = custody_estimate("x", "x", "", months, case, book())
+    b = custody_estimate("x", "x", "", months + 1, case, book())
+    assert 0 <= a.served_days <= 31 * months
+    assert a.gct_days <= 54 * months / 12  # never more than 54 days per year imposed
+    if months != 12:  # one more month never shortens custody, except across the one-year line
+        assert b.served_days >= a.served_days
+
+
+def test_3624b_thirteen_months_is_served_faster_than_twelve():
+    """The threshold a lawyer must know: a term of more than 1 year earns good-conduct time, so
+    13 months (396 days less 58) is served sooner than 12 months (365 days, no credit)."""
+    case = Case(sentencing_date=dt.date(2026, 3, 31))
+    twelve = custody_estimate("x", "x", "", 12, case, book())
+    thirteen = custody_estimate("x", "x", "", 13, case, book())
+    assert (twelve.served_days, thirteen.served_days) == (365, 396 - 58)

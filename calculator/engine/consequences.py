@@ -486,7 +486,7 @@ def custody_estimate(at: str, label: str, cite: str, months: int, case: Case, bo
     if M.is_life(months):
         return CustodyEstimate(at, label, cite, LIFE, 0, credit, None, LIFE, None, ("life: no good-conduct time, no release date",))
     if months <= 0:
-        return CustodyEstimate(at, label, cite, 0, 0, credit, 0, 0, None, ("no term of imprisonment",))
+        return CustodyEstimate(at, label, cite, 0, 0, credit, 0, 0, None, ("no statutory minimum term; whether probation is authorized (18 U.S.C. § 3561) is not computed",))
     gct = good_conduct_time_3624b(months, book.good_conduct_time)
     start = case.sentencing_date
     total = term_days(months, start)
