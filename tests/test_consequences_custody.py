@@ -214,7 +214,7 @@ def test_3624b_3585b_time_to_serve_never_exceeds_the_term_and_grows_with_it(mont
 def test_3624b_thirteen_months_is_served_faster_than_twelve():
     """The threshold a lawyer must know: a term of more than 1 year earns good-conduct time, so
     13 months (396 days less 58) is served sooner than 12 months (365 days, no credit)."""
-    case = Case(sentencing_date=dt.date(2026, 3, 31))
+    case = Case(sentencing_date=dt.date(2026, 1, 1))  # + 12 months = 365 days; + 13 months = 396 days
     twelve = custody_estimate("x", "x", "", 12, case, book())
     thirteen = custody_estimate("x", "x", "", 13, case, book())
     assert (twelve.served_days, thirteen.served_days) == (365, 396 - 58)
