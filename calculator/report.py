@@ -427,16 +427,19 @@ def comparison_text(cmp: Comparison, width: int = 100) -> str:
     unverified = sorted({f"{s.cite}: {s.effect}" for e in ex for s in e.unverified})
     if unverified:
         out.append("")
-        out.append("UNVERIFIED values used (not confirmed in primary text):")
+        out.append(_wrap("UNVERIFIED values used (not confirmed in primary text):", width))
         out += [_wrap(f"  ! {u}", width) for u in unverified]
     if notes:
         out.append("")
         out.append("Warnings:")
         out += [_wrap(f"  - {w}", width) for w in notes]
     out.append("")
-    out.append("+c = mandatory consecutive term. Custody: estimated months served of the term imposed.")
-    out.append("vs trial: the scenario's months minus trial's, (xN) = trial / scenario.")
-    out.append("A planning aid, not legal advice; check every figure against the PSR.")
+    for legend in (
+        "+c = mandatory consecutive term. Custody: estimated months served of the term imposed.",
+        "vs trial: the scenario's months minus trial's, (xN) = trial / scenario.",
+        "A planning aid, not legal advice; check every figure against the PSR.",
+    ):
+        out.append(_wrap(legend, width))
     return "\n".join(out) + "\n"
 
 
