@@ -1239,6 +1239,9 @@ def compute_guidelines(applied: Applied, statutory: StatutoryExposure, law) -> G
     for c in applied.counts:
         off = law.statutes.offenses.get(c.offense) if law.statutes is not None else None
         chapters[c.id] = ("1591" if c.offense.startswith("1591") else off.chapter) if off else ""
+    cons_ids = {c.id for c in statutory.counts if c.consecutive}
+    if all(c.id in cons_ids for c in applied.counts):
+        return None  # only mandatory consecutive counts (§2A3.6): the statutory term is the sentence
     best = None
     for e in (ed, *others):
         if unencoded_counts(e, applied.counts):
