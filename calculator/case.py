@@ -25,6 +25,7 @@ from calculator.model import (
     AgreedSentence,
     Case,
     Conduct,
+    ContestedFact,
     Count,
     Defendant,
     Minor,
@@ -135,6 +136,17 @@ class ScenarioM(_M):
     motion_3553e: StrictBool = False
 
 
+class ContestedM(_M):
+    key: StrictStr
+    found: Any
+    probability: Annotated[float, Field(ge=0.0, le=1.0, strict=False)]
+    otherwise: Any = None
+
+
+class TrialRiskM(_M):
+    facts: list[ContestedM] = []
+
+
 class CaseM(_M):
     format: Literal[1]
     title: StrictStr | None = None
@@ -145,6 +157,7 @@ class CaseM(_M):
     minors: list[MinorM] = []
     counts: Annotated[list[CountM], Field(min_length=1, max_length=200)]
     scenarios: list[ScenarioM] = []
+    trial_risk: TrialRiskM | None = None
 
 
 # ---------------------------------------------------------------------------------------------
@@ -395,6 +408,7 @@ def _build(data: dict, text: str, law: Law, path: str | None) -> Case:
             for p in d.priors
         ),
     )
+    contested = _contested(m, text, path)
     return Case(
         format=m.format,
         title=m.title,
@@ -405,7 +419,34 @@ def _build(data: dict, text: str, law: Law, path: str | None) -> Case:
         minors=tuple(Minor(**mi.model_dump()) for mi in m.minors),
         counts=tuple(counts),
         scenarios=tuple(scenarios),
+        contested=contested,
     )
+
+
+def _contested(m: CaseM, text: str, path: str | None) -> tuple:
+    """[[trial_risk.facts]]: each key a [conduct]/[defendant] value, each value of the right type."""
+    if m.trial_risk is None:
+        return ()
+    out, seen = [], set()
+    for i, f in enumerate(m.trial_risk.facts):
+        loc = ("trial_risk", "facts", i)
+        if f.key not in CONDUCT_FIELDS and f.key not in DEFENDANT_FIELDS:
+            allowed = ", ".join(CONDUCT_FIELDS + DEFENDANT_FIELDS)
+            raise _err(text, path, loc + ("key",), f"unknown fact {f.key!r} (a contested fact is a [conduct] or [defendant] value: {allowed})")
+        if f.key in seen:
+            raise _err(text, path, loc + ("key",), f"fact {f.key!r} is contested twice")
+        seen.add(f.key)
+        model, base = (ConductM, m.conduct) if f.key in CONDUCT_FIELDS else (DefendantM, m.defendant)
+        for name in ("found", "otherwise"):
+            value = getattr(f, name)
+            if value is None:
+                continue
+            try:
+                model.model_validate({**base.model_dump(exclude={"priors"} if model is DefendantM else set()), f.key: value})
+            except pydantic.ValidationError as exc:
+                raise _err(text, path, loc + (name,), _pyd_message(exc.errors()[0])) from None
+        out.append(ContestedFact(f.key, f.found, float(f.probability), f.otherwise))
+    return tuple(out)
 
 
 def _facts(facts: dict, text: str, path: str | None, i: int, m: CaseM) -> tuple:

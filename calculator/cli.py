@@ -57,6 +57,8 @@ def _parser() -> argparse.ArgumentParser:
     x = sub.add_parser("explore", help="search the bargains a prosecutor could offer (Pareto frontier)")
     x.add_argument("case")
     x.add_argument("--json", action="store_true")
+    x.add_argument("--by-counts", action="store_true", help="the best bargain for each number of counts kept (3-way frontier)")
+    x.add_argument("--brute-force", action="store_true", help="evaluate every bargain one by one (slow; for checking)")
     n = sub.add_parser("new", help="open the terminal UI on an empty case")
     n.add_argument("path", nargs="?", default=None)
     u = sub.add_parser("ui", help="open the terminal UI (the default)")

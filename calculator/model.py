@@ -148,6 +148,17 @@ class Scenario:
 
 
 @frozen
+class ContestedFact:
+    """Trial risk (issue 6): a fact the court may or may not find, with the lawyer's estimate.
+    `key` is a [conduct] or [defendant] value; `otherwise` None keeps the case's own value."""
+
+    key: str
+    found: Any
+    probability: float
+    otherwise: Any = None
+
+
+@frozen
 class Case:
     format: int = 1
     title: str | None = None
@@ -158,6 +169,7 @@ class Case:
     minors: tuple[Minor, ...] = field(default=(), converter=_tuple)
     counts: tuple[Count, ...] = field(default=(), converter=_tuple)
     scenarios: tuple[Scenario, ...] = field(default=(), converter=_tuple)
+    contested: tuple[ContestedFact, ...] = field(default=(), converter=_tuple)  # [[trial_risk.facts]]
 
     def minor(self, minor_id: str) -> Minor:
         for m in self.minors:
