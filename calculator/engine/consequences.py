@@ -627,10 +627,10 @@ def jvta_assessment_3014(
     chapters = ", ".join(rule.chapters)
     if not qualifying:
         why = f"no count of conviction is under chapter {chapters} (e.g. § 1466A and § 1470 are chapter 71; a § 371 conspiracy is not listed)"
-        return None, None, why, "verified", [Step(cite, "not applied", why, applied=False, subject="judgment")], []
+        return None, None, why, "verified", [Step(cite, "not applied", why, applied=False, subject="judgment")], [f"§ 3014 not assessed: {why}"]
     if defendant.indigent and rule.non_indigent_only.value:
         why = "the defendant is indigent: § 3014 reaches only non-indigent defendants (the court decides indigency)"
-        return None, None, why, "verified", [Step(cite, "not applied", why, applied=False, subject="judgment")], []
+        return None, None, why, "verified", [Step(cite, "not applied", why, applied=False, subject="judgment")], [f"§ 3014 not assessed: {why}"]
     per_count = amt.value * len(qualifying)
     ids = ", ".join(c.count_id for c in qualifying)
     if sentencing_date is None:
@@ -729,9 +729,11 @@ def restitution_floor_2259(convictions: tuple[Conviction, ...], case: Case, rule
     mandatory = [c for c in convictions if c.offense_chapter in rule.mandatory_chapters]
     if not trafficking:
         why = "no trafficking-in-child-pornography count (§ 2259(c)(3)): no statutory floor"
+        warn = []
         if mandatory:
             why += f"; {rule.note}"
-        return None, why, [Step(floor.cite, "not applied", why, applied=False, subject="judgment")], []
+            warn.append(f"restitution: {why}")
+        return None, why, [Step(floor.cite, "not applied", why, applied=False, subject="judgment")], warn
     n = case.conduct.identified_victims
     ids = ", ".join(c.count_id for c in trafficking)
     if n <= 0:
