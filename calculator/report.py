@@ -190,9 +190,13 @@ def consequence_cells(e: Exposure) -> dict[str, str]:
         label = _CUSTODY_ROW.get(est["at"], f"Custody @ {est['at']}"[:20])
         served = "?" if est["served"] is None else M.short(est["served"])
         out[label] = "no minimum" if est["imposed"] == 0 and est["at"] == "floor" else f"{served} of {M.short(est['imposed'])}"
-    rel = [x for x in custody_estimates(e) if x.get("release")]
-    if rel:
-        out["Est. release (low)"] = str(rel[0]["release"]) if len(rel) == 1 else f"{rel[0]['release']} - {rel[-1]['release']}"
+    rel = {x["at"]: x["release"] for x in custody_estimates(e) if x.get("release")}
+    lo, hi = rel.get("restricted_low"), rel.get("restricted_high")
+    if lo and hi:
+        out["Est. release (range)"] = str(lo) if lo == hi else f"{lo} - {hi}"
+    elif rel:
+        at, when = next(iter(rel.items()))
+        out[f"Est. release @ {at}"[:20]] = str(when)
     fsa = _pick(e, "fsa", "fsa_credits")
     barred = _get(fsa, "barred") if fsa is not None else _pick(e, "fsa_barred")
     if barred is not None:
