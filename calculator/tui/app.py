@@ -1,0 +1,761 @@
+"""The terminal UI: build a case, compare its scenarios, see why each number is what it is.
+
+    run_app(path)              # a case file; None: the bundled example
+    run_app(path, new=True)    # an empty case (saved to `path` when asked)
+
+Layout: the case pane (left), the comparison of scenarios (right) and the range chart below it,
+a status line and the footer. All law comes from calculator.engine through calculator.tui.compute;
+all editing goes through calculator.casedoc (which re-validates every edit).
+"""
+
+from __future__ import annotations
+
+import importlib.util
+import sys
+from functools import partial
+from pathlib import Path
+from typing import Any, Callable, Iterable
+
+from rich.text import Text
+from textual.app import App, ComposeResult, SystemCommand
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical
+from textual.screen import ModalScreen, Screen
+from textual.widgets import Footer, Static
+
+from calculator import casedoc as cd
+from calculator.case import CaseError
+from calculator.casedoc import CaseDoc, EditError, SaveError
+from calculator.law import Law, load_law
+from calculator.model import DISTRIBUTION_KINDS, PRIOR_KINDS, CONDUCT_FIELDS, DEFENDANT_FIELDS
+from calculator.tui.compute import Result, run_compare
+from calculator.tui.screens.dialogs import ChoiceScreen, ConfirmScreen, PromptScreen, StatutePicker
+from calculator.tui.screens.help import HelpScreen
+from calculator.tui.screens.trace import TraceScreen
+from calculator.tui.widgets.case_pane import CasePane
+from calculator.tui.widgets.chart import RangeChart
+from calculator.tui.widgets.comparison import ComparisonTable
+
+# (action, title, help) for the command palette: every action of the app
+COMMANDS: list[tuple[str, str, str]] = [
+    ("add_plea", "Add a plea scenario from trial", "every count of the trial scenario, acceptance 3"),
+    ("toggle_count", "Dismiss or restore the count under the cursor", "in the scenario under the cursor"),
+    ("substitute", "Substitute a statute on the count under the cursor", "a charge bargain in the scenario under the cursor"),
+    ("cycle_acceptance", "Change acceptance of responsibility", "3, 2 or 0 levels (USSG §3E1.1)"),
+    ("stipulate", "Stipulate a fact in this scenario", "replaces a conduct or defendant value in this scenario"),
+    ("agreed_sentence", "Set an agreed sentence", "Rule 11(c)(1)(C) sentence or range, in months"),
+    ("rename_scenario", "Rename the scenario", ""),
+    ("duplicate_scenario", "Duplicate the scenario", ""),
+    ("remove_scenario", "Remove the scenario", ""),
+    ("drill_down", "Show how the figure under the cursor was reached", "the trace: citations, effects, reasons"),
+    ("add_count", "Add a count", "pick the statute from the catalogue"),
+    ("duplicate_count", "Duplicate the count", ""),
+    ("count_statute", "Change the count's statute", ""),
+    ("count_minors", "Set the minors a count involves", ""),
+    ("remove_item", "Remove the count, prior or minor", ""),
+    ("add_prior", "Add a prior sex-offense conviction", ""),
+    ("add_minor", "Add a minor", ""),
+    ("save", "Save", "atomic, owner-only; keeps the file's comments"),
+    ("save_as", "Save as...", ""),
+    ("open", "Open a case file...", ""),
+    ("new_case", "New case", ""),
+    ("export_memo", "Export the client memo", ""),
+    ("undo", "Undo", ""),
+    ("redo", "Redo", ""),
+    ("pane_help", "Help for the focused pane", ""),
+    ("help_screen", "Help: about, limits, keys", ""),
+    ("toggle_case_pane", "Show or hide the case pane", "more room for the comparison"),
+    ("toggle_dark", "Light or dark theme", ""),
+    ("explore", "Explore bargains", "search the offers a prosecutor could make"),
+    ("quit", "Quit", ""),
+]
+
+# actions that edit or navigate the main screen: not while a dialog is open
+MAIN_ONLY = {c[0] for c in COMMANDS} - {"quit", "toggle_dark", "help_screen"}
+
+
+def explore_available() -> bool:
+    try:
+        return importlib.util.find_spec("calculator.tui.screens.explore") is not None
+    except (ImportError, ValueError):
+        return False
+
+
+def memo_available() -> bool:
+    try:
+        return importlib.util.find_spec("calculator.memo") is not None
+    except (ImportError, ValueError):
+        return False
+
+
+class ExposureApp(App[int]):
+    """Sentencing exposure: trial against each plea, every figure traceable to its source."""
+
+    CSS_PATH = "app.tcss"
+    TITLE = "exposure"
+    ENABLE_COMMAND_PALETTE = True
+    BINDINGS = [
+        Binding("q", "quit", "Quit", id="app.quit"),
+        Binding("ctrl+s", "save", "Save", id="app.save"),
+        Binding("f2", "save_as", "Save as", show=False, id="app.save_as"),
+        Binding("ctrl+o", "open", "Open", show=False, id="app.open"),
+        Binding("ctrl+n", "new_case", "New", show=False, id="app.new"),
+        Binding("ctrl+e", "export_memo", "Export memo", show=False, id="app.export"),
+        Binding("ctrl+z", "undo", "Undo", show=False, id="app.undo"),
+        Binding("ctrl+y", "redo", "Redo", show=False, id="app.redo"),
+        Binding("p", "add_plea", "Plea", show=False, id="app.add_plea"),
+        Binding("f1", "pane_help", "Help", id="app.pane_help"),
+        Binding("question_mark", "help_screen", "About", show=False, id="app.help"),
+        Binding("ctrl+b", "toggle_case_pane", "Case", id="app.case_pane"),
+        Binding("ctrl+t", "toggle_dark", "Theme", show=False, id="app.theme"),
+        Binding("e", "explore", "Explore", show=False, id="app.explore"),
+    ]
+
+    def __init__(self, doc: CaseDoc, law: Law, *, example: bool = False, compute_in_thread: bool = True) -> None:
+        super().__init__()
+        self.law = law
+        self.doc = doc
+        self.example = example  # the bundled example: save asks where
+        self.compute_in_thread = compute_in_thread
+        self.result: Result | None = None
+        self._generation = 0
+        self.last_message = ""
+
+    # -- layout ----------------------------------------------------------------------------
+
+    def compose(self) -> ComposeResult:
+        yield Static(id="topbar")
+        with Horizontal(id="body"):
+            yield CasePane(id="case-pane")
+            with Vertical(id="right"):
+                yield ComparisonTable(id="compare")
+                yield RangeChart(id="chart")
+        yield Static(id="status")
+        yield Footer()
+
+    @property
+    def case_pane(self) -> CasePane:
+        return self.query_one(CasePane)
+
+    @property
+    def table(self) -> ComparisonTable:
+        return self.query_one(ComparisonTable)
+
+    def on_mount(self) -> None:
+        self.query_one("#case-pane").border_title = "Case"
+        self.query_one("#compare").border_title = "Scenarios (months)"
+        self.query_one("#chart").border_title = "Ranges"
+        self._size_classes(self.size.width)
+        if self.size.width < 110:
+            self.case_pane.display = False  # 80 columns: the scenarios first; ctrl+b shows the case
+        self.refresh_case()
+        self.table.focus()
+        hint = "" if self.case_pane.display else " · ctrl+b case"
+        self.say(f"F1 help · p plea · Enter on a figure: why{hint} · ctrl+p commands")
+
+    def on_resize(self, event) -> None:
+        self._size_classes(event.size.width)
+
+    def _size_classes(self, width: int) -> None:
+        self.set_class(width >= 120, "-wide")
+
+    # -- state -> screen -------------------------------------------------------------------
+
+    def refresh_case(self) -> None:
+        """The case changed: redraw the case pane now, recompute every scenario."""
+        self.case_pane.show_case(self.doc.case)
+        self._topbar()
+        self.recompute()
+
+    def recompute(self) -> None:
+        self._generation += 1
+        gen, case = self._generation, self.doc.case
+        if self.compute_in_thread:
+            self.run_worker(partial(self._compute, case, gen), thread=True, exclusive=True, group="compute")
+        else:
+            self._show_result(run_compare(case, self.law), gen)
+
+    def _compute(self, case, gen: int) -> None:
+        result = run_compare(case, self.law)
+        self.call_from_thread(self._show_result, result, gen)
+
+    def _show_result(self, result: Result, gen: int) -> None:
+        if gen != self._generation:
+            return  # a newer edit is being computed
+        self.result = result
+        if result.comparison is not None:
+            self.table.show(result.comparison)
+        self.query_one(RangeChart).show(result.comparison)
+        self._topbar()
+        if result.error:
+            self.say(result.error, error=True)
+
+    def _topbar(self) -> None:
+        name = self.doc.name
+        if self.example:
+            name = "bundled example (Save as to keep it)"
+        if self.doc.dirty and not self.example:
+            name += " [modified]"
+        cmp = self.result.comparison if self.result else None
+        law = f"Guidelines Manual {cmp.edition}" if cmp is not None and cmp.edition else "statutes only"
+        bar = Text.assemble((" exposure ", "bold reverse"), " ", (name, "bold"), "  ·  ", law, "  ·  ", ("planning aid, not legal advice", "italic"))
+        self.query_one("#topbar", Static).update(bar)
+
+    def say(self, message: str, error: bool = False) -> None:
+        self.last_message = message
+        style = "bold red" if error else ""
+        notes = self.result.notes if self.result else ()
+        t = Text(message, style=style)
+        if notes and not error:
+            t = Text.assemble((message, style), ("  (" + "; ".join(notes) + ")", "dim"))
+        self.query_one("#status", Static).update(t)
+
+    def law_note(self) -> str:
+        cmp = self.result.comparison if self.result else None
+        parts = [f"statutes: {Path(self.law.statutes.source).name if getattr(self.law.statutes, 'source', None) else 'rules/statutes.toml'}"]
+        if cmp is not None and cmp.edition:
+            parts.append(f"Guidelines Manual effective {cmp.edition} (chosen under USSG §1B1.11 from the sentencing date)")
+        elif self.result and self.result.notes:
+            parts.append("; ".join(self.result.notes))
+        return "; ".join(parts)
+
+    # -- editing ---------------------------------------------------------------------------
+
+    def edit(self, op: Callable[..., Any], *args: Any, message: str | Callable[[Any], str] = "", **kwargs: Any) -> Any:
+        """Apply an edit through casedoc; a refused edit says why and changes nothing."""
+        try:
+            result = self.doc.apply(op, *args, **kwargs)
+        except EditError as exc:
+            self.say(f"Not changed: {exc}", error=True)
+            self.bell()
+            return None
+        self.refresh_case()
+        msg = message(result) if callable(message) else message
+        if msg:
+            self.say(msg + "  (ctrl+z undoes)")
+        return result if result is not None else True
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action in MAIN_ONLY and isinstance(self.screen, ModalScreen):
+            return False
+        if action == "explore" and not explore_available():
+            return False
+        return True
+
+    def _scenario(self) -> str | None:
+        name = self.table.current_scenario
+        if name is None:
+            self.say("Move the cursor to a scenario's column first.", error=True)
+        return name
+
+    # scenarios
+
+    def action_add_plea(self) -> None:
+        def done(name):
+            self.call_after_refresh(self.table.focus_cell, name)
+            return f"Added {name!r}: a plea to every count, acceptance 3. x dismisses a count, s substitutes, a acceptance"
+        self.edit(cd.add_plea_from_trial, message=done)
+
+    def action_toggle_count(self) -> None:
+        name, cid = self._scenario(), self.table.current_count
+        if name is None:
+            return
+        if cid is None:
+            self.say("Move the cursor to a count's row (Count 1, Count 2...) to dismiss or restore it.", error=True)
+            return
+        self.edit(cd.toggle_convicted, name, cid, message=lambda now: f"{name}: count {cid} {'restored' if now else 'dismissed'}")
+
+    def action_substitute(self) -> None:
+        name, cid = self._scenario(), self.table.current_count
+        if name is None:
+            return
+        if cid is None:
+            self.say("Move the cursor to a count's row to substitute a statute on it.", error=True)
+            return
+        sc = next((s for s in self.doc.case.scenarios if s.name == name), None)
+        current = next((key for c, _s, key in (sc.substitute if sc else ()) if c == cid), None)
+
+        def picked(statute: str | None) -> None:
+            if statute is None:
+                return
+            if statute == "":
+                self.edit(cd.set_substitute, name, cid, None, message=f"{name}: count {cid} as charged")
+            else:
+                self.edit(cd.set_substitute, name, cid, statute, message=f"{name}: count {cid} pleaded as {statute}")
+
+        self.push_screen(StatutePicker(self.law, f"Plead count {cid} in {name!r} to", current, allow_clear=True), picked)
+
+    def action_cycle_acceptance(self) -> None:
+        name = self._scenario()
+        if name is None:
+            return
+        sc = next(s for s in self.doc.case.scenarios if s.name == name) if self.doc.case.scenarios else None
+        kind = sc.kind if sc else "trial"
+        now = sc.acceptance if sc and sc.acceptance is not None else (3 if kind == "plea" else 0)
+        order = (3, 2, 0) if kind == "plea" else (0, 2)
+        nxt = order[(order.index(now) + 1) % len(order)] if now in order else order[0]
+        if not self.doc.case.scenarios:
+            self.edit(cd.add_plea_from_trial)  # never: a trial exists; keep simple
+            return
+        self.edit(cd.set_acceptance, name, nxt, message=f"{name}: acceptance {nxt} (USSG §3E1.1)")
+
+    def action_stipulate(self) -> None:
+        name = self._scenario()
+        if name is None:
+            return
+        sc = next((s for s in self.doc.case.scenarios if s.name == name), None)
+        facts = dict(sc.facts) if sc else {}
+        choices = []
+        for k in CONDUCT_FIELDS + DEFENDANT_FIELDS:
+            base = getattr(self.doc.case.conduct if k in CONDUCT_FIELDS else self.doc.case.defendant, k)
+            now = f"  stipulated: {facts[k]}" if k in facts else ""
+            choices.append((k, f"{k.replace('_', ' ')}  (case: {base}){now}"))
+
+        def chosen(key: str | None) -> None:
+            if key is None:
+                return
+            kind = cd.fact_kind(key)
+            if key == "distribution":
+                self.push_screen(ChoiceScreen(f"{name}: stipulate distribution", [(d, d) for d in DISTRIBUTION_KINDS] + [("", "(no stipulation)")], str(facts.get(key, ""))),
+                                 lambda v: v is not None and self.edit(cd.stipulate, name, key, v or None, message=f"{name}: {key} = {v or 'as in the case'}"))
+                return
+            hint = "yes / no" if kind is bool else ("a whole number" if kind is int else "")
+            cur = facts.get(key)
+            cur_s = ("yes" if cur else "no") if isinstance(cur, bool) else ("" if cur is None else str(cur))
+
+            def entered(v: str | None) -> None:
+                if v is None:
+                    return
+                val = v if v.strip() else None
+                self.edit(cd.stipulate, name, key, val, message=f"{name}: {key} stipulated as {v.strip()}" if val else f"{name}: {key} as in the case")
+
+            self.push_screen(PromptScreen(f"{name}: stipulate {key.replace('_', ' ')}", cur_s, hint=f"{hint}; empty removes the stipulation"), entered)
+
+        self.push_screen(ChoiceScreen(f"Stipulate a fact in {name!r}", choices), chosen)
+
+    def action_agreed_sentence(self) -> None:
+        name = self._scenario()
+        if name is None:
+            return
+        sc = next((s for s in self.doc.case.scenarios if s.name == name), None)
+        cur = f"{sc.agreed_sentence.low}-{sc.agreed_sentence.high}" if sc and sc.agreed_sentence else ""
+
+        def entered(v: str | None) -> None:
+            if v is None:
+                return
+            v = v.strip().replace(" ", "")
+            if not v:
+                self.edit(cd.set_agreed_sentence, name, None, message=f"{name}: no agreed sentence")
+                return
+            try:
+                lo, _, hi = v.partition("-")
+                low, high = int(lo), int(hi or lo)
+            except ValueError:
+                self.say(f"Not changed: write months as 60 or 60-78, not {v!r}", error=True)
+                return
+            self.edit(cd.set_agreed_sentence, name, low, high, message=f"{name}: agreed sentence {low}-{high} months")
+
+        self.push_screen(PromptScreen(f"{name}: agreed sentence (months)", cur, placeholder="60 or 60-78", hint="Rule 11(c)(1)(C); empty clears it"), entered)
+
+    def action_rename_scenario(self) -> None:
+        name = self._scenario()
+        if name is None:
+            return
+        self.push_screen(PromptScreen("Rename scenario", name),
+                         lambda v: v is not None and self.edit(cd.rename_scenario, name, v, message=f"Renamed to {v.strip()!r}"))
+
+    def action_duplicate_scenario(self) -> None:
+        name = self._scenario()
+        if name is None:
+            return
+        self._ensure_explicit_scenarios()
+        self.edit(cd.duplicate_scenario, name, message=lambda new: f"Added {new!r}")
+
+    def action_remove_scenario(self) -> None:
+        name = self._scenario()
+        if name is None:
+            return
+        self.edit(cd.remove_scenario, name, message=f"Removed scenario {name!r}")
+
+    def _ensure_explicit_scenarios(self) -> None:
+        if not self.doc.case.scenarios:
+            self.doc.apply(cd._ensure_trial)
+
+    # drill-down
+
+    def on_data_table_cell_selected(self, event) -> None:
+        if event.data_table is self.table:
+            event.stop()
+            self.action_drill_down()
+
+    def action_drill_down(self) -> None:
+        cmp = self.result.comparison if self.result else None
+        name, label = self.table.current_scenario, self.table.current_label
+        if cmp is None or name is None or label is None:
+            return
+        e = next((x for x in cmp.exposures if x.scenario.name == name), None)
+        if e is None:
+            return
+        coord = self.table.cursor_coordinate
+        try:
+            figure = str(self.table.get_cell_at(coord))
+        except Exception:
+            figure = ""
+        self.push_screen(TraceScreen(e, label, figure))
+
+    # case pane
+
+    def _count_row(self) -> str | None:
+        row = self.case_pane.current or ""
+        if row.startswith("count:"):
+            return row[len("count:"):]
+        self.say("Move the cursor in the case pane to a count first.", error=True)
+        return None
+
+    def action_add_count(self) -> None:
+        def picked(statute: str | None) -> None:
+            if statute:
+                cid = self.edit(cd.add_count, statute, message=lambda c: f"Added count {c}: {statute}")
+                if cid:
+                    self.case_pane.focus_row(f"count:{cid}")
+
+        self.push_screen(StatutePicker(self.law, "Statute of the new count"), picked)
+
+    def action_duplicate_count(self) -> None:
+        cid = self._count_row()
+        if cid is not None:
+            new = self.edit(cd.duplicate_count, cid, message=lambda c: f"Count {cid} duplicated as count {c}")
+            if new:
+                self.case_pane.focus_row(f"count:{new}")
+
+    def action_count_statute(self) -> None:
+        cid = self._count_row()
+        if cid is None:
+            return
+        current = self.doc.case.count(cid).offense
+        self.push_screen(StatutePicker(self.law, f"Statute of count {cid}", current),
+                         lambda s: s and self.edit(cd.set_statute, cid, s, message=f"Count {cid}: {s}"))
+
+    def action_count_minors(self) -> None:
+        cid = self._count_row()
+        if cid is None:
+            return
+        c = self.doc.case.count(cid)
+        known = ", ".join(m.id for m in self.doc.case.minors) or "none yet: M adds one"
+
+        def entered(v: str | None) -> None:
+            if v is None:
+                return
+            ids = [x.strip() for x in v.replace(";", ",").replace(" ", ",").split(",") if x.strip()]
+            self.edit(cd.set_minors, cid, ids, message=f"Count {cid}: minors {', '.join(ids) or 'none'}")
+
+        self.push_screen(PromptScreen(f"Minors count {cid} involves", ", ".join(c.minors), placeholder="A, B", hint=f"minor ids, comma separated (minors: {known})"), entered)
+
+    def action_remove_item(self) -> None:
+        row = self.case_pane.current or ""
+        kind, _, key = row.partition(":")
+        if kind == "count":
+            self.edit(cd.remove_count, key, message=f"Removed count {key}")
+        elif kind == "prior":
+            self.edit(cd.remove_prior, int(key), message=f"Removed prior {int(key) + 1}")
+        elif kind == "minor":
+            self.edit(cd.remove_minor, key, message=f"Removed minor {key}")
+        else:
+            self.say("Delete removes a count, a prior or a minor: move the cursor to one.", error=True)
+
+    def action_add_prior(self) -> None:
+        self.push_screen(ChoiceScreen("Kind of prior conviction", [(k, k) for k in PRIOR_KINDS]),
+                         lambda k: k and self._added_prior(self.edit(cd.add_prior, k, message=f"Added a prior: {k}")))
+
+    def _added_prior(self, index) -> None:
+        if index is not None and index is not True:
+            self.case_pane.focus_row(f"prior:{index}")
+
+    def action_add_minor(self) -> None:
+        def entered(v: str | None) -> None:
+            if v is None:
+                return
+            try:
+                age = int(v.strip())
+            except ValueError:
+                self.say(f"Not changed: an age is a whole number, not {v!r}", error=True)
+                return
+            mid = self.edit(cd.add_minor, age, message=lambda m: f"Added minor {m}, age {age}")
+            if mid:
+                self.case_pane.focus_row(f"minor:{mid}")
+
+        self.push_screen(PromptScreen("Age of the minor", "", placeholder="e.g. 10"), entered)
+
+    def edit_case_row(self, row: str | None, toggle_only: bool = False) -> None:
+        if not row:
+            return
+        kind, _, key = row.partition(":")
+        case = self.doc.case
+        if kind in ("defendant", "conduct"):
+            value = getattr(case.defendant if kind == "defendant" else case.conduct, key)
+            if isinstance(value, bool):
+                self.edit(cd.set_field, kind, key, not value, message=f"{key.replace('_', ' ')}: {'yes' if not value else 'no'}")
+            elif toggle_only:
+                return
+            elif key == "distribution":
+                self.push_screen(ChoiceScreen("Distribution", [(d, d) for d in DISTRIBUTION_KINDS], value),
+                                 lambda v: v and self.edit(cd.set_field, kind, key, v, message=f"distribution: {v}"))
+            else:
+                self.push_screen(PromptScreen(key.replace("_", " "), str(value), hint="a whole number" if isinstance(value, int) else ""),
+                                 lambda v: v is not None and self.edit(cd.set_field, kind, key, v, message=f"{key.replace('_', ' ')}: {v}"))
+        elif kind == "top" and not toggle_only:
+            value = getattr(case, key)
+            hint = "YYYY-MM-DD; empty removes it" + (" (the sentencing date picks the Guidelines edition)" if key == "sentencing_date" else "") if key.endswith("date") else "empty removes it"
+            self.push_screen(PromptScreen(key.replace("_", " "), "" if value is None else str(value), hint=hint),
+                             lambda v: v is not None and self.edit(cd.set_field, "", key, v, message=f"{key.replace('_', ' ')}: {v or 'removed'}"))
+        elif kind == "count" and not toggle_only:
+            c = case.count(key)
+            choices = [("statute", f"statute: § {c.statute}"), ("minors", f"minors: {', '.join(c.minors) or 'none'}"),
+                       ("attempt", f"attempt: {'yes' if c.attempt else 'no'}"), ("conspiracy", f"conspiracy: {'yes' if c.conspiracy else 'no'}"),
+                       ("id", f"id: {c.id}")]
+            self.push_screen(ChoiceScreen(f"Count {key}", choices), partial(self._count_field, key))
+        elif kind == "prior":
+            i = int(key)
+            p = case.defendant.priors[i]
+            flags = ("minor_victim", "victim_under_17", "sentenced_before_offense")
+            choices = [("kind", f"kind: {p.kind}")] + [(f, f"{f.replace('_', ' ')}: {'yes' if getattr(p, f) else 'no'}") for f in flags] + [("statute", f"statute: {p.statute or '-'}")]
+            self.push_screen(ChoiceScreen(f"Prior {i + 1}", choices), partial(self._prior_field, i))
+        elif kind == "minor":
+            m = case.minor(key)
+            flags = ("sexual_act", "sexual_contact", "force", "custodial", "distributed", "computer_enticement", "sadistic", "infant_or_toddler")
+            choices = [("age", f"age: {m.age}")] + [(f, f"{f.replace('_', ' ')}: {'yes' if getattr(m, f) else 'no'}") for f in flags]
+            self.push_screen(ChoiceScreen(f"Minor {key}", choices), partial(self._minor_field, key))
+
+    def _count_field(self, cid: str, field: str | None) -> None:
+        if field is None:
+            return
+        c = self.doc.case.count(cid)
+        if field == "statute":
+            self.case_pane.focus_row(f"count:{cid}")
+            self.action_count_statute()
+        elif field == "minors":
+            self.case_pane.focus_row(f"count:{cid}")
+            self.action_count_minors()
+        elif field in ("attempt", "conspiracy"):
+            now = not getattr(c, field)
+            self.edit(cd.edit_count, cid, **{field: now}, message=f"Count {cid}: {field} {'yes' if now else 'no'}")
+        elif field == "id":
+            def entered(v):
+                if v is not None and self.edit(cd.edit_count, cid, id=v.strip(), message=f"Count {cid} is now count {v.strip()}"):
+                    self.case_pane.focus_row(f"count:{v.strip()}")
+            self.push_screen(PromptScreen(f"New id for count {cid}", cid), entered)
+
+    def _prior_field(self, i: int, field: str | None) -> None:
+        if field is None:
+            return
+        p = self.doc.case.defendant.priors[i]
+        if field == "kind":
+            self.push_screen(ChoiceScreen("Kind of prior", [(k, k) for k in PRIOR_KINDS], p.kind),
+                             lambda k: k and self.edit(cd.edit_prior, i, kind=k, message=f"Prior {i + 1}: {k}"))
+        elif field == "statute":
+            self.push_screen(PromptScreen("Statute of the prior (optional)", p.statute or "", placeholder="e.g. 2251(a)", hint="empty removes it"),
+                             lambda v: v is not None and self.edit(cd.edit_prior, i, statute=v.strip() or None, message=f"Prior {i + 1}: statute {v.strip() or 'removed'}"))
+        else:
+            now = not getattr(p, field)
+            self.edit(cd.edit_prior, i, **{field: now}, message=f"Prior {i + 1}: {field.replace('_', ' ')} {'yes' if now else 'no'}")
+
+    def _minor_field(self, mid: str, field: str | None) -> None:
+        if field is None:
+            return
+        m = self.doc.case.minor(mid)
+        if field == "age":
+            def entered(v):
+                if v is None:
+                    return
+                try:
+                    age = int(v.strip())
+                except ValueError:
+                    self.say(f"Not changed: an age is a whole number, not {v!r}", error=True)
+                    return
+                self.edit(cd.edit_minor, mid, age=age, message=f"Minor {mid}: age {age}")
+            self.push_screen(PromptScreen(f"Age of minor {mid}", str(m.age)), entered)
+        else:
+            now = not getattr(m, field)
+            self.edit(cd.edit_minor, mid, **{field: now or None}, message=f"Minor {mid}: {field.replace('_', ' ')} {'yes' if now else 'no'}")
+
+    # -- files -----------------------------------------------------------------------------
+
+    def action_save(self) -> None:
+        if self.doc.path is None or self.example:
+            self.action_save_as()
+            return
+        self._save_to(None)
+
+    def _save_to(self, path: str | None) -> None:
+        try:
+            where = self.doc.save(path)
+        except SaveError as exc:
+            self.say(f"Not saved: {exc}", error=True)
+            self.bell()
+            return
+        self.example = False
+        self._topbar()
+        self.say(f"Saved {where} (owner-only)")
+
+    def action_save_as(self) -> None:
+        default = str(self.doc.path) if self.doc.path and not self.example else "case.toml"
+
+        def entered(v: str | None) -> None:
+            if not v or not v.strip():
+                return
+            target = Path(v.strip()).expanduser()
+            if target.exists() and (self.doc.path is None or target.resolve() != self.doc.path.resolve() or self.example):
+                self.push_screen(ConfirmScreen(f"{target} exists. Replace it?", "Replace", "Cancel"),
+                                 lambda ok: ok and self._save_to(str(target)))
+            else:
+                self._save_to(str(target))
+
+        self.push_screen(PromptScreen("Save the case as", default, hint="a path; the file is written atomically, readable by you only"), entered)
+
+    def _unsaved_then(self, question: str, then: Callable[[], None]) -> None:
+        if self.doc.dirty:
+            self.push_screen(ConfirmScreen(question, "Discard changes", "Keep editing"), lambda ok: ok and then())
+        else:
+            then()
+
+    def action_open(self) -> None:
+        def ask() -> None:
+            suggestions = sorted(str(p) for p in Path(".").glob("*.toml"))[:200]
+            self.push_screen(PromptScreen("Open a case file", "", placeholder="path/to/case.toml", suggestions=suggestions), self._open_path)
+
+        self._unsaved_then("There are unsaved changes. Open another case anyway?", ask)
+
+    def _open_path(self, v: str | None) -> None:
+        if not v or not v.strip():
+            return
+        self.open_path(v.strip())
+
+    def open_path(self, path: str) -> bool:
+        """Open a case file; if it cannot be used, say why and keep the open case as it was."""
+        try:
+            doc = CaseDoc.open(Path(path).expanduser(), self.law)
+        except CaseError as exc:
+            self.say(f"Could not open: {exc.render()}", error=True)
+            self.bell()
+            return False
+        self.doc, self.example = doc, False
+        self.refresh_case()
+        self.say(f"Opened {doc.path}")
+        return True
+
+    def action_new_case(self) -> None:
+        def fresh() -> None:
+            self.doc, self.example = CaseDoc.new(self.law), False
+            self.refresh_case()
+            self.case_pane.focus()
+            self.case_pane.focus_row("count:1")
+            self.say("New case: Enter on count 1 to pick its statute; ctrl+s saves")
+
+        self._unsaved_then("There are unsaved changes. Start a new case anyway?", fresh)
+
+    def action_export_memo(self) -> None:
+        if not memo_available():
+            self.say("The client memo is not available in this build (calculator.memo is missing).", error=True)
+            return
+        try:
+            from calculator.tui import export
+        except ImportError:
+            self.say("The client memo is not available in this build.", error=True)
+            return
+        msg, ok = export.export_memo(self)
+        self.say(msg, error=not ok)
+
+    def action_undo(self) -> None:
+        if self.doc.undo():
+            self.refresh_case()
+            self.say("Undone")
+        else:
+            self.say("Nothing to undo")
+
+    def action_redo(self) -> None:
+        if self.doc.redo():
+            self.refresh_case()
+            self.say("Redone")
+        else:
+            self.say("Nothing to redo")
+
+    # -- help, view ------------------------------------------------------------------------
+
+    def action_pane_help(self) -> None:
+        w = self.focused
+        topic = None
+        while w is not None and topic is None:
+            topic = getattr(w, "HELP_TEXT", None)
+            w = w.parent
+        if topic is None:
+            topic = ComparisonTable.HELP_TEXT
+        from calculator.tui.widgets.chart import HELP as CHART_HELP
+
+        if topic is ComparisonTable.HELP_TEXT:
+            topic += "\n" + CHART_HELP
+        self.push_screen(HelpScreen(self.law_note(), topic))
+
+    def action_help_screen(self) -> None:
+        self.push_screen(HelpScreen(self.law_note()))
+
+    def action_toggle_case_pane(self) -> None:
+        pane = self.case_pane
+        pane.display = not pane.display
+        if pane.display:
+            pane.focus()
+        else:
+            self.table.focus()
+
+    def action_toggle_dark(self) -> None:
+        self.theme = "textual-light" if self.current_theme.dark else "textual-dark"
+
+    def action_explore(self) -> None:
+        try:
+            from calculator.tui.screens.explore import ExploreScreen  # written by the explorer's engineer
+        except ImportError:
+            self.say("The bargain explorer is not available in this build.", error=True)
+            return
+        self.push_screen(ExploreScreen(self.doc.case, self.law))
+
+    async def action_quit(self) -> None:
+        if isinstance(self.screen, ModalScreen):
+            return
+        if self.doc.dirty:
+            self.push_screen(ConfirmScreen("There are unsaved changes. Quit without saving?", "Quit", "Keep editing"),
+                             lambda ok: ok and self.exit(0))
+        else:
+            self.exit(0)
+
+    # -- command palette -------------------------------------------------------------------
+
+    def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
+        yield from super().get_system_commands(screen)
+        if isinstance(screen, ModalScreen):
+            return
+        for action, title, help_ in COMMANDS:
+            if action == "explore" and not explore_available():
+                continue
+            if action == "quit":
+                continue  # the built-in Quit command calls action_quit
+            yield SystemCommand(title, help_ or title, partial(self.run_action, action))
+
+
+def run_app(path: str | None = None, new: bool = False) -> int:
+    """Open the UI; a case file that cannot be used is reported before the screen opens."""
+    from calculator.cli import example_path
+
+    law = load_law()
+    example = False
+    if new:
+        if path is not None and Path(path).exists():
+            print(f"exposure: {path} already exists: open it with `exposure {path}`", file=sys.stderr)
+            return 2
+        doc = CaseDoc.new(law, path)
+    elif path is None:
+        doc = CaseDoc.open(example_path(), law)
+        doc.path, example = None, True
+    else:
+        doc = CaseDoc.open(path, law)  # CaseError: the CLI prints where and why, exit 2
+    app = ExposureApp(doc, law, example=example)
+    code = app.run()
+    return code or 0

@@ -1,0 +1,177 @@
+"""Small modal dialogs: confirm, prompt for a value, choose from a list, pick a statute."""
+
+from __future__ import annotations
+
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical
+from textual.screen import ModalScreen
+from textual.suggester import SuggestFromList
+from textual.widgets import Button, Input, Label, OptionList, Static
+from textual.widgets.option_list import Option
+
+from calculator import months as M
+
+
+class ConfirmScreen(ModalScreen[bool]):
+    """Yes / no. Returns True for yes."""
+
+    BINDINGS = [
+        Binding("y", "answer(True)", "Yes", id="confirm.yes"),
+        Binding("n,escape", "answer(False)", "No", id="confirm.no"),
+    ]
+
+    def __init__(self, question: str, yes: str = "Yes", no: str = "No") -> None:
+        super().__init__()
+        self.question, self.yes, self.no = question, yes, no
+
+    def compose(self) -> ComposeResult:
+        with Vertical(classes="dialog"):
+            yield Static(self.question, classes="question")
+            with Horizontal(classes="buttons"):
+                yield Button(f"{self.yes} (y)", variant="error", id="yes")
+                yield Button(f"{self.no} (n)", variant="primary", id="no")
+
+    def on_mount(self) -> None:
+        self.query_one("#no", Button).focus()
+
+    def on_button_pressed(self, event: Button.Pressed) -> None:
+        self.dismiss(event.button.id == "yes")
+
+    def action_answer(self, value: bool) -> None:
+        self.dismiss(value)
+
+
+class PromptScreen(ModalScreen[str | None]):
+    """Ask for a line of text. Returns the text, or None when cancelled."""
+
+    BINDINGS = [Binding("escape", "cancel", "Cancel", id="prompt.cancel")]
+
+    def __init__(self, title: str, value: str = "", *, placeholder: str = "", hint: str = "", suggestions: list[str] | None = None) -> None:
+        super().__init__()
+        self.title_text, self.value, self.placeholder, self.hint = title, value, placeholder, hint
+        self.suggestions = suggestions
+
+    def compose(self) -> ComposeResult:
+        with Vertical(classes="dialog"):
+            yield Label(self.title_text, classes="question")
+            suggester = SuggestFromList(self.suggestions, case_sensitive=False) if self.suggestions else None
+            yield Input(self.value, placeholder=self.placeholder, suggester=suggester, id="prompt-input")
+            if self.hint:
+                yield Static(self.hint, classes="hint")
+
+    def on_input_submitted(self, event: Input.Submitted) -> None:
+        self.dismiss(event.value)
+
+    def action_cancel(self) -> None:
+        self.dismiss(None)
+
+
+class ChoiceScreen(ModalScreen[str | None]):
+    """Choose one of a few options (id, label). Returns the id, or None when cancelled."""
+
+    BINDINGS = [Binding("escape", "cancel", "Cancel", id="choice.cancel")]
+
+    def __init__(self, title: str, choices: list[tuple[str, str]], current: str | None = None) -> None:
+        super().__init__()
+        self.title_text, self.choices, self.current = title, choices, current
+
+    def compose(self) -> ComposeResult:
+        with Vertical(classes="dialog"):
+            yield Label(self.title_text, classes="question")
+            yield OptionList(*[Option(label, id=cid) for cid, label in self.choices], id="choices")
+
+    def on_mount(self) -> None:
+        ol = self.query_one(OptionList)
+        if self.current is not None:
+            try:
+                ol.highlighted = ol.get_option_index(self.current)
+            except Exception:
+                pass
+        ol.focus()
+
+    def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
+        self.dismiss(event.option.id)
+
+    def action_cancel(self) -> None:
+        self.dismiss(None)
+
+
+class StatutePicker(ModalScreen[str | None]):
+    """The offense catalogue with search-as-you-type. Returns a statute spelling ("18 U.S.C. § ..."),
+    "" for "as charged" (when offered), or None when cancelled."""
+
+    BINDINGS = [
+        Binding("escape", "cancel", "Cancel", id="picker.cancel"),
+        Binding("down", "move(1)", "Down", show=False, id="picker.down"),
+        Binding("up", "move(-1)", "Up", show=False, id="picker.up"),
+    ]
+
+    def __init__(self, law, title: str = "Statute", current: str | None = None, allow_clear: bool = False) -> None:
+        super().__init__()
+        self.law, self.title_text, self.current, self.allow_clear = law, title, current, allow_clear
+        book = law.statutes
+        self.entries: list[tuple[str, str, str]] = []  # (key, label, search text)
+        for key, off in book.offenses.items():
+            p = book.penalties.get(off.penalty)
+            rng = f"{M.short(p.min.value)}-{M.short(p.max.value)}" if p is not None else ""
+            label = f"§ {key:<13} {rng:>8}  {off.name}"
+            self.entries.append((key, label, f"{key} {off.section} {off.name} {off.category}".lower()))
+
+    def compose(self) -> ComposeResult:
+        with Vertical(classes="dialog wide"):
+            yield Label(self.title_text + "  (type to search; Enter picks; months min-max)", classes="question")
+            yield Input(placeholder="e.g. 2252A, possession, production", id="picker-search")
+            yield OptionList(id="picker-list")
+
+    def on_mount(self) -> None:
+        self._fill("")
+        self.query_one(Input).focus()
+
+    def _fill(self, query: str) -> None:
+        ol = self.query_one(OptionList)
+        words = query.lower().replace("§", " ").split()
+        opts = []
+        if self.allow_clear and not words:
+            opts.append(Option(Text("(as charged: no substitution)", style="italic"), id="="))
+        for key, label, hay in self.entries:
+            if all(w in hay for w in words):
+                opts.append(Option(label, id=key))
+        ol.set_options(opts)
+        if opts:
+            idx = 0
+            if self.current and not words:
+                try:
+                    idx = ol.get_option_index(self.current)
+                except Exception:
+                    idx = 0
+            ol.highlighted = idx
+
+    def on_input_changed(self, event: Input.Changed) -> None:
+        self._fill(event.value)
+
+    def on_input_submitted(self, event: Input.Submitted) -> None:
+        ol = self.query_one(OptionList)
+        opt = ol.highlighted_option
+        if opt is not None:
+            self._pick(opt.id)
+        elif event.value.strip():
+            self.dismiss(event.value.strip())  # a spelling not in the list: let validation speak
+
+    def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
+        self._pick(event.option.id)
+
+    def _pick(self, key: str | None) -> None:
+        if key == "=":
+            self.dismiss("")
+        elif key:
+            self.dismiss(f"18 U.S.C. § {key}")
+
+    def action_move(self, delta: int) -> None:
+        ol = self.query_one(OptionList)
+        if ol.option_count:
+            ol.highlighted = max(0, min(ol.option_count - 1, (ol.highlighted or 0) + delta))
+
+    def action_cancel(self) -> None:
+        self.dismiss(None)

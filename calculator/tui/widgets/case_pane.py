@@ -1,0 +1,150 @@
+"""The case pane: counts, defendant (with priors), conduct, minors and the case's dates, as one
+keyboard-driven list. Each row has an id saying what it edits ("count:1", "conduct:images")."""
+
+from __future__ import annotations
+
+from rich.text import Text
+from textual.binding import Binding
+from textual.widgets import OptionList
+from textual.widgets.option_list import Option
+
+from calculator.model import CONDUCT_FIELDS, DEFENDANT_FIELDS, Case
+
+HELP = """\
+## Case pane
+The facts of the case as charged: counts, the defendant, relevant conduct, minors.
+
+- **Enter** edits the row under the cursor (a yes/no value flips; a number or text asks for the value;
+  a count offers its statute, minors, attempt; a prior its kind and flags).
+- **Space** flips a yes/no value.
+- **c** adds a count (pick the statute: type to search the catalogue), **y** duplicates a count,
+  **s** changes a count's statute, **m** sets the minors a count involves, **Delete** removes a count, prior or minor.
+- **i** adds a prior sex-offense conviction, **M** adds a minor.
+
+Every edit recomputes every scenario at once. An edit that would make the case invalid is refused
+with the reason; nothing changes.
+"""
+
+
+SHORT = {
+    "criminal_history_points": "criminal history pts",
+    "under_sentence_at_offense": "under sentence",
+    "registered_sex_offender": "registered offender",
+    "presentence_custody_days": "presentence days",
+    "infant_or_toddler": "infant/toddler",
+    "identified_victims": "identified victims",
+    "sentencing_date": "sentencing",
+    "offense_date": "offense",
+}
+
+
+def _label(key: str) -> str:
+    return SHORT.get(key, key.replace("_", " "))
+
+
+def _val(v) -> str:
+    if isinstance(v, bool):
+        return "yes" if v else "no"
+    if v is None:
+        return "-"
+    return str(v)
+
+
+class CasePane(OptionList):
+    """The case as charged."""
+
+    HELP_TEXT = HELP
+    BINDINGS = [
+        Binding("enter", "edit", "Edit", id="case.edit"),
+        Binding("space", "toggle", "Flip", show=False, id="case.toggle"),
+        Binding("c", "app.add_count", "Add count", id="case.add_count"),
+        Binding("y", "app.duplicate_count", "Duplicate", show=False, id="case.duplicate_count"),
+        Binding("s", "app.count_statute", "Statute", show=False, id="case.statute"),
+        Binding("m", "app.count_minors", "Minors", show=False, id="case.minors"),
+        Binding("delete", "app.remove_item", "Remove", id="case.remove"),
+        Binding("i", "app.add_prior", "Add prior", show=False, id="case.add_prior"),
+        Binding("M", "app.add_minor", "Add minor", show=False, id="case.add_minor"),
+    ]
+
+    def show_case(self, case: Case) -> None:
+        current = self.highlighted_option.id if self.highlighted_option is not None else None
+        opts: list[Option] = []
+
+        def head(key: str, title: str) -> None:
+            opts.append(Option(Text(title, style="bold reverse"), id=f"h:{key}", disabled=True))
+
+        head("counts", f" COUNTS ({len(case.counts)})")
+        for c in case.counts:
+            extra = []
+            if c.minors:
+                extra.append("minors " + ",".join(c.minors))
+            if c.attempt:
+                extra.append("attempt")
+            if c.conspiracy:
+                extra.append("conspiracy")
+            t = Text.assemble((f" {c.id:>3} ", "bold"), f"§ {c.statute}")
+            if extra:
+                t.append("  " + "; ".join(extra), style="dim")
+            opts.append(Option(t, id=f"count:{c.id}"))
+        head("defendant", " DEFENDANT")
+        for k in DEFENDANT_FIELDS:
+            opts.append(Option(self._row(_label(k), getattr(case.defendant, k)), id=f"defendant:{k}"))
+        for i, p in enumerate(case.defendant.priors):
+            flags = [f for f in ("minor_victim", "victim_under_17") if getattr(p, f)]
+            if not p.sentenced_before_offense:
+                flags.append("sentenced after")
+            t = Text.assemble(("  prior ", "bold"), f"{i + 1}: {p.kind}")
+            if flags:
+                t.append(" (" + ", ".join(_label(f) for f in flags) + ")", style="dim")
+            opts.append(Option(t, id=f"prior:{i}"))
+        head("conduct", " CONDUCT")
+        for k in CONDUCT_FIELDS:
+            opts.append(Option(self._row(_label(k), getattr(case.conduct, k)), id=f"conduct:{k}"))
+        head("minors", f" MINORS ({len(case.minors)})")
+        for m in case.minors:
+            flags = [_label(f) for f in ("sexual_act", "sexual_contact", "force", "custodial", "distributed", "computer_enticement", "sadistic", "infant_or_toddler") if getattr(m, f)]
+            t = Text.assemble(("  minor ", "bold"), f"{m.id}, age {m.age}")
+            if flags:
+                t.append(" (" + ", ".join(flags) + ")", style="dim")
+            opts.append(Option(t, id=f"minor:{m.id}"))
+        head("case", " CASE")
+        for k in ("title", "offense_date", "sentencing_date"):
+            opts.append(Option(self._row(_label(k), getattr(case, k)), id=f"top:{k}"))
+        self.set_options(opts)
+        index = None
+        if current is not None:
+            try:
+                index = self.get_option_index(current)
+            except Exception:
+                index = None
+            if index is None and current.startswith(("count:", "prior:", "minor:")):
+                kind = current.split(":")[0]
+                same = [i for i, o in enumerate(self.options) if (o.id or "").startswith(kind + ":")]
+                index = same[-1] if same else None
+        if index is None:
+            index = 1
+        self.highlighted = index
+
+    @staticmethod
+    def _row(label: str, value) -> Text:
+        v = _val(value)
+        t = Text(f"  {label}", style="")
+        t.append(" " + v, style="bold" if v not in ("no", "0", "-", "none") else "dim")
+        return t
+
+    @property
+    def current(self) -> str | None:
+        o = self.highlighted_option
+        return o.id if o is not None else None
+
+    def focus_row(self, row_id: str) -> None:
+        try:
+            self.highlighted = self.get_option_index(row_id)
+        except Exception:
+            pass
+
+    def action_edit(self) -> None:
+        self.app.edit_case_row(self.current)
+
+    def action_toggle(self) -> None:
+        self.app.edit_case_row(self.current, toggle_only=True)

@@ -1,0 +1,191 @@
+"""The range chart: every scenario on one months axis, drawn with Unicode blocks.
+
+    ├───────────────┤  statutory floor to ceiling
+    ▒▒▒▒              Guidelines range
+    ████              range as restricted by statute
+    ┃▓┃               estimated time in custody (when the consequences engine gives one)
+    ▬                 an agreed sentence (Rule 11(c)(1)(C))
+
+Only what the engine produced is drawn; nothing is computed here.
+"""
+
+from __future__ import annotations
+
+import math
+
+from rich.text import Text
+from textual.widget import Widget
+
+from calculator import months as M
+from calculator.engine.evaluate import Comparison, Exposure
+
+HELP = """\
+## Range chart
+Each scenario on one axis of months: `├──┤` the statutory floor to ceiling, `▒` the advisory
+Guidelines range, `█` that range as restricted by the statutory minimums and maximums, `┃` the
+estimated time in custody where the engine gives one, `▬` an agreed sentence. A ceiling of life runs off the right edge (`▶`).
+"""
+
+
+def _pair(p) -> tuple[int, int] | None:
+    try:
+        lo, hi = p
+        return int(lo), int(hi)
+    except (TypeError, ValueError):
+        return None
+
+
+def custody(e: Exposure) -> tuple[int, int] | None:
+    """The estimated custody interval (months) the consequences engine reports, if any."""
+    c = e.consequences
+    if c is None:
+        return None
+    for name in ("custody_months", "estimated_custody_months", "custody_range_months", "custody"):
+        v = getattr(c, name, None)
+        if v is None:
+            continue
+        if isinstance(v, (int, float)) and not isinstance(v, bool):
+            return int(v), int(v)
+        p = _pair(v)
+        if p is not None:
+            return p
+        for sub in ("months", "range_months", "low_high"):
+            p = _pair(getattr(v, sub, None))
+            if p is not None:
+                return p
+    return None
+
+
+def bands(e: Exposure) -> dict[str, tuple[int, int]]:
+    """key -> (low, high) months: statutory, guidelines, restricted, custody, agreed. From
+    calculator.chart.range_chart_data (shared with the HTML memo) when this build has it."""
+    try:
+        from calculator.chart import range_chart_data
+    except ImportError:
+        return _own_bands(e)
+    try:
+        ch = range_chart_data(e)
+    except Exception:
+        return _own_bands(e)
+    out: dict[str, tuple[int, int]] = {}
+    floor, ceiling = ch.mark("floor"), ch.mark("ceiling")
+    out["statutory"] = (floor.low if floor else e.statutory.floor_months, ceiling.high if ceiling else e.statutory.ceiling_months)
+    for m in ch.marks:
+        if m.key in ("guidelines", "restricted", "custody", "agreed"):
+            out[m.key] = (m.low, m.high)
+    return out
+
+
+def _own_bands(e: Exposure) -> dict[str, tuple[int, int]]:
+    out = {"statutory": (e.statutory.floor_months, e.statutory.ceiling_months)}
+    g = e.guidelines
+    if g is not None:
+        p = _pair(getattr(g, "range_months", None))
+        if p:
+            out["guidelines"] = p
+        p = _pair(getattr(g, "restricted_range_months", None))
+        if p:
+            out["restricted"] = p
+    c = custody(e)
+    if c:
+        out["custody"] = c
+    return out
+
+
+def _nice_step(span: int, ticks: int) -> int:
+    raw = max(1, span / max(1, ticks))
+    for s in (6, 12, 24, 36, 60, 120, 180, 240, 360, 480, 600, 1200):
+        if s >= raw:
+            return s
+    return int(math.ceil(raw / 1200) * 1200)
+
+
+def axis_max(all_bands: list[dict[str, tuple[int, int]]]) -> int:
+    try:
+        from calculator.chart import _nice
+    except ImportError:
+        _nice = None
+    finite = [v for b in all_bands for lo_hi in b.values() for v in lo_hi if not M.is_life(v)]
+    top = max(finite, default=0)
+    return max(12, _nice(top) if _nice else top)
+
+
+def render_chart(cmp: Comparison | None, width: int) -> Text:
+    t = Text(no_wrap=True, overflow="crop")
+    if cmp is None or not cmp.exposures:
+        t.append("(no figures)", style="dim")
+        return t
+    ex = cmp.exposures
+    all_bands = [bands(e) for e in ex]
+    label_w = max(8, min(20, max(len(e.scenario.name) for e in ex) + 1, width // 4))
+    right_w = 10
+    bar_w = max(10, width - label_w - right_w - 1)
+    top = axis_max(all_bands)
+
+    def col(months: int) -> int:
+        if M.is_life(months):
+            return bar_w - 1
+        return min(bar_w - 1, int(round(months / top * (bar_w - 1))))
+
+    # axis
+    step = _nice_step(top, max(2, bar_w // 10))
+    axis = [" "] * bar_w
+    marks = [" "] * bar_w
+    m = 0
+    while m <= top:
+        c = col(m)
+        marks[c] = "┴" if c else "└"
+        label = str(m)
+        if c + len(label) <= bar_w and all(ch == " " for ch in axis[max(0, c - 1): c + len(label) + 1]):
+            axis[c: c + len(label)] = list(label)
+        m += step
+    t.append(" " * label_w + "".join(marks).replace(" ", "─") + "\n", style="dim")
+    for e, b in zip(ex, all_bands):
+        cells = [(" ", "")] * bar_w
+        lo, hi = b["statutory"]
+        for i in range(col(lo), col(hi) + 1):
+            cells[i] = ("─", "dim")
+        cells[col(lo)] = ("├", "bold")
+        cells[col(hi)] = ("▶" if M.is_life(hi) else "┤", "bold")
+        for key, ch, style in (("guidelines", "▒", "yellow"), ("restricted", "█", "bold cyan"), ("agreed", "▬", "bold green"), ("custody", "▓", "bold magenta")):
+            if key in b:
+                a, z = b[key]
+                for i in range(col(a), col(z) + 1):
+                    cells[i] = (ch, style)
+                if key == "custody":
+                    cells[col(a)] = cells[col(z)] = ("┃", style)
+        name = e.scenario.name
+        t.append((name if len(name) < label_w else name[: label_w - 2] + "…").ljust(label_w), style="bold")
+        for ch, style in cells:
+            t.append(ch, style=style)
+        r = b.get("restricted") or b["statutory"]
+        t.append(f" {M.short(r[0])}-{M.short(r[1])}".ljust(right_w)[:right_w] + "\n")
+    t.append(" " * label_w + "".join(axis) + " months\n", style="dim")
+    agreed = any("agreed" in b for b in all_bands)
+    legend = "├─┤ statutory floor-ceiling  ▒ Guidelines  █ restricted  ┃▓┃ est. custody" + ("  ▬ agreed" if agreed else "")
+    if len(legend) > width:
+        legend = "├┤ statute ▒ Guidelines █ restricted ┃ custody" + (" ▬ agreed" if agreed else "")
+    t.append(legend[: max(0, width)], style="dim")
+    return t
+
+
+class RangeChart(Widget):
+    """Every scenario's ranges on one months axis."""
+
+    HELP_TEXT = HELP
+    DEFAULT_CSS = "RangeChart { height: auto; }"
+
+    def __init__(self, **kw) -> None:
+        super().__init__(**kw)
+        self.comparison: Comparison | None = None
+
+    def show(self, cmp: Comparison | None) -> None:
+        self.comparison = cmp
+        self.refresh(layout=True)
+
+    def render(self) -> Text:
+        return render_chart(self.comparison, max(30, self.content_size.width or self.size.width or 80))
+
+    def get_content_height(self, container, viewport, width: int) -> int:
+        n = len(self.comparison.exposures) if self.comparison else 1
+        return n + 3

@@ -1,0 +1,141 @@
+"""The comparison pane: one column per scenario (trial first), the rows of
+calculator.report.comparison_rows, and a row marking scenarios that rest on unverified values."""
+
+from __future__ import annotations
+
+from rich.text import Text
+from textual.binding import Binding
+from textual.widgets import DataTable
+
+from calculator.engine.evaluate import Comparison
+from calculator.report import comparison_rows
+
+HELP = """\
+## Comparison pane
+One column per scenario, trial first; the rows are the comparison report's. Move with the arrows
+(or click); **Enter** on a figure shows how it was reached: each step, its citation, what it did,
+why, and whether the value it rests on is verified.
+
+Scenario editing works on the column under the cursor:
+
+- **p** adds a plea scenario from trial (every count, acceptance 3) and moves to it.
+- **x** on a count's row dismisses that count in the scenario, or restores it.
+- **s** on a count's row substitutes a statute (a charge bargain); pick "as charged" to undo.
+- **a** cycles acceptance of responsibility (3, 2, 0 levels; §3E1.1).
+- **f** stipulates a fact (replaces a conduct or defendant value in this scenario only).
+- **g** sets an agreed sentence (Rule 11(c)(1)(C)), e.g. `60-78`; empty clears it.
+- **n** renames the scenario, **D** duplicates it, **Delete** removes it.
+
+Every edit recomputes every scenario. `!` marks a figure resting on a value not verified in
+primary text; the drill-down says which.
+"""
+
+
+CELL_W = 16  # a scenario column: three fit beside the labels in 80 columns
+
+
+def _split(cell: str, width: int) -> str:
+    """A long cell on two lines, broken at a space (the report's cells are short phrases)."""
+    if len(cell) <= width:
+        return cell
+    cut = cell.rfind(" ", 0, width + 1)
+    if cut <= 0:
+        return cell[: width - 1] + "…"
+    first, rest = cell[:cut].rstrip(), cell[cut:].strip()
+    if len(rest) > width:
+        rest = rest[: width - 1] + "…"
+    return first + "\n" + rest
+
+
+def _wrap(name: str, width: int) -> Text:
+    """A scenario name on at most two lines of `width`."""
+    if len(name) <= width:
+        return Text(name, style="bold")
+    cut = name.rfind(" ", 0, width + 1)
+    if cut <= 0:
+        cut = width
+    first, rest = name[:cut], name[cut:].strip()
+    if len(rest) > width:
+        rest = rest[: width - 1] + "…"
+    return Text(first + "\n" + rest, style="bold")
+
+
+class ComparisonTable(DataTable):
+    """Scenarios side by side."""
+
+    HELP_TEXT = HELP
+    BINDINGS = [
+        Binding("p", "app.add_plea", "Plea", id="scenario.add_plea"),
+        Binding("x", "app.toggle_count", "Dismiss", id="scenario.toggle_count"),
+        Binding("s", "app.substitute", "Subst.", id="scenario.substitute"),
+        Binding("a", "app.cycle_acceptance", "Accept.", id="scenario.acceptance"),
+        Binding("f", "app.stipulate", "Stipulate", show=False, id="scenario.stipulate"),
+        Binding("g", "app.agreed_sentence", "Agreed sentence", show=False, id="scenario.agreed"),
+        Binding("n", "app.rename_scenario", "Rename", show=False, id="scenario.rename"),
+        Binding("D", "app.duplicate_scenario", "Duplicate", show=False, id="scenario.duplicate"),
+        Binding("delete", "app.remove_scenario", "Remove scenario", show=False, id="scenario.remove"),
+    ]
+
+    def __init__(self, **kw) -> None:
+        super().__init__(cursor_type="cell", zebra_stripes=True, fixed_columns=1, header_height=2, **kw)
+        self.row_labels: list[str] = []
+        self.scenario_names: list[str] = []
+
+    def show(self, cmp: Comparison) -> None:
+        coord = self.cursor_coordinate
+        old_names = list(self.scenario_names)
+        self.clear(columns=True)
+        rows = comparison_rows(cmp)
+        ex = cmp.exposures
+        self.scenario_names = [e.scenario.name for e in ex]
+        label_w = min(20, max((len(label) for label, _ in rows), default=8))
+        self.add_column(Text("months", style="dim"), key="label", width=label_w)
+        shown_rows = [(label, [_split(str(c), CELL_W) for c in cells]) for label, cells in rows]
+        for i, e in enumerate(ex):
+            name = e.scenario.name + (" !" if e.unverified else "")
+            widest = max((len(line) for _, cells in shown_rows for line in cells[i].split("\n")), default=6)
+            width = max(8, min(CELL_W, max(widest, min(len(name), CELL_W))))
+            self.add_column(_wrap(name, width), key=e.scenario.name, width=width)
+        self.row_labels = []
+        for label, cells in shown_rows:
+            style = "bold" if label.lower().startswith(("statutory floor", "restricted range", "guidelines range")) else ""
+            height = 2 if any("\n" in c for c in cells) else 1
+            self.add_row(Text(label, style="bold"), *[Text(c, style=style) for c in cells], height=height)
+            self.row_labels.append(label)
+        if any(e.unverified for e in ex):
+            self.add_row(Text("Unverified values", style="bold"), *[Text(f"! {len(e.unverified)}", style="bold yellow") if e.unverified else Text("-") for e in ex])
+            self.row_labels.append("Unverified values")
+        # keep the cursor on the same scenario and row where possible
+        row, col = coord.row, coord.column
+        if 0 < col <= len(old_names):
+            name = old_names[col - 1]
+            if name in self.scenario_names:
+                col = self.scenario_names.index(name) + 1
+        row = min(max(row, 0), len(self.row_labels) - 1)
+        col = min(max(col, 1), len(self.scenario_names))
+        self.move_cursor(row=row, column=col, animate=False)
+
+    def focus_cell(self, scenario: str | None = None, row_label: str | None = None) -> None:
+        row, col = self.cursor_coordinate.row, self.cursor_coordinate.column
+        if scenario in self.scenario_names:
+            col = self.scenario_names.index(scenario) + 1
+        if row_label in self.row_labels:
+            row = self.row_labels.index(row_label)
+        self.move_cursor(row=row, column=col, animate=False)
+
+    @property
+    def current_scenario(self) -> str | None:
+        col = self.cursor_coordinate.column
+        if 1 <= col <= len(self.scenario_names):
+            return self.scenario_names[col - 1]
+        return None
+
+    @property
+    def current_label(self) -> str | None:
+        row = self.cursor_coordinate.row
+        return self.row_labels[row] if 0 <= row < len(self.row_labels) else None
+
+    @property
+    def current_count(self) -> str | None:
+        label = self.current_label or ""
+        return label[len("Count "):] if label.startswith("Count ") else None
