@@ -237,6 +237,9 @@ def test_life_is_an_arrow_beyond_the_axis(make_case, law):
     assert ">" in txt.splitlines()[-2] and "life" in txt
     svg = chart_svg(ch, top)
     assert svg.startswith("<svg") and "<path" in svg and "life" in svg
+    import xml.etree.ElementTree as ET
+
+    ET.fromstring(svg)  # well-formed: it is inlined into the HTML memo as is
     assert "href" not in svg and "http" not in svg.replace('xmlns="http://www.w3.org/2000/svg"', "")
 
 
