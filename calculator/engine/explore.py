@@ -343,7 +343,7 @@ def brute_force(
     for combo in itertools.product(*per_count):
         for acc in acceptances:
             done += 1
-            if cancel is not None and done % 64 == 0 and cancel():
+            if cancel is not None and done % 64 == 1 and cancel():
                 raise Cancelled()
             if progress is not None and done % 256 == 0:
                 progress(done, total)
