@@ -306,6 +306,8 @@ def _build(data: dict, text: str, law: Law, path: str | None) -> Case:
         loc = tuple(p for p in loc if not (isinstance(p, str) and ("[" in p or p.startswith("function-"))))
         raise _err(text, path, loc, _pyd_message(err)) from None
 
+    if m.offense_date and m.sentencing_date and m.sentencing_date < m.offense_date:
+        raise _err(text, path, ("sentencing_date",), f"the sentencing date {m.sentencing_date} is before the offense date {m.offense_date}")
     book = law.statutes
     minor_ids: dict[str, int] = {}
     for i, mi in enumerate(m.minors):

@@ -14,6 +14,7 @@ Bad input: a message naming the file, line and key, exit status 2; never a trace
 from __future__ import annotations
 
 import argparse
+import datetime as dt
 import json
 import os
 import shutil
@@ -51,7 +52,7 @@ def _parser() -> argparse.ArgumentParser:
     sub.add_parser("example", help="print the bundled example case file")
     r = sub.add_parser("report", help="a client-meeting memo (Markdown or HTML)")
     r.add_argument("case")
-    r.add_argument("--format", choices=("md", "html"), default="md")
+    r.add_argument("--format", choices=("md", "html"), default=None, help="md or html (default: from the -o file's extension, else md)")
     r.add_argument("-o", "--output", default=None, help="write to this file (default: standard output)")
     r.add_argument("--with-names", action="store_true", help="include the case title and names (left out by default)")
     x = sub.add_parser("explore", help="search the bargains a prosecutor could offer (Pareto frontier)")
@@ -84,7 +85,7 @@ def cmd_compare(args) -> int:
     from calculator.report import comparison_json, comparison_text
 
     case, law = _load(args.case)
-    cmp = compare(case, law)
+    cmp = compare(case, law, today=dt.date.today())
     if args.json:
         print(json.dumps(comparison_json(cmp), indent=1, ensure_ascii=False))
     else:
@@ -101,7 +102,7 @@ def cmd_worksheet(args) -> int:
     except ImportError:
         return _fail("the Guidelines worksheet is not available in this build", EXIT_INTERNAL)
     case, law = _load(args.case)
-    cmp = compare(case, law)
+    cmp = compare(case, law, today=dt.date.today())
     chosen = [e for e in cmp.exposures if args.scenario is None or e.scenario.name == args.scenario]
     if not chosen:
         names = ", ".join(repr(e.scenario.name) for e in cmp.exposures)

@@ -453,8 +453,10 @@ def write_memo(args, today: dt.date | None = None) -> int:
         return EXIT_OUTPUT
     law = load_law()
     case = load_case(args.case, law)
-    cmp = compare(case, law)
-    text = render_memo(cmp, getattr(args, "format", "md") or "md", today or dt.date.today(), bool(getattr(args, "with_names", False)))
+    today = today or dt.date.today()
+    cmp = compare(case, law, today=today)
+    fmt = getattr(args, "format", None) or _format_from_suffix(out_path) or "md"
+    text = render_memo(cmp, fmt, today, bool(getattr(args, "with_names", False)))
     if out_path is None or out_path == "-":
         sys.stdout.write(text)
         return 0
@@ -465,6 +467,14 @@ def write_memo(args, today: dt.date | None = None) -> int:
         return EXIT_OUTPUT
     print(f"exposure: memo written to {written} (owner-only permissions)", file=sys.stderr)
     return 0
+
+
+def _format_from_suffix(path: str | None) -> str | None:
+    """`-o memo.html` without --format writes HTML; `-o memo.md`, Markdown."""
+    if not path:
+        return None
+    suffix = Path(path).suffix.lower()
+    return {".html": "html", ".htm": "html", ".md": "md", ".markdown": "md"}.get(suffix)
 
 
 __all__ = ["render_memo", "write_memo", "write_atomic", "memo_markdown", "memo_html", "OutputError"]

@@ -90,11 +90,6 @@ def test_built_rules_load(built):
     assert len(law.statutes.offenses) == len(load_law().statutes.offenses)
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="pyproject [tool.setuptools] packages omits calculator.tui.screens and calculator.tui.widgets "
-    "(and app.tcss is not package data): a non-editable install lacks the TUI (owner: TUI/lead)",
-)
 def test_build_contains_every_python_module(built):
     """A non-editable install needs every subpackage listed (or found) in pyproject."""
     src = REPO / "calculator"

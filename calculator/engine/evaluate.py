@@ -8,9 +8,10 @@ compare(case, law) evaluates every scenario, trial first, and the deltas against
 
 from __future__ import annotations
 
+import datetime as dt
 from typing import Any
 
-from attrs import frozen
+from attrs import evolve, frozen
 
 from calculator.engine.scenario import Applied, ScenarioError, apply_scenario
 from calculator.engine.statutory import StatutoryExposure, statutory_exposure
@@ -69,7 +70,12 @@ def evaluate(case: Case, scenario: Scenario, law: Law) -> Exposure:
         from calculator.engine.guidelines import compute_guidelines
 
         guidelines = compute_guidelines(applied, statutory, law)
-        warnings += list(getattr(guidelines, "warnings", ()))
+        if guidelines is None:
+            from calculator.engine.guidelines import no_range_reasons
+
+            warnings += no_range_reasons(applied, statutory, law)
+        else:
+            warnings += list(guidelines.warnings)
     consequences = None
     if law.consequences is not None:
         from calculator.engine.consequences import compute_consequences
@@ -79,9 +85,16 @@ def evaluate(case: Case, scenario: Scenario, law: Law) -> Exposure:
     return Exposure(scenario, applied, statutory, guidelines, consequences, tuple(dict.fromkeys(warnings)))
 
 
-def compare(case: Case, law: Law) -> Comparison:
-    """Every scenario of the case, trial scenarios first (in file order), then the pleas."""
+def compare(case: Case, law: Law, today: dt.date | None = None) -> Comparison:
+    """Every scenario of the case, trial scenarios first (in file order), then the pleas.
+
+    `today` (given by the CLI and UI, never read here: the engine is pure) stands in for a missing
+    sentencing date, as the case-file format says; a warning says so."""
     case = case.with_default_scenarios()
+    assumed: list[str] = []
+    if case.sentencing_date is None and today is not None:
+        case = evolve(case, sentencing_date=today)
+        assumed.append(f"no sentencing date in the case: today ({today}) is assumed for the Guidelines edition, § 3014 and release dates")
     ordered = [s for s in case.scenarios if s.kind == "trial"] + [s for s in case.scenarios if s.kind != "trial"]
     exposures = tuple(evaluate(case, s, law) for s in ordered)
     edition = None
@@ -90,7 +103,7 @@ def compare(case: Case, law: Law) -> Comparison:
         from calculator.engine.guidelines import edition_note
 
         edition, case_warnings = edition_note(case, law)
-    return Comparison(case, exposures, edition, tuple(case_warnings))
+    return Comparison(case, exposures, edition, tuple(assumed + case_warnings))
 
 
 __all__ = ["Exposure", "Comparison", "evaluate", "compare", "ScenarioError"]

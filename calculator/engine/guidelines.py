@@ -1223,6 +1223,22 @@ def edition_note(case: Case, law) -> tuple[str | None, list[str]]:
     return ed.name, warnings
 
 
+def no_range_reasons(applied: Applied, statutory: StatutoryExposure, law) -> list[str]:
+    """Why a scenario has no Guidelines range (compute_guidelines returned None), per scenario, so
+    a charge bargain that brings in an unencoded guideline says so beside its own figures."""
+    editions = tuple(law.guidelines or ())
+    if not editions:
+        return []
+    ed, _, _, _ = choose_edition_1b1_11(applied.case, editions)
+    cons_ids = {c.id for c in statutory.counts if c.consecutive}
+    if all(c.id in cons_ids for c in applied.counts):
+        return [
+            f"scenario {applied.scenario.name!r}: only mandatory consecutive counts; under §2A3.6 the statutory term is the "
+            "guideline sentence, so no Sentencing Table range is shown"
+        ]
+    return [f"scenario {applied.scenario.name!r}: {w}" for w in unencoded_counts(ed, applied.counts)]
+
+
 # ---------------------------------------------------------------------------------------------
 # the whole calculation
 
