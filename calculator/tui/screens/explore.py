@@ -1,0 +1,175 @@
+"""ExploreScreen(case, law): the bargain frontier as a sortable table, and the trial distribution.
+
+The search runs in a worker thread (the UI stays responsive); Escape cancels a running search,
+or closes the screen. Enter (or `a`) turns the selected row into a Scenario and returns it with
+dismiss(scenario), for the main app to add. Clicking a column header sorts by it; `c` toggles the
+frontier between the issue's (floor, low end) Pareto set and the best bargain for each number of
+counts kept. Nothing is computed here: calculator.engine.explore and .risk do the arithmetic.
+"""
+
+from __future__ import annotations
+
+import threading
+
+from textual import work
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical
+from textual.screen import Screen
+from textual.widgets import DataTable, Footer, Static
+
+from calculator import months as M
+from calculator.tui.widgets.risk_chart import RiskChart
+
+
+class ExploreScreen(Screen):
+    BINDINGS = [
+        Binding("enter", "add", "Add as scenario", id="explore.add"),
+        Binding("a", "add", "Add as scenario", show=False, id="explore.add_a"),
+        Binding("c", "toggle_mode", "Pareto / by counts", id="explore.mode"),
+        Binding("escape", "cancel_or_close", "Cancel / close", id="explore.close"),
+    ]
+    DEFAULT_CSS = """
+    ExploreScreen #explore-status { height: auto; padding: 0 1; }
+    ExploreScreen DataTable { width: 2fr; }
+    ExploreScreen RiskChart { width: 1fr; }
+    """
+    COLUMNS = (("floor", "Floor"), ("low", "Low end"), ("kept", "Kept"), ("acc", "Acc."), ("bargain", "Bargain"), ("flags", "Unverified"))
+
+    def __init__(self, case, law, mode: str = "pareto", **kw):
+        super().__init__(**kw)
+        self.case, self.law, self.mode = case, law, mode
+        self.frontier = None
+        self.risk = None
+        self._cancel = threading.Event()
+        self._running = False
+        self._sort_key: str | None = None
+        self._reverse = False
+
+    def compose(self) -> ComposeResult:
+        yield Static("Searching bargains…", id="explore-status")
+        with Horizontal():
+            yield DataTable(id="explore-table", cursor_type="row", zebra_stripes=True)
+            with Vertical():
+                yield RiskChart(id="risk-chart")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        table = self.query_one(DataTable)
+        for key, label in self.COLUMNS:
+            table.add_column(label, key=key)
+        self.start_search()
+
+    # -- the search, in a thread ---------------------------------------------------------------
+
+    def start_search(self) -> None:
+        self._cancel = threading.Event()
+        self._running = True
+        self.query_one("#explore-status", Static).update(f"Searching bargains ({self.mode})… Escape cancels")
+        self._search(self._cancel)
+
+    @work(thread=True, exclusive=True, group="explore")
+    def _search(self, cancel: threading.Event) -> None:
+        from calculator.engine.explore import Cancelled, explore
+        from calculator.engine.risk import trial_risk
+
+        def progress(done: int, total: int) -> None:
+            self.app.call_from_thread(self._progress, done, total)
+
+        try:
+            fr = explore(self.case, self.law, self.mode, progress=progress, cancel=cancel.is_set)
+            risk = None
+            if any(c.conviction_probability is not None for c in self.case.counts) or self.case.contested:
+                risk = trial_risk(self.case, self.law, cancel=cancel.is_set)
+        except Cancelled:
+            self.app.call_from_thread(self._finished, None, None, "Search cancelled.")
+            return
+        except Exception as exc:  # shown, never a traceback in the UI
+            self.app.call_from_thread(self._finished, None, None, f"Search failed: {type(exc).__name__}: {exc}")
+            return
+        self.app.call_from_thread(self._finished, fr, risk, None)
+
+    def _progress(self, done: int, total: int) -> None:
+        if self._running:
+            self.query_one("#explore-status", Static).update(f"Searching bargains… {done}/{total} (Escape cancels)")
+
+    def _finished(self, fr, risk, message) -> None:
+        self._running = False
+        status = self.query_one("#explore-status", Static)
+        if fr is None:
+            status.update(message or "")
+            return
+        self.frontier, self.risk = fr, risk
+        note = "" if fr.guidelines else "  NOTE: no Guidelines engine: low end = statutory floor."
+        status.update(f"{len(fr.rows)} frontier bargains of {fr.bargains} ({fr.mode}); Enter adds the row as a scenario.{note}")
+        self.query_one(RiskChart).risk = risk
+        self._fill()
+
+    # -- table -----------------------------------------------------------------------------------
+
+    def _rows(self):
+        rows = list(self.frontier.rows) if self.frontier else []
+        if self._sort_key:
+            keyf = {
+                "floor": lambda r: r.floor,
+                "low": lambda r: r.low,
+                "kept": lambda r: r.kept,
+                "acc": lambda r: r.bargain.acceptance,
+                "bargain": lambda r: r.bargain.describe(),
+                "flags": lambda r: len(r.unverified),
+            }[self._sort_key]
+            rows.sort(key=keyf, reverse=self._reverse)
+        return rows
+
+    def _fill(self) -> None:
+        table = self.query_one(DataTable)
+        table.clear()
+        for i, r in enumerate(self._rows()):
+            table.add_row(
+                M.fmt(r.floor), M.fmt(r.low), str(r.kept), f"-{r.bargain.acceptance}", r.bargain.describe(),
+                str(len(r.unverified)) if r.unverified else "", key=str(self.frontier.rows.index(r)),
+            )
+
+    def on_data_table_header_selected(self, event: DataTable.HeaderSelected) -> None:
+        key = event.column_key.value
+        self._reverse = not self._reverse if self._sort_key == key else False
+        self._sort_key = key
+        self._fill()
+
+    def on_data_table_row_selected(self, event: DataTable.RowSelected) -> None:
+        self.action_add()
+
+    def selected_row(self):
+        table = self.query_one(DataTable)
+        if not self.frontier or table.row_count == 0:
+            return None
+        row_key, _ = table.coordinate_to_cell_key(table.cursor_coordinate)
+        return self.frontier.rows[int(row_key.value)]
+
+    # -- actions ---------------------------------------------------------------------------------
+
+    def action_add(self) -> None:
+        row = self.selected_row()
+        if row is None:
+            return
+        taken = {s.name for s in self.case.scenarios}
+        name, n = f"Bargain: floor {M.short(row.floor)}, low {M.short(row.low)}, {row.kept} kept", 2
+        base = name
+        while name in taken:
+            name, n = f"{base} ({n})", n + 1
+        self.dismiss(row.bargain.scenario(name))
+
+    def action_toggle_mode(self) -> None:
+        if self._running:
+            return
+        self.mode = "by-counts" if self.mode == "pareto" else "pareto"
+        self.start_search()
+
+    def action_cancel_or_close(self) -> None:
+        if self._running:
+            self._cancel.set()
+        else:
+            self.dismiss(None)
+
+
+__all__ = ["ExploreScreen"]

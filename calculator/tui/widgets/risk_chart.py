@@ -1,0 +1,58 @@
+"""The trial-distribution chart: one bar per statutory floor (and per low end of the restricted
+range), its probability from calculator.engine.risk. Draws only what the engine produced.
+
+    floor  180 mo  ██████████████████▏ 50.0%
+    floor   60 mo  ██████████████▌      40.0%
+"""
+
+from __future__ import annotations
+
+from rich.text import Text
+from textual.widget import Widget
+
+from calculator import months as M
+
+
+def render_risk(risk, width: int = 40) -> Text:
+    """Plain Rich text for a TrialRisk (None: a prompt to give probabilities)."""
+    t = Text()
+    if risk is None:
+        t.append("Trial risk: give counts a conviction_probability in the case file to see it.", style="dim")
+        return t
+    t.append(risk.label + "\n", style="italic")
+    bar_w = max(10, width - 28)
+    for title, rows in (("statutory floor", risk.floors), ("low end of range", risk.lows)):
+        t.append(f"{title}\n", style="bold")
+        for months, p in rows:
+            n = round(p * bar_w)
+            t.append(f"  {M.fmt(months):>14} ")
+            t.append("█" * n, style="red" if months else "green")
+            t.append(" " * (bar_w - n) + f" {p:6.1%}\n")
+    t.append(f"any mandatory minimum: {risk.p_any_minimum:.1%}   expected low end: {risk.expected_low:.1f} mo")
+    if risk.method == "sampled":
+        t.append(f"\nsampled: {risk.samples} draws, seed {risk.seed}, ±{risk.stderr_low:.1f} mo", style="dim")
+    if risk.assumed_certain:
+        t.append(f"\ntreated as certain (no probability given): {', '.join(risk.assumed_certain)}", style="yellow")
+    return t
+
+
+class RiskChart(Widget):
+    """Set `.risk` to a calculator.engine.risk.TrialRisk (or None)."""
+
+    DEFAULT_CSS = "RiskChart { height: auto; padding: 0 1; }"
+
+    def __init__(self, risk=None, **kw):
+        super().__init__(**kw)
+        self._risk = risk
+
+    @property
+    def risk(self):
+        return self._risk
+
+    @risk.setter
+    def risk(self, value) -> None:
+        self._risk = value
+        self.refresh(layout=True)
+
+    def render(self) -> Text:
+        return render_risk(self._risk, self.size.width or 60)

@@ -1,0 +1,77 @@
+"""ExploreScreen (issue 6): the search runs in a worker, Enter returns the row as a Scenario,
+Escape closes; the risk chart renders the engine's distribution."""
+
+from __future__ import annotations
+
+import asyncio
+
+from textual.app import App
+
+from calculator.case import loads_case
+from calculator.cli import example_path
+from calculator.engine.risk import trial_risk
+from calculator.law import load_law
+from calculator.model import Scenario
+from calculator.tui.screens.explore import ExploreScreen
+from calculator.tui.widgets.risk_chart import render_risk
+
+LAW = load_law()
+
+
+def _case(prob: bool = True):
+    text = example_path().read_text()
+    if prob:
+        text = text.replace('statute = "18 U.S.C. § 2252A(a)(5)(B)"', 'statute = "18 U.S.C. § 2252A(a)(5)(B)"\nconviction_probability = 0.9')
+    return loads_case(text, LAW)
+
+
+class _Host(App):
+    def __init__(self, case):
+        super().__init__()
+        self.case, self.result = case, "unset"
+
+    def on_mount(self) -> None:
+        self.push_screen(ExploreScreen(self.case, LAW), self._got)
+
+    def _got(self, value) -> None:
+        self.result = value
+
+
+async def _wait(app, pilot):
+    for _ in range(100):
+        await pilot.pause(0.05)
+        if isinstance(app.screen, ExploreScreen) and app.screen.frontier is not None:
+            return
+
+
+def test_enter_returns_a_scenario():
+    async def run():
+        app = _Host(_case())
+        async with app.run_test() as pilot:
+            await _wait(app, pilot)
+            assert app.screen.risk is not None
+            await pilot.press("enter")
+            await pilot.pause()
+        return app.result
+
+    result = asyncio.run(run())
+    assert isinstance(result, Scenario) and result.kind == "plea" and result.acceptance in (2, 3)
+
+
+def test_escape_closes_with_nothing():
+    async def run():
+        app = _Host(_case(prob=False))
+        async with app.run_test() as pilot:
+            await _wait(app, pilot)
+            await pilot.press("escape")
+            await pilot.pause()
+        return app.result
+
+    assert asyncio.run(run()) is None
+
+
+def test_risk_chart_text():
+    risk = trial_risk(_case(), LAW)
+    text = render_risk(risk).plain
+    assert "not a forecast" in text and "statutory floor" in text
+    assert "give counts a conviction_probability" in render_risk(None).plain
