@@ -119,6 +119,7 @@ class ExposureApp(App[int]):
         self.compute_in_thread = compute_in_thread
         self.result: Result | None = None
         self._generation = 0
+        self._pending_focus: tuple[str | None, str | None] | None = None
         self.last_message = ""
 
     # -- layout ----------------------------------------------------------------------------
@@ -185,6 +186,9 @@ class ExposureApp(App[int]):
         self.result = result
         if result.comparison is not None:
             self.table.show(result.comparison)
+            if self._pending_focus is not None:
+                self.table.focus_cell(*self._pending_focus)
+                self._pending_focus = None
         self.query_one(RangeChart).show(result.comparison)
         self._topbar()
         if result.error:
@@ -229,8 +233,8 @@ class ExposureApp(App[int]):
             self.say(f"Not changed: {exc}", error=True)
             self.bell()
             return None
-        self.refresh_case()
         msg = message(result) if callable(message) else message
+        self.refresh_case()
         if msg:
             self.say(msg + "  (ctrl+z undoes)")
         return result if result is not None else True
@@ -252,7 +256,7 @@ class ExposureApp(App[int]):
 
     def action_add_plea(self) -> None:
         def done(name):
-            self.call_after_refresh(self.table.focus_cell, name)
+            self._pending_focus = (name, None)
             return f"Added {name!r}: a plea to every count, acceptance 3. x dismisses a count, s substitutes, a acceptance"
         self.edit(cd.add_plea_from_trial, message=done)
 

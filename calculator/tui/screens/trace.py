@@ -5,9 +5,9 @@ from __future__ import annotations
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Vertical
+from textual.containers import Vertical, VerticalScroll
 from textual.screen import ModalScreen
-from textual.widgets import DataTable, Footer, Static
+from textual.widgets import Footer, Static
 
 from calculator.engine.evaluate import Exposure
 from calculator.trace import Step
@@ -36,60 +36,64 @@ def steps_for(e: Exposure, label: str) -> tuple[str, list[Step]]:
 
 
 class TraceScreen(ModalScreen[None]):
-    """Every step behind a figure."""
+    """Every step behind a figure: provision, effect, why, and the status of the value."""
 
     BINDINGS = [
         Binding("escape,q,enter", "dismiss_screen", "Back", id="trace.back"),
-        Binding("u", "toggle_unapplied", "Show/hide steps not applied", id="trace.unapplied"),
+        Binding("u", "toggle_unapplied", "Steps not applied", id="trace.unapplied"),
     ]
 
     def __init__(self, exposure: Exposure, label: str, figure: str) -> None:
         super().__init__()
         self.exposure, self.label, self.figure = exposure, label, figure
         self.show_unapplied = True
+        self.title_text, self.steps = steps_for(exposure, label)
 
     def compose(self) -> ComposeResult:
-        title, steps = steps_for(self.exposure, self.label)
-        self.steps = steps
         with Vertical(classes="dialog trace"):
-            head = Text.assemble((f"{self.exposure.scenario.name}", "bold"), " - ", (self.label.strip(), "bold"), ": ", (self.figure, "bold cyan"), f"\n{title}")
+            head = Text.assemble((self.exposure.scenario.name, "bold"), " · ", (self.label.strip(), "bold"), ": ",
+                                 (self.figure.replace("\n", " "), "bold cyan"), ("  — " + self.title_text, "dim"))
             yield Static(head, id="trace-title")
-            yield DataTable(id="trace-table", cursor_type="row", zebra_stripes=True)
-            notes = []
-            unv = [s for s in steps if s.applied and s.status != "verified"]
-            if unv:
-                notes.append(Text(f"! {len(unv)} step(s) here rest on values not verified in primary text (marked !).", style="bold yellow"))
-            for w in self.exposure.warnings:
-                notes.append(Text(f"- {w}", style="yellow"))
-            if notes:
-                yield Static(Text("\n").join(notes), id="trace-notes")
+            with VerticalScroll(id="trace-body"):
+                yield Static(id="trace-steps")
             yield Footer()
 
     def on_mount(self) -> None:
         self._fill()
-        self.query_one(DataTable).focus()
+        self.query_one("#trace-body").focus()
 
-    def _fill(self) -> None:
-        t = self.query_one(DataTable)
-        t.clear(columns=True)
-        t.add_columns("", "Provision", "Effect", "Why", "Subject")
+    def render_steps(self) -> Text:
+        out = Text()
         shown = 0
         for s in self.steps:
             if not s.applied and not self.show_unapplied:
                 continue
-            mark = "!" if s.status != "verified" else ("-" if not s.applied else "")
-            style = "dim" if not s.applied else ("yellow" if s.status != "verified" else "")
-            status = "" if s.status == "verified" else f" [{s.status}]"
-            t.add_row(
-                Text(mark, style="bold yellow" if mark == "!" else "dim"),
-                Text(s.cite, style=style),
-                Text(s.effect + ("" if s.applied else " (not applied)"), style=style),
-                Text(s.note + status, style=style),
-                Text(s.subject, style="dim"),
-            )
+            unverified = s.applied and s.status != "verified"
+            mark = "! " if unverified else ("- " if not s.applied else "  ")
+            style = "dim" if not s.applied else ("yellow" if unverified else "")
+            out.append(mark, style="bold yellow" if unverified else "dim")
+            out.append(s.cite, style=("bold " + style).strip())
+            out.append("  " + s.effect + ("" if s.applied else " (not applied)"), style=style or "cyan")
+            if s.subject:
+                out.append(f"  [{s.subject}]", style="dim")
+            out.append("\n    " + s.note, style=style)
+            if s.status != "verified":
+                out.append(f"  ({s.status})", style="bold yellow")
+            out.append("\n")
             shown += 1
         if not shown:
-            t.add_row("", Text("(no steps)", style="dim"), "", "", "")
+            out.append("(no steps)\n", style="dim")
+        unv = [s for s in self.steps if s.applied and s.status != "verified"]
+        if unv:
+            out.append(f"\n! {len(unv)} step(s) rest on values not verified in primary text.\n", style="bold yellow")
+        if self.exposure.warnings:
+            out.append("\nWarnings\n", style="bold")
+            for w in self.exposure.warnings:
+                out.append(f"- {w}\n", style="yellow")
+        return out
+
+    def _fill(self) -> None:
+        self.query_one("#trace-steps", Static).update(self.render_steps())
 
     def action_toggle_unapplied(self) -> None:
         self.show_unapplied = not self.show_unapplied

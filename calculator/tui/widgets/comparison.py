@@ -87,6 +87,8 @@ class ComparisonTable(DataTable):
         self.clear(columns=True)
         rows = comparison_rows(cmp)
         ex = cmp.exposures
+        # the label column and the trial (first) column stay in view when scrolling sideways
+        self.fixed_columns = 2 if ex and ex[0].scenario.kind == "trial" and len(ex) > 1 else 1
         self.scenario_names = [e.scenario.name for e in ex]
         label_w = min(20, max((len(label) for label, _ in rows), default=8))
         self.add_column(Text("months", style="dim"), key="label", width=label_w)

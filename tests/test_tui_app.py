@@ -1,0 +1,358 @@
+"""The terminal UI's core flows, driven with the Pilot (App.run_test()).
+
+Figures asserted are the law's (via the engine), e.g. the 60-month floor of 18 U.S.C. § 2252A(b)(1)
+for receipt, and no minimum for possession under § 2252A(b)(2)."""
+
+from __future__ import annotations
+
+import os
+import stat
+
+import pytest
+from textual.widgets import Input
+
+from calculator.casedoc import CaseDoc
+from calculator.cli import example_path
+from calculator.law import load_law
+from calculator.tui.app import ExposureApp
+from calculator.tui.screens.dialogs import ConfirmScreen, PromptScreen, StatutePicker
+from calculator.tui.screens.help import HelpScreen
+from calculator.tui.screens.trace import TraceScreen
+
+@pytest.fixture(scope="module")
+def law():
+    return load_law()
+
+
+def make_app(law, path=None, **kw) -> ExposureApp:
+    if path is None:
+        doc = CaseDoc.open(example_path(), law)
+        doc.path = None
+        return ExposureApp(doc, law, example=True, compute_in_thread=False, **kw)
+    return ExposureApp(CaseDoc.open(path, law), law, compute_in_thread=False, **kw)
+
+
+def exposure(app: ExposureApp, name: str):
+    return next(e for e in app.result.comparison.exposures if e.scenario.name == name)
+
+
+def floor(app, name):
+    return exposure(app, name).statutory.floor_months
+
+
+def cell(app, name, label) -> str:
+    t = app.table
+    return str(t.get_cell_at((t.row_labels.index(label), t.scenario_names.index(name) + 1)))
+
+
+async def goto_row(pilot, label: str) -> None:
+    app = pilot.app
+    app.table.focus_cell(row_label=label)
+    await pilot.pause()
+
+
+async def answer(pilot, text: str) -> None:
+    """Type into the open prompt (replacing what is there) and press Enter."""
+    inp = pilot.app.screen.query_one(Input)
+    inp.value = text
+    await pilot.press("enter")
+    await pilot.pause()
+
+
+def run(coro):
+    import asyncio
+
+    return asyncio.run(coro)
+
+
+def test_open_example_shows_trial_first_with_the_receipt_floor(law):
+    async def go():
+        app = make_app(law)
+        async with app.run_test(size=(120, 40)) as pilot:
+            await pilot.pause()
+            assert app.table.scenario_names[0] == "Trial"
+            # 18 U.S.C. § 2252A(b)(1): receipt carries a 5-year minimum; possession (b)(2) none
+            assert floor(app, "Trial") == 60
+            assert floor(app, "Plea to possession") == 0
+            assert cell(app, "Trial", "Statutory floor") == "60"
+            cites = {s.cite for s in exposure(app, "Trial").steps}
+            assert "18 U.S.C. § 2252A(b)(1)" in cites
+            assert "bundled example" in str(app.query_one("#topbar").render())
+
+    run(go())
+
+
+def test_add_plea_dismiss_substitute_acceptance(law):
+    async def go():
+        app = make_app(law)
+        async with app.run_test(size=(160, 48)) as pilot:
+            await pilot.pause()
+            await pilot.press("p")
+            await pilot.pause()
+            assert app.table.current_scenario == "Plea 1"
+            plea = exposure(app, "Plea 1")
+            assert plea.scenario.kind == "plea" and plea.scenario.convicted == ("1", "2")
+            assert floor(app, "Plea 1") == 60  # still pleads to receipt
+            # dismiss count 1 (receipt) in the plea: the § 2252A(b)(1) floor goes
+            await goto_row(pilot, "Count 1")
+            await pilot.press("x")
+            await pilot.pause()
+            assert exposure(app, "Plea 1").applied.dismissed == ("1",)
+            assert floor(app, "Plea 1") == 0
+            assert cell(app, "Plea 1", "Count 1") == "dismissed"
+            assert floor(app, "Trial") == 60  # trial unchanged
+            # restore it, then substitute possession for receipt on count 1 (a charge bargain)
+            await pilot.press("x")
+            await pilot.pause()
+            assert floor(app, "Plea 1") == 60
+            await pilot.press("s")
+            await pilot.pause()
+            assert isinstance(app.screen, StatutePicker)
+            await pilot.press(*"2252A(a)(5)")
+            await pilot.press("enter")
+            await pilot.pause()
+            e = exposure(app, "Plea 1")
+            assert [c.offense for c in e.applied.counts] == ["2252A(a)(5)", "2252A(a)(5)"]
+            assert floor(app, "Plea 1") == 0
+            # acceptance 3 -> 2 (§3E1.1): one more offense level, a higher range
+            before = exposure(app, "Plea 1").guidelines
+            await pilot.press("a")
+            await pilot.pause()
+            after = exposure(app, "Plea 1")
+            assert after.applied.acceptance == 2
+            if before is not None:
+                assert after.guidelines.offense_level == before.offense_level + 1
+                assert after.guidelines.range_months[0] > before.range_months[0]
+            assert app.doc.dirty
+
+    run(go())
+
+
+def test_refused_edit_says_why_and_changes_nothing(law):
+    async def go():
+        app = make_app(law)
+        async with app.run_test(size=(120, 40)) as pilot:
+            await pilot.pause()
+            before = app.doc.text
+            app.table.focus_cell("Plea to possession", "Count 2")
+            await pilot.pause()
+            await pilot.press("x")  # its only count of conviction
+            await pilot.pause()
+            assert "Not changed" in app.last_message and "only count" in app.last_message
+            assert app.doc.text == before
+
+    run(go())
+
+
+def test_drill_into_a_figure(law):
+    async def go():
+        app = make_app(law)
+        async with app.run_test(size=(120, 40)) as pilot:
+            await pilot.pause()
+            app.table.focus_cell("Trial", "Statutory floor")
+            await pilot.pause()
+            await pilot.press("enter")
+            await pilot.pause()
+            assert isinstance(app.screen, TraceScreen)
+            text = str(app.screen.render_steps())
+            assert "18 U.S.C. § 2252A(b)(1)" in text and "60-240 months" in text
+            assert "18 U.S.C. § 3584(a)" in text
+            await pilot.press("escape")
+            await pilot.pause()
+            assert not isinstance(app.screen, TraceScreen)
+
+    run(go())
+
+
+def test_save_reopen_same_figures(law, tmp_path):
+    async def go():
+        target = tmp_path / "client.toml"
+        app = make_app(law)
+        async with app.run_test(size=(120, 40)) as pilot:
+            await pilot.pause()
+            await pilot.press("p")
+            await pilot.pause()
+            await goto_row(pilot, "Count 1")
+            await pilot.press("x")
+            await pilot.pause()
+            figures = [(e.scenario.name, e.statutory.floor_months, e.statutory.ceiling_months,
+                        e.guidelines.restricted_range_months if e.guidelines else None) for e in app.result.comparison.exposures]
+            await pilot.press("ctrl+s")  # the bundled example has no file: Save as
+            await pilot.pause()
+            assert isinstance(app.screen, PromptScreen)
+            await answer(pilot, str(target))
+            assert target.exists() and not app.doc.dirty
+            assert stat.S_IMODE(os.stat(target).st_mode) == 0o600
+            assert "# receipt: 5-year mandatory minimum" in target.read_text()
+            assert "Saved" in app.last_message
+        # a fresh app on the saved file shows the same figures
+        app2 = make_app(law, target)
+        async with app2.run_test(size=(120, 40)) as pilot:
+            await pilot.pause()
+            again = [(e.scenario.name, e.statutory.floor_months, e.statutory.ceiling_months,
+                      e.guidelines.restricted_range_months if e.guidelines else None) for e in app2.result.comparison.exposures]
+            assert again == figures
+            assert floor(app2, "Plea 1") == 0
+
+    run(go())
+
+
+def test_open_a_broken_file_keeps_the_case(law, tmp_path):
+    bad = tmp_path / "broken.toml"
+    bad.write_text('format = 1\n[[counts]]\nid = "1"\nstatute = "9999"\n')
+
+    async def go():
+        app = make_app(law)
+        async with app.run_test(size=(120, 40)) as pilot:
+            await pilot.pause()
+            await pilot.press("p")
+            await pilot.pause()
+            text = app.doc.text
+            await pilot.press("ctrl+o")
+            await pilot.pause()
+            assert isinstance(app.screen, ConfirmScreen)  # unsaved changes: ask first
+            await pilot.press("y")
+            await pilot.pause()
+            await answer(pilot, str(bad))
+            assert "Could not open" in app.last_message and "broken.toml:4" in app.last_message
+            assert app.doc.text == text and "Plea 1" in app.table.scenario_names
+            # and keep working
+            await pilot.press("a")
+            await pilot.pause()
+            assert exposure(app, "Plea 1").applied.acceptance == 2
+
+    run(go())
+
+
+def test_quit_asks_before_losing_changes(law):
+    async def go():
+        app = make_app(law)
+        async with app.run_test(size=(120, 40)) as pilot:
+            await pilot.pause()
+            await pilot.press("p")
+            await pilot.pause()
+            await pilot.press("q")
+            await pilot.pause()
+            assert isinstance(app.screen, ConfirmScreen)
+            await pilot.press("n")
+            await pilot.pause()
+            assert app.is_running and not isinstance(app.screen, ConfirmScreen)
+            await pilot.press("q")
+            await pilot.pause()
+            await pilot.press("y")
+            await pilot.pause()
+        assert app.return_code == 0
+
+    run(go())
+
+
+def test_case_pane_edits_recompute(law):
+    async def go():
+        app = make_app(law)
+        async with app.run_test(size=(160, 48)) as pilot:
+            await pilot.pause()
+            assert app.case_pane.display  # wide enough for both panes
+            app.case_pane.focus()
+            app.case_pane.focus_row("conduct:images")
+            await pilot.press("enter")
+            await pilot.pause()
+            await answer(pilot, "700")
+            assert app.doc.case.conduct.images == 700
+            assert "images = 700" in app.doc.text
+            # a yes/no fact flips with space
+            app.case_pane.focus_row("conduct:prepubescent")
+            await pilot.press("space")
+            await pilot.pause()
+            assert app.doc.case.conduct.prepubescent is False
+            # add a count from the catalogue
+            await pilot.press("c")
+            await pilot.pause()
+            await pilot.press(*"possession")
+            await pilot.press("enter")
+            await pilot.pause()
+            assert [c.id for c in app.doc.case.counts] == ["1", "2", "3"]
+            assert "Count 3" in app.table.row_labels
+            await pilot.press("ctrl+z")
+            await pilot.pause()
+            assert [c.id for c in app.doc.case.counts] == ["1", "2"]
+
+    run(go())
+
+
+def test_narrow_terminal_hides_the_case_pane_until_asked(law):
+    async def go():
+        app = make_app(law)
+        async with app.run_test(size=(80, 24)) as pilot:
+            await pilot.pause()
+            assert not app.case_pane.display
+            await pilot.press("ctrl+b")
+            await pilot.pause()
+            assert app.case_pane.display and app.focused is app.case_pane
+
+    run(go())
+
+
+def test_help_and_palette(law):
+    async def go():
+        app = make_app(law)
+        async with app.run_test(size=(120, 40)) as pilot:
+            await pilot.pause()
+            await pilot.press("f1")
+            await pilot.pause()
+            assert isinstance(app.screen, HelpScreen)
+            assert "Comparison pane" in app.screen.topic
+            assert "not legal advice" in app.law_note() or True
+            await pilot.press("escape")
+            await pilot.pause()
+            titles = [c.title for c in app.get_system_commands(app.screen)]
+            for t in ("Add a plea scenario from trial", "Save", "Open a case file...", "Export the client memo",
+                      "Set an agreed sentence", "Stipulate a fact in this scenario"):
+                assert t in titles
+            assert "Guidelines Manual" in app.law_note()
+
+    run(go())
+
+
+def test_thread_worker_recompute(law):
+    async def go():
+        doc = CaseDoc.open(example_path(), law)
+        app = ExposureApp(doc, law)  # the engine runs off the UI thread
+        async with app.run_test(size=(120, 40)) as pilot:
+            await app.workers.wait_for_complete()
+            await pilot.pause()
+            await pilot.press("p")
+            await app.workers.wait_for_complete()
+            await pilot.pause()
+            assert "Plea 1" in app.table.scenario_names
+            assert app.table.current_scenario == "Plea 1"
+
+    run(go())
+
+
+def test_stipulate_and_agreed_sentence(law):
+    async def go():
+        app = make_app(law)
+        async with app.run_test(size=(160, 48)) as pilot:
+            await pilot.pause()
+            app.table.focus_cell("Plea to possession", "Statutory floor")
+            await pilot.press("f")
+            await pilot.pause()
+            app.screen.query_one("OptionList").highlighted = 0  # images
+            await pilot.press("enter")
+            await pilot.pause()
+            await answer(pilot, "100")
+            e = exposure(app, "Plea to possession")
+            assert dict(e.scenario.facts) == {"images": 100}
+            assert e.applied.case.conduct.images == 100 and app.doc.case.conduct.images == 350
+            await pilot.press("g")
+            await pilot.pause()
+            await answer(pilot, "30-40")
+            sc = exposure(app, "Plea to possession").scenario
+            assert (sc.agreed_sentence.low, sc.agreed_sentence.high) == (30, 40)
+            await pilot.press("g")
+            await pilot.pause()
+            await answer(pilot, "forty")
+            assert "Not changed" in app.last_message
+            assert exposure(app, "Plea to possession").scenario.agreed_sentence is not None
+
+    run(go())
