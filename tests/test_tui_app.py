@@ -356,3 +356,21 @@ def test_stipulate_and_agreed_sentence(law):
             assert exposure(app, "Plea to possession").scenario.agreed_sentence is not None
 
     run(go())
+
+
+def test_export_memo(law, tmp_path):
+    pytest.importorskip("calculator.memo")
+
+    async def go():
+        app = make_app(law)
+        async with app.run_test(size=(120, 40)) as pilot:
+            await pilot.pause()
+            await pilot.press("ctrl+e")
+            await pilot.pause()
+            await answer(pilot, str(tmp_path / "memo.md"))
+            assert "Memo written" in app.last_message, app.last_message
+            text = (tmp_path / "memo.md").read_text()
+            assert "United States v. Example" not in text  # names left out
+            assert stat.S_IMODE(os.stat(tmp_path / "memo.md").st_mode) == 0o600
+
+    run(go())

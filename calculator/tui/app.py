@@ -81,13 +81,6 @@ def explore_available() -> bool:
         return False
 
 
-def memo_available() -> bool:
-    try:
-        return importlib.util.find_spec("calculator.memo") is not None
-    except (ImportError, ValueError):
-        return False
-
-
 class ExposureApp(App[int]):
     """Sentencing exposure: trial against each plea, every figure traceable to its source."""
 
@@ -658,16 +651,38 @@ class ExposureApp(App[int]):
         self._unsaved_then("There are unsaved changes. Start a new case anyway?", fresh)
 
     def action_export_memo(self) -> None:
-        if not memo_available():
-            self.say("The client memo is not available in this build (calculator.memo is missing).", error=True)
-            return
+        """The client memo (calculator.memo) of what is on screen, names left out, as Markdown
+        or HTML by the file's extension."""
         try:
-            from calculator.tui import export
+            from calculator.memo import render_memo, write_atomic
         except ImportError:
-            self.say("The client memo is not available in this build.", error=True)
+            self.say("The client memo is not available in this build (calculator.memo).", error=True)
             return
-        msg, ok = export.export_memo(self)
-        self.say(msg, error=not ok)
+        cmp = self.result.comparison if self.result else None
+        if cmp is None:
+            self.say("Nothing to export: the case has no figures yet.", error=True)
+            return
+        stem = self.doc.path.stem if self.doc.path and not self.example else "case"
+        folder = self.doc.path.parent if self.doc.path and not self.example else Path(".")
+        default = str(folder / f"{stem}-memo.md")
+
+        def entered(v: str | None) -> None:
+            if not v or not v.strip():
+                return
+            target = Path(v.strip()).expanduser()
+            if self.doc.path is not None and target.resolve() == self.doc.path.resolve():
+                self.say("Not exported: that is the case file itself.", error=True)
+                return
+            fmt = "html" if target.suffix.lower() in (".html", ".htm") else "md"
+            try:
+                text = render_memo(cmp, fmt, with_names=False)
+                written = write_atomic(target, text)
+            except Exception as exc:  # the memo writer reports its own errors as exceptions
+                self.say(f"Not exported: {exc}", error=True)
+                return
+            self.say(f"Memo written to {written} (names left out; owner-only)")
+
+        self.push_screen(PromptScreen("Export the client memo to", default, hint=".md for Markdown, .html for HTML; the defendant's name is left out"), entered)
 
     def action_undo(self) -> None:
         if self.doc.undo():

@@ -1,0 +1,55 @@
+"""Snapshots of the terminal UI at fixed sizes (pytest-textual-snapshot). No clock, no threads:
+the engine runs on the UI thread here so each picture is the same every time.
+
+Update after an intended change: pytest tests/test_tui_snapshots.py --snapshot-update
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from calculator.casedoc import CaseDoc
+from calculator.cli import example_path
+from calculator.law import load_law
+
+
+def example_app():
+    from calculator.tui.app import ExposureApp
+
+    law = load_law()
+    doc = CaseDoc.open(example_path(), law)
+    doc.path = None
+    return ExposureApp(doc, law, example=True, compute_in_thread=False)
+
+
+@pytest.mark.parametrize("size", [(80, 24), (160, 48)])
+def test_example_opens(snap_compare, size):
+    assert snap_compare(example_app(), terminal_size=size)
+
+
+def test_plea_added_and_count_dismissed_80x24(snap_compare):
+    async def run_before(pilot):
+        await pilot.press("p")
+        await pilot.pause()
+        pilot.app.table.focus_cell(row_label="Count 1")
+        await pilot.press("x")
+        await pilot.pause()
+
+    assert snap_compare(example_app(), terminal_size=(80, 24), run_before=run_before)
+
+
+def test_drill_down_160x48(snap_compare):
+    async def run_before(pilot):
+        pilot.app.table.focus_cell("Trial", "Statutory floor")
+        await pilot.press("enter")
+        await pilot.pause()
+
+    assert snap_compare(example_app(), terminal_size=(160, 48), run_before=run_before)
+
+
+def test_light_theme_with_case_pane_80x24(snap_compare):
+    async def run_before(pilot):
+        await pilot.press("ctrl+t", "ctrl+b")
+        await pilot.pause()
+
+    assert snap_compare(example_app(), terminal_size=(80, 24), run_before=run_before)
