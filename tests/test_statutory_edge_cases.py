@@ -568,3 +568,33 @@ def test_master_table_first_offense_ranges(stat, statute, expected):
     """statutes.md §1A-1C master table (each subsection's own penalty sentence)."""
     minors = ("A",) if statute.startswith("2243") else ()
     assert rng(stat(case(_minor("A", 14), _count("1", statute, minors))), "1") == expected
+
+
+# ---------------------------------------------------------------------------------------------
+# updates-2026.md §4: UCMJ priors. The PL 119-59 text counts any UCMJ conviction 'relating to'
+# the listed conduct (before: only Art. 120); the enacting law and its effective date are
+# unverified, so a tier resting on a UCMJ prior is applied but marked unverified.
+
+
+@pytest.mark.parametrize(
+    "statute,minors,expected",
+    [("2252A(a)(5)", (), (120, 240)), ("2252A(a)(2)", (), (180, 480)), ("2252(a)(2)", (), (180, 480)), ("2251(a)", ("A",), (300, 600))],
+)
+def test_ucmj_prior_triggers_the_recidivist_tier_marked_unverified(stat, statute, minors, expected):
+    """§ 2251(e), § 2252(b)(1), § 2252A(b)(1)-(2) as of PL 119-59: 'or under the Uniform Code of
+    Military Justice'. The tier applies; the step says the UCMJ reach is unverified."""
+    e = stat(case(_priors("ucmj", minor_victim=True), _minor("A", 10), _count("1", statute, minors)))
+    assert rng(e, "1") == expected
+    tier = [s for s in count_of(e, "1").trace if s.applied and s.effect.startswith(f"{expected[0]}-")]
+    assert tier and tier[-1].status == "unverified"
+
+
+def test_two_ucmj_priors_reach_2251e_35_to_life(stat):
+    """§ 2251(e) two-or-more list (PL 119-59) includes the UCMJ: 35 years to life."""
+    e = stat(case(_priors("ucmj", "ucmj", minor_victim=True), _minor("A", 10), _count("1", "2251(a)", ("A",))))
+    assert rng(e, "1") == (420, LIFE)
+
+
+def test_ucmj_prior_is_not_a_2426_prior(stat):
+    """§ 2426(b)(1) names chapters 117, 109A, 110 and § 1591 (and State offenses): no UCMJ."""
+    assert rng(stat(case(_priors("ucmj", minor_victim=True), _count("1", "2422(a)"))), "1") == (0, 240)
