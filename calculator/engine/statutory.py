@@ -270,10 +270,15 @@ def repeat_offender_multiplier(r: _Range, case: Case, penalty: Penalty, book: St
     if M.is_life(r.max):
         return r.note(Step(mult.cite, "no change", "the maximum is already life", applied=False, subject=subject))
     hi = r.max * mult.factor
-    return r.step(
-        Step(mult.cite, f"max x{mult.factor} = {hi} months", f"{n} prior sex offense conviction(s); no minimum is created", status=mult.status, subject=subject),
-        hi=hi,
-    )
+    why = f"{n} prior sex offense conviction(s); no minimum is created"
+    status = mult.status
+    young = penalty.young_victim_multiplier
+    if young is not None and any(s.applied and s.cite == young.cite for s in r.steps):
+        # § 2244(c) already doubled "the maximum otherwise provided"; whether § 2247 doubles that
+        # doubled figure again is not settled in the reference
+        why += f"; applied on top of the {young.cite} doubling (whether the two compound is unverified)"
+        status = "unverified"
+    return r.step(Step(mult.cite, f"max x{mult.factor} = {hi} months", why, status=status, subject=subject), hi=hi)
 
 
 def registrant_requirement_2260a(count: Count, penalty: Penalty, case: Case, convicted: tuple[Count, ...], book: StatuteBook) -> list[str]:
