@@ -190,12 +190,13 @@ class ExposureApp(App[int]):
     def _topbar(self) -> None:
         name = self.doc.name
         if self.example:
-            name = "bundled example (Save as to keep it)"
+            name = "bundled example"
         if self.doc.dirty and not self.example:
             name += " [modified]"
         cmp = self.result.comparison if self.result else None
-        law = f"Guidelines Manual {cmp.edition}" if cmp is not None and cmp.edition else "statutes only"
-        bar = Text.assemble((" exposure ", "bold reverse"), " ", (name, "bold"), "  ·  ", law, "  ·  ", ("planning aid, not legal advice", "italic"))
+        law = f"USSG {cmp.edition} ed." if cmp is not None and cmp.edition else "statutes only"
+        # the disclaimer before the edition: in 80 columns, what is cut is the edition
+        bar = Text.assemble((" exposure ", "bold reverse"), " ", (name, "bold"), " · ", ("planning aid, not legal advice", "italic"), " · ", law)
         self.query_one("#topbar", Static).update(bar)
 
     def say(self, message: str, error: bool = False) -> None:

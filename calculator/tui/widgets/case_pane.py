@@ -67,6 +67,10 @@ class CasePane(OptionList):
     ]
 
     def show_case(self, case: Case) -> None:
+        key = (case.counts, case.defendant, case.conduct, case.minors, case.title, case.offense_date, case.sentencing_date)
+        if key == getattr(self, "_shown", None):
+            return  # a scenario edit: the case as charged did not change
+        self._shown = key
         current = self.highlighted_option.id if self.highlighted_option is not None else None
         opts: list[Option] = []
 

@@ -60,6 +60,13 @@ def _wrap(name: str, width: int) -> Text:
     return Text(first + "\n" + rest, style="bold")
 
 
+def _cell(label: str, c: str) -> Text:
+    if label == "Unverified values":
+        return Text(c, style="bold yellow" if c.startswith("!") else "")
+    bold = label.lower().startswith(("statutory floor", "restricted range", "guidelines range"))
+    return Text(c, style="bold" if bold else "")
+
+
 class ComparisonTable(DataTable):
     """Scenarios side by side."""
 
@@ -80,33 +87,52 @@ class ComparisonTable(DataTable):
         super().__init__(cursor_type="cell", zebra_stripes=True, fixed_columns=1, header_height=2, **kw)
         self.row_labels: list[str] = []
         self.scenario_names: list[str] = []
+        self._cmp: Comparison | None = None
+        self._shown_width = 0
+
+    def on_resize(self, event) -> None:
+        if self._cmp is not None and self._cell_width(self._cmp) != self._shown_width:
+            self.show(self._cmp)
+
+    def _cell_width(self, cmp: Comparison) -> int:
+        """Scenario columns share the room: at least CELL_W (three fit in 80 columns), at most 28."""
+        n = max(1, len(cmp.exposures))
+        avail = (self.size.width or 80) - 24
+        return max(CELL_W, min(28, avail // n - 2))
 
     def show(self, cmp: Comparison) -> None:
+        self._cmp = cmp
+        cell_w = self._cell_width(cmp)
+        rows = comparison_rows(cmp)
+        names = [e.scenario.name + (" !" if e.unverified else "") for e in cmp.exposures]
+        shown_rows = [(label, [_split(str(c), cell_w) for c in cells]) for label, cells in rows]
+        if any(e.unverified for e in cmp.exposures):
+            shown_rows.append(("Unverified values", [f"! {len(e.unverified)}" if e.unverified else "-" for e in cmp.exposures]))
+        if self._update_in_place(shown_rows, names, cell_w):
+            return
+        self._shown_width = cell_w
         coord = self.cursor_coordinate
         old_names = list(self.scenario_names)
         self.clear(columns=True)
-        rows = comparison_rows(cmp)
         ex = cmp.exposures
         # the label column and the trial (first) column stay in view when scrolling sideways
         self.fixed_columns = 2 if ex and ex[0].scenario.kind == "trial" and len(ex) > 1 else 1
         self.scenario_names = [e.scenario.name for e in ex]
-        label_w = min(20, max((len(label) for label, _ in rows), default=8))
+        label_w = min(20, max((len(label) for label, _ in shown_rows), default=8))
         self.add_column(Text("months", style="dim"), key="label", width=label_w)
-        shown_rows = [(label, [_split(str(c), CELL_W) for c in cells]) for label, cells in rows]
-        for i, e in enumerate(ex):
-            name = e.scenario.name + (" !" if e.unverified else "")
+        widths = []
+        for i, name in enumerate(names):
             widest = max((len(line) for _, cells in shown_rows for line in cells[i].split("\n")), default=6)
-            width = max(8, min(CELL_W, max(widest, min(len(name), CELL_W))))
-            self.add_column(_wrap(name, width), key=e.scenario.name, width=width)
+            width = max(8, min(cell_w, max(widest, min(len(name), cell_w))))
+            widths.append(width)
+            self.add_column(_wrap(name, width), key=self.scenario_names[i], width=width)
         self.row_labels = []
         for label, cells in shown_rows:
-            style = "bold" if label.lower().startswith(("statutory floor", "restricted range", "guidelines range")) else ""
             height = 2 if any("\n" in c for c in cells) else 1
-            self.add_row(Text(label, style="bold"), *[Text(c, style=style) for c in cells], height=height)
+            self.add_row(Text(label, style="bold"), *[_cell(label, c) for c in cells], height=height)
             self.row_labels.append(label)
-        if any(e.unverified for e in ex):
-            self.add_row(Text("Unverified values", style="bold"), *[Text(f"! {len(e.unverified)}", style="bold yellow") if e.unverified else Text("-") for e in ex])
-            self.row_labels.append("Unverified values")
+        self._shape = (names, [label for label, _ in shown_rows], [2 if any("\n" in c for c in cells) else 1 for _, cells in shown_rows], widths)
+        self._cells = [list(cells) for _, cells in shown_rows]
         # keep the cursor on the same scenario and row where possible
         row, col = coord.row, coord.column
         if 0 < col <= len(old_names):
@@ -116,6 +142,27 @@ class ComparisonTable(DataTable):
         row = min(max(row, 0), len(self.row_labels) - 1)
         col = min(max(col, 1), len(self.scenario_names))
         self.move_cursor(row=row, column=col, animate=False)
+
+    def _update_in_place(self, shown_rows, names, cell_w) -> bool:
+        """Same scenarios, rows and row heights as shown: update only the cells that changed
+        (an edit usually moves a few figures; rebuilding the table would repaint everything)."""
+        shape = getattr(self, "_shape", None)
+        if shape is None or cell_w != self._shown_width:
+            return False
+        old_names, old_labels, old_heights, widths = shape
+        heights = [2 if any("\n" in c for c in cells) else 1 for _, cells in shown_rows]
+        if names != old_names or [label for label, _ in shown_rows] != old_labels or heights != old_heights:
+            return False
+        for cells in (c for _, c in shown_rows):
+            for i, c in enumerate(cells):
+                if max(len(line) for line in c.split("\n")) > widths[i]:
+                    return False
+        for r, (label, cells) in enumerate(shown_rows):
+            for i, c in enumerate(cells):
+                if self._cells[r][i] != c:
+                    self.update_cell_at((r, i + 1), _cell(label, c))
+                    self._cells[r][i] = c
+        return True
 
     def focus_cell(self, scenario: str | None = None, row_label: str | None = None) -> None:
         row, col = self.cursor_coordinate.row, self.cursor_coordinate.column
