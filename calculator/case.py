@@ -21,6 +21,8 @@ from calculator.model import (
     CONDUCT_FIELDS,
     DEFENDANT_FIELDS,
     DISTRIBUTION_KINDS,
+    ENTERPRISE_SERIES_KINDS,
+    INJURY_KINDS,
     PRIOR_KINDS,
     AgreedSentence,
     Case,
@@ -95,6 +97,9 @@ class ConductM(_M):
     vulnerable_victim: StrictBool = False
     abuse_of_trust: StrictBool = False
     identified_victims: Annotated[StrictInt, Field(ge=0, le=100_000)] = 0
+    pattern_prohibited_sexual_conduct: StrictBool | None = None
+    production_involved: StrictBool = False
+    enterprise_series: Literal[ENTERPRISE_SERIES_KINDS] | None = None  # type: ignore[valid-type]
 
 
 class MinorM(_M):
@@ -108,6 +113,11 @@ class MinorM(_M):
     computer_enticement: StrictBool = False
     sadistic: StrictBool = False
     infant_or_toddler: StrictBool = False
+    misrepresentation: StrictBool = False
+    undue_influence: StrictBool = False
+    injury: Literal[INJURY_KINDS] = "none"  # type: ignore[valid-type]
+    abducted: StrictBool = False
+    commercial_sex_act: StrictBool = False
 
 
 class CountM(_M):

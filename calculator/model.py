@@ -31,6 +31,14 @@ PRIOR_KINDS = (
     "other",
 )
 
+# USSG §2A3.1(b)(4): (A) permanent or life-threatening bodily injury +4; (B) serious bodily injury +2;
+# (C) a degree of injury between (A) and (B) +3. "bodily" (injury short of serious) adds nothing.
+INJURY_KINDS = ("none", "bodily", "serious", "between-serious-and-permanent", "permanent")
+
+# 18 U.S.C. § 2259(c)(1), (c)(3): a § 2252A(g) series that includes a production offense is "child
+# pornography production"; one of trafficking offenses only is "trafficking in child pornography".
+ENTERPRISE_SERIES_KINDS = ("production", "trafficking")
+
 DISTRIBUTION_KINDS = (
     "none",
     "knowing",
@@ -88,6 +96,15 @@ class Conduct:
     vulnerable_victim: bool = False
     abuse_of_trust: bool = False
     identified_victims: int = 0  # § 2259(b)(2)(B): restitution floor per identified victim
+    # §4B1.5(b) "pattern of activity involving prohibited sexual conduct" (comment. n.4), which is not
+    # §2G2.2(b)(5)'s pattern (n.1). None: pattern_of_abuse drives both (the behaviour before this field).
+    pattern_prohibited_sexual_conduct: bool | None = None
+    # § 2259(c)(1): a chapter 109A or 117 offense that involved producing child pornography is a
+    # "child pornography production" offense (§ 2259A(a)(3)).
+    production_involved: bool = False
+    # § 2252A(g) series: "production" (includes a production offense) | "trafficking" (only
+    # trafficking offenses) | None (not found: the § 2259A cap is not decided).
+    enterprise_series: str | None = None
 
 
 @frozen
@@ -102,6 +119,11 @@ class Minor:
     computer_enticement: bool = False
     sadistic: bool = False
     infant_or_toddler: bool = False
+    misrepresentation: bool = False  # knowing misrepresentation of a participant's identity: §2G1.3(b)(2)(A), §2A3.2(b)(2)(i), §2G2.1(b)(6)(A), §2A3.1(b)(6)
+    undue_influence: bool = False  # a participant unduly influenced the minor: §2G1.3(b)(2)(B), §2A3.2(b)(2)(ii)
+    injury: str = "none"  # INJURY_KINDS: §2A3.1(b)(4)
+    abducted: bool = False  # §2A3.1(b)(5)
+    commercial_sex_act: bool = False  # §2G1.3(b)(4)(A)(ii), with base (a)(3) or (a)(4)
 
 
 @frozen

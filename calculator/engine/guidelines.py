@@ -377,12 +377,20 @@ def soc_2g2_1_b5_custodial(g: Guideline, minor: Minor | None, subject: str) -> A
 
 
 def soc_2g2_1_b6_computer_enticement(g: Guideline, minor: Minor | None, subject: str) -> Adj:
-    """§2G2.1(b)(6): +2 for knowing misrepresentation of identity or use of a computer or interactive
-    computer service to persuade, induce, entice or coerce the minor (directed at the minor: n.6)."""
+    """§2G2.1(b)(6): +2 (once) for (A) knowing misrepresentation of a participant's identity, or (B) use
+    of a computer or interactive computer service, to persuade, induce, entice or coerce the minor
+    (directed at the minor or the minor's custodian; a screen name alone is not (A): n.6)."""
     c = g.v("computer_enticement")
-    if minor is not None and minor.computer_enticement:
-        return _yes(c, f"minor {minor.id}: a computer or interactive computer service was used to persuade, induce, entice or coerce the minor", subject)
-    return _no(c, "no computer enticement of this minor (minor.computer_enticement = false)", subject)
+    if minor is not None and (minor.misrepresentation or minor.computer_enticement):
+        why = []
+        if minor.misrepresentation:
+            why.append(f"(A) knowing misrepresentation of a participant's identity ({g.v('misrepresentation').cite}; minor.misrepresentation)")
+        if minor.computer_enticement:
+            why.append("(B) a computer or interactive computer service was used to persuade, induce, entice or coerce the minor")
+        return _yes(c, f"minor {minor.id}: " + " and ".join(why) + " (one enhancement)", subject)
+    if minor is None:
+        return _no(c, "no minor named on this count", subject)
+    return _no(c, "no computer enticement and no misrepresentation of identity directed at this minor (minor.computer_enticement, minor.misrepresentation = false)", subject)
 
 
 def guideline_2g2_1(ed: Edition, minor: Minor | None, subject: str) -> tuple[int, tuple[Step, ...], dict]:
@@ -425,10 +433,28 @@ def soc_2g1_3_b1_custodial(g: Guideline, minor: Minor | None, subject: str) -> A
     return _no(c, "no parental, custodial or supervisory relationship with this minor", subject)
 
 
-def soc_2g1_3_b2_misrepresentation(g: Guideline, subject: str) -> Adj:
-    """§2G1.3(b)(2): +2 for knowing misrepresentation of identity or undue influence (presumed where a
-    participant is at least 10 years older than the minor). The case file has no fact for it."""
-    return _no(g.v("misrepresentation_or_undue_influence"), "the case file records no misrepresentation or undue influence; if found (a participant 10+ years older is presumed to unduly influence), +2", subject)
+def soc_2g1_3_b2_misrepresentation(g: Guideline, minor: Minor | None, subject: str) -> Adj:
+    """§2G1.3(b)(2): +2 (once) for (A) knowing misrepresentation of a participant's identity to persuade,
+    induce, entice, coerce or facilitate travel of the minor, or (B) a participant otherwise unduly
+    influenced the minor (rebuttable presumption where a participant is at least 10 years older than
+    the minor; not where the only "minor" is an undercover officer: n.3(B)). The flags are the
+    findings: ages of participants are not computed here."""
+    c = g.v("misrepresentation_or_undue_influence")
+    if minor is None:
+        return _no(c, "no minor named on this count: misrepresentation or undue influence not recorded", subject)
+    why = []
+    if minor.misrepresentation:
+        why.append(f"(A) knowing misrepresentation of a participant's identity ({g.v('misrepresentation').cite}; minor.misrepresentation)")
+    if minor.undue_influence:
+        why.append(f"(B) a participant unduly influenced the minor ({g.v('undue_influence').cite}; minor.undue_influence)")
+    if why:
+        return _yes(c, f"minor {minor.id}: " + " and ".join(why) + " (one enhancement)", subject)
+    return _no(
+        c,
+        f"minor {minor.id}: no misrepresentation of identity or undue influence found (minor.misrepresentation, minor.undue_influence = false); "
+        f"a participant at least 10 years older is presumed to unduly influence ({g.v('undue_influence').cite}, rebuttable)",
+        subject,
+    )
 
 
 def soc_2g1_3_b3_computer(g: Guideline, minor: Minor | None, conduct: Conduct, subject: str) -> Adj:
@@ -445,12 +471,18 @@ def soc_2g1_3_b3_computer(g: Guideline, minor: Minor | None, conduct: Conduct, s
     return _no(c, "no computer use recorded", subject)
 
 
-def soc_2g1_3_b4_sex_act(g: Guideline, minor: Minor | None, subject: str) -> Adj:
-    """§2G1.3(b)(4)(A): +2 if the offense involved the commission of a sex act or sexual contact."""
+def soc_2g1_3_b4_sex_act(g: Guideline, base_sub: str, minor: Minor | None, subject: str) -> Adj:
+    """§2G1.3(b)(4)(A): +2 (once) if the offense involved (i) the commission of a sex act or sexual
+    contact, or (ii) base (a)(3) or (a)(4) applies and the offense involved a commercial sex act."""
     c = g.v("sex_act_or_contact")
+    cc = g.v("commercial_sex_act")
     if minor is not None and (minor.sexual_act or minor.sexual_contact):
-        return _yes(c, f"minor {minor.id}: commission of a sex act or sexual contact", subject)
-    return _no(c, "no sex act or sexual contact recorded (a commercial sex act with base (a)(3)/(a)(4) would also qualify)", subject)
+        return _yes(c, f"minor {minor.id}: (i) commission of a sex act or sexual contact", subject)
+    if minor is not None and minor.commercial_sex_act:
+        if base_sub in ("a3", "a4"):
+            return _yes(cc, f"minor {minor.id}: (ii) base (a)({base_sub[1]}) and the offense involved a commercial sex act (minor.commercial_sex_act)", subject)
+        return _no(cc, f"minor {minor.id}: a commercial sex act, but (ii) needs base (a)(3) or (a)(4) and the base is (a)({base_sub[1]}); no sex act or sexual contact recorded", subject)
+    return _no(c, "no sex act or sexual contact, and no commercial sex act, recorded (minor.sexual_act, minor.sexual_contact, minor.commercial_sex_act)", subject)
 
 
 def soc_2g1_3_b5_under_12(g: Guideline, base_sub: str, minor: Minor | None, subject: str) -> Adj:
@@ -471,9 +503,9 @@ def guideline_2g1_3(ed: Edition, count: Count, minor: Minor | None, conduct: Con
     adjs = [
         base,
         soc_2g1_3_b1_custodial(g, minor, subject),
-        soc_2g1_3_b2_misrepresentation(g, subject),
+        soc_2g1_3_b2_misrepresentation(g, minor, subject),
         soc_2g1_3_b3_computer(g, minor, conduct, subject),
-        soc_2g1_3_b4_sex_act(g, minor, subject),
+        soc_2g1_3_b4_sex_act(g, sub, minor, subject),
         soc_2g1_3_b5_under_12(g, sub, minor, subject),
     ]
     flags = {"infant": False, "custodial": adjs[1].step.applied, "age_soc": adjs[5].step.applied}
@@ -486,7 +518,7 @@ def guideline_2g1_3(ed: Edition, count: Count, minor: Minor | None, conduct: Con
 
 def guideline_2a3_1(ed: Edition, count: Count | None, minor: Minor | None, subject: str) -> tuple[int, tuple[Step, ...], dict]:
     """§2A3.1: base 38 (§ 2241(c)) or 30; (b)(1) force +4; (b)(2) age (base 30 only); (b)(3) custody +2;
-    (b)(6) computer +2. (b)(4) injury and (b)(5) abduction have no fact in the case file."""
+    (b)(4) injury +4/+3/+2; (b)(5) abduction +4; (b)(6) misrepresentation or computer +2."""
     g = ed.guideline("2A3.1")
     adjs = [
         base_2a3_1_a(g, count, subject),
@@ -494,6 +526,8 @@ def guideline_2a3_1(ed: Edition, count: Count | None, minor: Minor | None, subje
     ]
     adjs.append(soc_2a3_1_b2_age(g, adjs[0].levels, minor, subject))
     adjs.append(soc_2a3_1_b3_custody(g, minor, subject))
+    adjs.append(soc_2a3_1_b4_injury(g, minor, subject))
+    adjs.append(soc_2a3_1_b5_abducted(g, minor, subject))
     adjs.append(soc_2a3_1_b6_computer(g, minor, subject))
     flags = {"infant": False, "custodial": adjs[3].step.applied, "age_soc": adjs[2].step.applied}
     return sum(a.levels for a in adjs), tuple(a.step for a in adjs), flags
@@ -537,23 +571,72 @@ def soc_2a3_1_b3_custody(g: Guideline, minor: Minor | None, subject: str) -> Adj
     return _no(c, "no custodial relationship", subject)
 
 
+def soc_2a3_1_b4_injury(g: Guideline, minor: Minor | None, subject: str) -> Adj:
+    """§2A3.1(b)(4): (A) +4 if the victim sustained permanent or life-threatening bodily injury; (B) +2
+    for serious bodily injury; (C) +3 if the degree of injury is between (A) and (B). Bodily injury
+    short of serious adds nothing."""
+    levels = {
+        "permanent": ("injury_permanent", "permanent or life-threatening bodily injury"),
+        "between-serious-and-permanent": ("injury_between", "a degree of injury between serious and permanent or life-threatening bodily injury"),
+        "serious": ("injury_serious", "serious bodily injury"),
+    }
+    if minor is None:
+        return _no(g.v("injury_serious"), "no minor named: injury not recorded", subject)
+    if minor.injury in levels:
+        name, why = levels[minor.injury]
+        return _yes(g.v(name), f"minor {minor.id} sustained {why} (minor.injury = {minor.injury})", subject)
+    if minor.injury == "bodily":
+        return _no(g.v("injury_serious"), f"minor {minor.id}: bodily injury short of serious bodily injury; (b)(4) starts at serious bodily injury (minor.injury = bodily)", subject)
+    return _no(g.v("injury_serious"), f"minor {minor.id}: no bodily injury recorded (minor.injury = none)", subject)
+
+
+def soc_2a3_1_b5_abducted(g: Guideline, minor: Minor | None, subject: str) -> Adj:
+    """§2A3.1(b)(5): +4 if the victim was abducted."""
+    c = g.v("abducted")
+    if minor is not None and minor.abducted:
+        return _yes(c, f"minor {minor.id} was abducted (minor.abducted)", subject)
+    return _no(c, "the victim was not abducted (minor.abducted = false)", subject)
+
+
 def soc_2a3_1_b6_computer(g: Guideline, minor: Minor | None, subject: str) -> Adj:
-    """§2A3.1(b)(6): +2 for misrepresentation of identity or a computer used to persuade the minor."""
+    """§2A3.1(b)(6): +2 (once) for misrepresentation of identity, or use of a computer or interactive
+    computer service, to persuade the minor or facilitate travel."""
     c = g.v("computer")
-    if minor is not None and minor.computer_enticement:
-        return _yes(c, f"minor {minor.id}: a computer or interactive computer service was used to persuade the minor", subject)
-    return _no(c, "no computer enticement (minor.computer_enticement = false)", subject)
+    if minor is not None and (minor.misrepresentation or minor.computer_enticement):
+        why = []
+        if minor.misrepresentation:
+            why.append("misrepresentation of a participant's identity (minor.misrepresentation)")
+        if minor.computer_enticement:
+            why.append("a computer or interactive computer service was used to persuade the minor")
+        return _yes(c, f"minor {minor.id}: " + " and ".join(why) + " (one enhancement)", subject)
+    return _no(c, "no computer enticement and no misrepresentation of identity (minor.computer_enticement, minor.misrepresentation = false)", subject)
+
+
+def soc_2a3_2_b2_misrepresentation(g: Guideline, minor: Minor | None, custodial_applied: bool, subject: str) -> Adj:
+    """§2A3.2(b)(2): +4 (once) if (b)(1) does not apply and (i) the offense involved the knowing
+    misrepresentation of a participant's identity, or (ii) a participant otherwise unduly
+    influenced the minor. The flags are the findings: ages of participants are not computed here."""
+    c = g.v("misrepresentation_or_undue_influence")
+    why = []
+    if minor is not None and minor.misrepresentation:
+        why.append("(i) knowing misrepresentation of a participant's identity (minor.misrepresentation)")
+    if minor is not None and minor.undue_influence:
+        why.append("(ii) a participant unduly influenced the minor (minor.undue_influence)")
+    if custodial_applied:
+        return _no(c, "not applied where (b)(1) applies" + (f" ({' and '.join(why)} found)" if why else ""), subject)
+    if why:
+        return _yes(c, f"minor {minor.id}: " + " and ".join(why) + " (one enhancement)", subject)
+    return _no(c, "no misrepresentation of identity or undue influence found (minor.misrepresentation, minor.undue_influence = false)", subject)
 
 
 def guideline_2a3_2(ed: Edition, minor: Minor | None, conduct: Conduct, subject: str) -> tuple[int, tuple[Step, ...], dict]:
-    """§2A3.2: base 18; (b)(1) custody +4; (b)(2) misrepresentation/undue influence +4 (no fact);
-    (b)(3) computer +2."""
+    """§2A3.2: base 18; (b)(1) custody +4; (b)(2) misrepresentation/undue influence +4 (only without
+    (b)(1)); (b)(3) computer +2."""
     g = ed.guideline("2A3.2")
     adjs = [_yes(g.v("base"), "base offense level", subject)]
     cust = g.v("custodial")
     adjs.append(_yes(cust, f"minor {minor.id} was in the defendant's custody, care or supervisory control", subject) if minor and minor.custodial else _no(cust, "no custodial relationship", subject))
-    mis = g.v("misrepresentation_or_undue_influence")
-    adjs.append(_no(mis, "not applied where (b)(1) applies" if adjs[1].step.applied else "the case file records no misrepresentation or undue influence", subject))
+    adjs.append(soc_2a3_2_b2_misrepresentation(g, minor, adjs[1].step.applied, subject))
     comp = g.v("computer")
     adjs.append(_yes(comp, f"minor {minor.id}: computer used to persuade the minor", subject) if minor and minor.computer_enticement else _no(comp, "no computer enticement", subject))
     flags = {"infant": False, "custodial": adjs[1].step.applied, "age_soc": False}
@@ -1027,8 +1110,13 @@ def repeat_offender_4b1_5(
         steps.append(Step(b_cite, "not applied", "(a) applies", False, "verified", subj))
         return new, new_chc, steps, warnings
     steps.append(Step(a_cite, "not applied", "no prior sex offense conviction (against a minor, sustained before the offense; not CP trafficking, receipt or possession)", False, lst.status, subj))
-    if not case.conduct.pattern_of_abuse:
-        steps.append(Step(b_cite, "not applied", "no pattern of activity involving prohibited sexual conduct (conduct.pattern_of_abuse = false)", False, lst.status, subj))
+    own = case.conduct.pattern_prohibited_sexual_conduct
+    pattern, source = (case.conduct.pattern_of_abuse, "conduct.pattern_of_abuse") if own is None else (own, "conduct.pattern_prohibited_sexual_conduct")
+    if not pattern:
+        steps.append(Step(b_cite, "not applied", f"no pattern of activity involving prohibited sexual conduct ({source} = false)", False, lst.status, subj))
+        if own is False and case.conduct.pattern_of_abuse:
+            n4 = ed.ch4["pattern_prohibited_sexual_conduct"]
+            steps.append(Step(n4.cite, "note", "§2G2.2(b)(5)'s pattern (conduct.pattern_of_abuse) is found, but §4B1.5(b) is decided by its own definition (conduct.pattern_prohibited_sexual_conduct = false)", False, n4.status, subj))
         return level_after_acceptance, chc, steps, warnings
     inc, floor = ed.ch4["pattern_increase"], ed.ch4["pattern_floor"]
     raised = level_after_acceptance + inc.value
@@ -1038,7 +1126,7 @@ def repeat_offender_4b1_5(
         note = f"covered sex crime (count(s) {ids}) and a pattern of prohibited sexual conduct: {level_after_acceptance} + {inc.value} = {raised} < {floor.value}, so {floor.value} less {acceptance} for acceptance = {new}"
     else:
         new = raised
-        note = f"covered sex crime (count(s) {ids}) and a pattern of prohibited sexual conduct (conduct.pattern_of_abuse): {level_after_acceptance} + {inc.value} = {new} (at least {floor.value})"
+        note = f"covered sex crime (count(s) {ids}) and a pattern of prohibited sexual conduct ({source}): {level_after_acceptance} + {inc.value} = {new} (at least {floor.value})"
     note += "; acceptance taken before the increase (the reference's reading, unverified)"
     steps.append(Step(b_cite + "(1)", f"level {new}", note, True, status, subj))
     steps.append(Step(b_cite + "(2)", f"CHC {chc}", "criminal history category from Chapter Four Part A (no floor)", True, "verified", subj))

@@ -34,7 +34,7 @@ REQUIRED: dict[str, tuple[str, ...]] = {
     "2G2.1": (
         "base", "age_under", "age_under_levels", "age_teen_under", "age_teen_levels", "sexual_act_or_contact",
         "sexual_act_with_force", "distribution", "sadistic_or_infant", "custodial", "computer_enticement",
-        "each_minor_separate", "no_vulnerable_victim_if_infant", "no_abuse_of_trust_if_custodial",
+        "misrepresentation", "each_minor_separate", "no_vulnerable_victim_if_infant", "no_abuse_of_trust_if_custodial",
     ),
     "2G2.2": (
         "base_possession", "base_possession_statutes", "base_other", "receipt_only", "prepubescent",
@@ -44,8 +44,8 @@ REQUIRED: dict[str, tuple[str, ...]] = {
     ),
     "2G1.3": (
         "base_1591b1", "base_1591b1_statutes", "base_1591b2", "base_1591b2_statutes", "base_enticement",
-        "base_enticement_statutes", "base_other", "custodial", "misrepresentation_or_undue_influence", "computer",
-        "sex_act_or_contact", "under_12", "under_12_levels", "cross_reference_production",
+        "base_enticement_statutes", "base_other", "custodial", "misrepresentation_or_undue_influence", "misrepresentation",
+        "undue_influence", "computer", "sex_act_or_contact", "commercial_sex_act", "under_12", "under_12_levels", "cross_reference_production",
         "cross_reference_sexual_abuse", "each_minor_separate", "no_abuse_of_trust_if_custodial",
     ),
     "2G2.6": (
@@ -58,7 +58,8 @@ REQUIRED: dict[str, tuple[str, ...]] = {
     ),
     "2A3.1": (
         "base_2241c", "base_2241c_statutes", "base_other", "force", "age_under", "age_under_levels",
-        "age_teen_under", "age_teen_levels", "custodial", "computer", "cross_reference_production",
+        "age_teen_under", "age_teen_levels", "custodial", "injury_permanent", "injury_between", "injury_serious",
+        "abducted", "computer", "cross_reference_production",
     ),
     "2A3.2": ("base", "custodial", "misrepresentation_or_undue_influence", "computer", "cross_reference_sexual_abuse", "under_12"),
     "2A3.6": ("statutory_term",),
@@ -71,7 +72,7 @@ REQUIRED_CH3 = (
 )
 REQUIRED_CH4 = (
     "status_point", "status_point_min_points", "repeat_offender_chc_floor", "pattern_increase", "pattern_floor",
-    "covered_sex_crime", "sex_offense_conviction_kinds", "sex_offense_conviction_statute_kinds", "zero_point_decrease",
+    "pattern_prohibited_sexual_conduct", "covered_sex_crime", "sex_offense_conviction_kinds", "sex_offense_conviction_statute_kinds", "zero_point_decrease",
 )
 REQUIRED_CH5 = (
     "level_min", "level_max", "single_count", "multiple_counts", "supervised_release_class_ab_max",
