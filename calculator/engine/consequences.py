@@ -688,20 +688,45 @@ def avaa_assessment_2259a(convictions: tuple[Conviction, ...], case: Case, rule:
     items: list[AvaaCount] = []
     steps: list[Step] = []
     warnings: list[str] = []
+    conduct = case.conduct
     for c in convictions:
         subject = f"count {c.count_id}"
         if matches(c.offense_key, rule.conditional_offenses) and c.key == c.offense_key:
-            warnings.append(
-                f"count {c.count_id} (§ {c.key}): the § 2259A maximum is {_dollars(rule.trafficking.value)} if the series consists only of "
-                f"trafficking offenses, {_dollars(rule.production.value)} if it involves production; not counted"
+            series = conduct.enterprise_series
+            if series is None:
+                warnings.append(
+                    f"count {c.count_id} (§ {c.key}): the § 2259A maximum is {_dollars(rule.trafficking.value)} if the series consists only of "
+                    f"trafficking offenses, {_dollars(rule.production.value)} if it involves production; not counted (conduct.enterprise_series not given)"
+                )
+                steps.append(Step(rule.cite, "not decided", f"§ {c.key}: the series is not recorded (conduct.enterprise_series)", applied=False, subject=subject))
+                continue
+            cited = rule.production if series == "production" else rule.trafficking
+            why = (
+                f"a § 2252A(g) series that includes a production offense is child pornography production ({rule.series_production_cite})"
+                if series == "production"
+                else f"a § 2252A(g) series of trafficking offenses only is trafficking in child pornography ({rule.series_trafficking_cite})"
             )
+            items.append(AvaaCount(c.count_id, cited.value, series, cited.cite))
+            steps.append(Step(cited.cite, f"up to {_dollars(cited.value)}", f"{series}: {why} (conduct.enterprise_series = {series}); nominal, CPI adjustment unresolved", status=_worst(cited.status, rule.cpi.status), subject=subject))
             continue
         found = avaa_kind(c, rule)
         if found is None:
             if c.chapter in rule.conditional_chapters:
+                if conduct.production_involved:
+                    cited = rule.production
+                    items.append(AvaaCount(c.count_id, cited.value, "production", cited.cite))
+                    steps.append(Step(
+                        cited.cite,
+                        f"up to {_dollars(cited.value)}",
+                        f"production: a chapter {c.chapter} offense that involved producing child pornography is child pornography production "
+                        f"({rule.chapter_production_cite}; conduct.production_involved); nominal, CPI adjustment unresolved",
+                        status=_worst(cited.status, rule.cpi.status),
+                        subject=subject,
+                    ))
+                    continue
                 warnings.append(
                     f"count {c.count_id} (§ {c.key}): a chapter {c.chapter} offense that involved producing child pornography carries a § 2259A "
-                    f"assessment of up to {_dollars(rule.production.value)}; the case does not say, so none is counted"
+                    f"assessment of up to {_dollars(rule.production.value)}; the case does not say (conduct.production_involved = false), so none is counted"
                 )
             steps.append(Step(rule.cite, "not applied", f"§ {c.key} is not a possession, trafficking or production offense listed in § 2259A", applied=False, subject=subject))
             continue
@@ -725,7 +750,12 @@ def restitution_floor_2259(convictions: tuple[Conviction, ...], case: Case, rule
     included), not less than $3,000 per identified victim; restitution is mandatory for any
     chapter 110 offense (§ 2259(a))."""
     floor = rule.floor_per_victim
-    trafficking = [c for c in convictions if c.key == c.offense_key and matches(c.key, rule.trafficking_offenses)]
+    series_trafficking = case.conduct.enterprise_series == "trafficking"
+    trafficking = [
+        c
+        for c in convictions
+        if c.key == c.offense_key and (matches(c.key, rule.trafficking_offenses) or (series_trafficking and matches(c.key, rule.series_offenses)))
+    ]
     mandatory = [c for c in convictions if c.offense_chapter in rule.mandatory_chapters]
     if not trafficking:
         why = "no trafficking-in-child-pornography count (§ 2259(c)(3)): no statutory floor"

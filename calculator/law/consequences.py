@@ -136,6 +136,10 @@ class AvaaRule:
     indigent_note: str
     enacted: Cited  # value: date
     payment_order: str
+    # § 2259(c) definitions the case facts conduct.enterprise_series / conduct.production_involved decide
+    series_production_cite: str = "18 U.S.C. § 2259(c)(1)"
+    series_trafficking_cite: str = "18 U.S.C. § 2259(c)(3)"
+    chapter_production_cite: str = "18 U.S.C. § 2259(c)(1)"
 
 
 @frozen
@@ -145,6 +149,9 @@ class RestitutionRule:
     floor_per_victim: Cited
     trafficking_offenses: tuple[str, ...]
     note: str
+    # § 2259(c)(3): offenses that are trafficking in child pornography only when their series is
+    # (conduct.enterprise_series = "trafficking")
+    series_offenses: tuple[str, ...] = ()
 
 
 @frozen
@@ -303,6 +310,9 @@ class _AvaaM(_Base):
     indigent_note: str = ""
     enacted: CitedModel
     payment_order: str = ""
+    series_production_cite: str = "18 U.S.C. § 2259(c)(1)"
+    series_trafficking_cite: str = "18 U.S.C. § 2259(c)(3)"
+    chapter_production_cite: str = "18 U.S.C. § 2259(c)(1)"
 
 
 class _RestitutionM(_Base):
@@ -311,6 +321,7 @@ class _RestitutionM(_Base):
     floor_per_victim: CitedModel
     trafficking_offenses: list[str]
     note: str = ""
+    series_offenses: list[str] = []
 
 
 class _FineM(_Base):
@@ -517,6 +528,9 @@ def load_consequences(path: Path) -> ConsequenceBook:
         a.indigent_note,
         _date(a.enacted, path, "avaa_assessment.enacted"),
         a.payment_order,
+        a.series_production_cite,
+        a.series_trafficking_cite,
+        a.chapter_production_cite,
     )
 
     rs = f.restitution
@@ -526,6 +540,7 @@ def load_consequences(path: Path) -> ConsequenceBook:
         _dollars(rs.floor_per_victim, path, "restitution.floor_per_victim"),
         _keys(rs.trafficking_offenses, path, "restitution.trafficking_offenses"),
         rs.note,
+        _keys(rs.series_offenses, path, "restitution.series_offenses"),
     )
 
     fine = FineRule(_dollars(f.fine.per_count, path, "fine.per_count"), f.fine.alternative)
