@@ -61,9 +61,23 @@ class SaveError(OSError):
 
 def field_kind(table: str, key: str) -> type:
     """bool, int or str: the type of a [defendant] / [conduct] value (from the model)."""
+    import attrs
+
     cls = {"defendant": Defendant, "conduct": Conduct}[table]
-    default = getattr(cls(), key)
-    return type(default)
+    f = attrs.fields_dict(cls)[key]
+    default = f.default
+    if isinstance(default, (bool, int, str)):
+        return type(default)
+    t = str(f.type)  # an optional field (default None): read its annotation, "bool | None"
+    return bool if "bool" in t else int if "int" in t else str
+
+
+def field_optional(table: str, key: str) -> bool:
+    """Whether the model's default is None (an empty answer then removes the key)."""
+    import attrs
+
+    cls = {"defendant": Defendant, "conduct": Conduct}[table]
+    return attrs.fields_dict(cls)[key].default is None
 
 
 def fact_kind(key: str) -> type:
@@ -266,7 +280,10 @@ def set_field(doc, table: str, key: str, value: Any) -> None:
     fields = {"defendant": DEFENDANT_FIELDS, "conduct": CONDUCT_FIELDS}.get(table)
     if fields is None or key not in fields:
         raise EditError(f"unknown field {table}.{key}")
-    value = coerce(field_kind(table, key), value)
+    if isinstance(value, str) and not value.strip() and field_optional(table, key):
+        value = None
+    else:
+        value = coerce(field_kind(table, key), value)
     if table not in doc:
         doc[table] = tomlkit.table()
     _set(doc[table], key, value)

@@ -193,3 +193,16 @@ def test_coerce():
     assert cd.coerce(int, "1,200") == 1200
     with pytest.raises(EditError):
         cd.coerce(bool, "perhaps")
+
+
+def test_every_conduct_and_defendant_field_is_editable(law):
+    """Fields other engineers add to the model (optional ones included) stay editable."""
+    from calculator.model import CONDUCT_FIELDS, DEFENDANT_FIELDS
+
+    d = CaseDoc.open(example_path(), law)
+    for table, fields in (("conduct", CONDUCT_FIELDS), ("defendant", DEFENDANT_FIELDS)):
+        for k in fields:
+            kind = cd.field_kind(table, k)
+            assert kind in (bool, int, str), (table, k)
+            if cd.field_optional(table, k):
+                d.apply(cd.set_field, table, k, "")  # empty: not given

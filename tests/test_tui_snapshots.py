@@ -43,6 +43,8 @@ def test_drill_down_160x48(snap_compare):
         pilot.app.table.focus_cell("Trial", "Statutory floor")
         await pilot.press("enter")
         await pilot.pause()
+        await pilot.wait_for_scheduled_animations()
+        await pilot.pause(0.3)  # the footer under the dialog recomposes after the screen change
 
     assert snap_compare(example_app(), terminal_size=(160, 48), run_before=run_before)
 
@@ -50,6 +52,8 @@ def test_drill_down_160x48(snap_compare):
 def test_light_theme_with_case_pane_80x24(snap_compare):
     async def run_before(pilot):
         await pilot.press("ctrl+t", "ctrl+b")
+        await pilot.pause()
+        await pilot.wait_for_scheduled_animations()
         await pilot.pause()
 
     assert snap_compare(example_app(), terminal_size=(80, 24), run_before=run_before)

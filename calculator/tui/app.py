@@ -234,7 +234,7 @@ class ExposureApp(App[int]):
         return result if result is not None else True
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        if action in MAIN_ONLY and isinstance(self.screen, ModalScreen):
+        if action in MAIN_ONLY and len(self.screen_stack) > 1:
             return False
         if action == "explore" and not explore_available():
             return False
@@ -499,7 +499,11 @@ class ExposureApp(App[int]):
                 self.push_screen(ChoiceScreen("Distribution", [(d, d) for d in DISTRIBUTION_KINDS], value),
                                  lambda v: v and self.edit(cd.set_field, kind, key, v, message=f"distribution: {v}"))
             else:
-                self.push_screen(PromptScreen(key.replace("_", " "), str(value), hint="a whole number" if isinstance(value, int) else ""),
+                kind_ = cd.field_kind(kind, key)
+                hint = "yes / no" if kind_ is bool else "a whole number" if kind_ is int else ""
+                if cd.field_optional(kind, key):
+                    hint += ("; " if hint else "") + "empty: not given"
+                self.push_screen(PromptScreen(key.replace("_", " "), "" if value is None else str(value), hint=hint),
                                  lambda v: v is not None and self.edit(cd.set_field, kind, key, v, message=f"{key.replace('_', ' ')}: {v}"))
         elif kind == "top" and not toggle_only:
             value = getattr(case, key)
@@ -738,7 +742,7 @@ class ExposureApp(App[int]):
         self.push_screen(ExploreScreen(self.doc.case, self.law))
 
     async def action_quit(self) -> None:
-        if isinstance(self.screen, ModalScreen):
+        if len(self.screen_stack) > 1:
             return
         if self.doc.dirty:
             self.push_screen(ConfirmScreen("There are unsaved changes. Quit without saving?", "Quit", "Keep editing"),
@@ -750,7 +754,7 @@ class ExposureApp(App[int]):
 
     def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
         yield from super().get_system_commands(screen)
-        if isinstance(screen, ModalScreen):
+        if screen is not self.screen_stack[0]:
             return
         for action, title, help_ in COMMANDS:
             if action == "explore" and not explore_available():

@@ -6,7 +6,7 @@ from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical, VerticalScroll
-from textual.screen import ModalScreen
+from textual.screen import Screen
 from textual.widgets import Footer, Static
 
 from calculator.engine.evaluate import Exposure
@@ -35,7 +35,7 @@ def steps_for(e: Exposure, label: str) -> tuple[str, list[Step]]:
     return "Every step", list(e.steps)
 
 
-class TraceScreen(ModalScreen[None]):
+class TraceScreen(Screen[None]):
     """Every step behind a figure: provision, effect, why, and the status of the value."""
 
     BINDINGS = [
