@@ -393,6 +393,32 @@ def add_plea_from_trial(doc, name: str | None = None) -> str:
     return name
 
 
+def add_scenario(doc, scenario) -> str:
+    """Add a calculator.model.Scenario (e.g. a bargain from the explorer) as a [[scenarios]] entry:
+    name (made unique), kind, convicted, acceptance, substitutions and stipulated facts."""
+    _ensure_trial(doc)
+    name = scenario.name if scenario.name not in scenario_names(doc) else _unique_name(doc, scenario.name)
+    t = _new_table()
+    t["name"] = name
+    t["kind"] = scenario.kind
+    if scenario.convicted is not None:
+        t["convicted"] = [str(c) for c in scenario.convicted]
+    if scenario.acceptance is not None:
+        t["acceptance"] = int(scenario.acceptance)
+    if scenario.substitute:
+        sub = tomlkit.table()
+        for cid, spelled, _key in scenario.substitute:
+            sub[str(cid)] = str(spelled)
+        t["substitute"] = sub
+    if scenario.facts:
+        facts = tomlkit.table()
+        for k, v in scenario.facts:
+            facts[str(k)] = v
+        t["facts"] = facts
+    doc["scenarios"].append(_done(t))
+    return name
+
+
 def duplicate_scenario(doc, name: str) -> str:
     src = _scenario(doc, name)
     new = _unique_name(doc, f"{name} copy") if f"{name} copy" in scenario_names(doc) else f"{name} copy"

@@ -206,3 +206,28 @@ def test_every_conduct_and_defendant_field_is_editable(law):
             assert kind in (bool, int, str), (table, k)
             if cd.field_optional(table, k):
                 d.apply(cd.set_field, table, k, "")  # empty: not given
+
+
+def test_explorer_bargain_becomes_a_scenario(doc):
+    """A bargain returned by the explorer is written as a [[scenarios]] entry and computes: count 1
+    (receipt, 18 U.S.C. § 2252A(b)(1): 60-month minimum) pleaded to possession (§ 2252A(b)(2): no
+    minimum) leaves a 0-month floor."""
+    from calculator.model import Scenario
+
+    bargain = Scenario(
+        name="Plea to possession",  # already used in the example: made unique
+        kind="plea",
+        convicted=("1",),
+        acceptance=3,
+        substitute=(("1", "2252A(a)(5)", "2252A(a)(5)"),),
+    )
+    name = doc.apply(cd.add_scenario, bargain)
+    assert name != "Plea to possession" and name.startswith("Plea to possession")
+    added = next(s for s in doc.case.scenarios if s.name == name)
+    assert added.convicted == ("1",) and added.acceptance == 3
+    assert added.substitute == (("1", "2252A(a)(5)", "2252A(a)(5)"),)
+    from calculator.engine.evaluate import evaluate
+
+    e = evaluate(doc.case, added, load_law())
+    assert e.statutory.floor_months == 0
+    assert [(c.min_months, c.max_months) for c in e.statutory.counts] == [(0, 240)]

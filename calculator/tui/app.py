@@ -739,7 +739,17 @@ class ExposureApp(App[int]):
         except ImportError:
             self.say("The bargain explorer is not available in this build.", error=True)
             return
-        self.push_screen(ExploreScreen(self.doc.case, self.law))
+        def chosen(scenario) -> None:
+            if scenario is None:
+                return
+
+            def done(name):
+                self._pending_focus = (name, None)
+                return f"Added the bargain as {name!r}"
+
+            self.edit(cd.add_scenario, scenario, message=done)
+
+        self.push_screen(ExploreScreen(self.doc.case, self.law), chosen)
 
     async def action_quit(self) -> None:
         if len(self.screen_stack) > 1:
