@@ -311,6 +311,7 @@ def comparison_rows(cmp: Comparison) -> list[tuple[str, list[str]]]:
         rows.append(("Restricted range", [_rng(e.guidelines.restricted_range_months) if e.guidelines else "-" for e in ex]))
     if any(e.scenario.agreed_sentence is not None for e in ex):
         rows.append(("Agreed (11(c)(1)(C))", [_rng((e.scenario.agreed_sentence.low, e.scenario.agreed_sentence.high)) if e.scenario.agreed_sentence else "-" for e in ex]))
+        rows.append(("  if rejected", [_if_rejected(e) for e in ex]))
     cons = [consequence_cells(e) for e in ex]
     labels: list[str] = []
     for cc in cons:
@@ -352,6 +353,14 @@ def _kind(e: Exposure) -> str:
     elif e.scenario.convicted is not None:
         k += " (partial verdict)"
     return k
+
+
+def _if_rejected(e: Exposure) -> str:
+    """Rule 11(c)(5): withdraw the plea (trial), or let it stand without the agreement."""
+    a = getattr(e.consequences, "agreement", None) if e.consequences is not None else None
+    if a is None:
+        return "-"
+    return f"trial or plea {_rng(a.keep_plea_range)}" if a.keep_plea_range else "withdraw: trial"
 
 
 def _rng(p) -> str:

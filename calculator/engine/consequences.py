@@ -194,6 +194,18 @@ class ContextItem:
 
 
 @frozen
+class AgreementIfRejected:
+    """A Rule 11(c)(1)(C) agreed sentence, and what is left if the court rejects it."""
+
+    low: int
+    high: int
+    withdraw: str  # what withdrawing the plea leads to
+    keep_plea_range: tuple[int, int] | None  # the restricted range without the agreement
+    cite: str
+    status: str
+
+
+@frozen
 class Consequences:
     custody: tuple[CustodyEstimate, ...]
     fsa: FsaCredits
@@ -204,6 +216,7 @@ class Consequences:
     context: tuple[ContextItem, ...]
     trace: tuple[Step, ...]
     warnings: tuple[str, ...]
+    agreement: AgreementIfRejected | None = None
 
     def to_json(self) -> dict:
         """JSON-ready dict for `exposure compare --json`, under each scenario's "consequences" key.
@@ -324,6 +337,22 @@ class Consequences:
                 ],
             },
             "trace": [s.to_json() for s in self.trace],
+            **({"agreement": self._agreement_json()} if self.agreement is not None else {}),
+        }
+
+    def _agreement_json(self) -> dict:
+        """"agreement": {"low_months", "high_months", "cite", "status",
+        "if_rejected": {"withdraw": "...", "keep_plea_range_months": [lo, hi] or null}}"""
+        a = self.agreement
+        return {
+            "low_months": a.low,
+            "high_months": a.high,
+            "cite": a.cite,
+            "status": a.status,
+            "if_rejected": {
+                "withdraw": a.withdraw,
+                "keep_plea_range_months": [M.to_json(a.keep_plea_range[0]), M.to_json(a.keep_plea_range[1])] if a.keep_plea_range else None,
+            },
         }
 
 
@@ -928,6 +957,22 @@ def outcome_context(convictions: tuple[Conviction, ...], case: Case, guidelines:
 # ---------------------------------------------------------------------------------------------
 
 
+def plea_agreement_rejected_11c5(applied: Applied, guidelines: Any, rule) -> tuple[AgreementIfRejected | None, list[Step]]:
+    """Fed. R. Crim. P. 11(c)(5) / USSG §6B1.3: a court that rejects a Rule 11(c)(1)(C) agreement
+    must let the defendant withdraw the plea (back to the trial exposure); a plea left standing is
+    sentenced without the agreement, i.e. within the scenario's restricted range."""
+    ag = applied.scenario.agreed_sentence
+    if ag is None or rule is None:
+        return None, []
+    restricted = getattr(guidelines, "restricted_range_months", None) if guidelines is not None else None
+    keep = (int(restricted[0]), int(restricted[1])) if restricted else None
+    withdraw = "the defendant may withdraw the plea: the case returns to the trial exposure"
+    out = AgreementIfRejected(ag.low, ag.high, withdraw, keep, rule.cite, rule.status)
+    keep_txt = f"; a plea left standing is sentenced without it: restricted range {M.short(keep[0])}-{M.short(keep[1])} months" if keep else ""
+    step = Step(rule.cite, f"agreed {ag.low}-{ag.high} months", f"if the court rejects it, {rule.note}{keep_txt}", status=rule.status, subject="judgment")
+    return out, [step]
+
+
 def compute_consequences(applied: Applied, statutory: StatutoryExposure, guidelines: Any, law) -> Consequences:
     """Custody, supervision, money, registration and context for one scenario."""
     book: ConsequenceBook = law.consequences
@@ -1015,7 +1060,10 @@ def compute_consequences(applied: Applied, statutory: StatutoryExposure, guideli
     steps += s
     context = outcome_context(convictions, case, guidelines, book.outcome_stats)
 
+    agreement, s = plea_agreement_rejected_11c5(applied, guidelines, book.plea_agreement)
+    steps += s
     return Consequences(
+        agreement=agreement,
         custody=custody,
         fsa=fsa,
         supervised_release=sr,

@@ -203,6 +203,15 @@ class OutcomeStat:
 
 
 @frozen
+class PleaAgreementRule:
+    """Rule 11(c)(5) / §6B1.3: what a rejected Rule 11(c)(1)(C) agreement leaves the defendant."""
+
+    cite: str
+    status: str
+    note: str
+
+
+@frozen
 class ConsequenceBook:
     source: str
     good_conduct_time: GoodConductRule
@@ -217,6 +226,7 @@ class ConsequenceBook:
     sorna: SornaBook
     forfeiture: ForfeitureRule
     outcome_stats: tuple[OutcomeStat, ...]
+    plea_agreement: PleaAgreementRule | None = None
 
 
 # ---------------------------------------------------------------------------------------------
@@ -352,6 +362,12 @@ class _ForfeitureM(_Base):
     chapters: dict[str, CitedModel]
 
 
+class _PleaAgreementM(_Base):
+    cite: str
+    status: Literal["verified", "secondary", "unverified"]
+    note: str
+
+
 class _ConsequencesFile(_Base):
     format: Literal[1]
     source: str
@@ -366,6 +382,7 @@ class _ConsequencesFile(_Base):
     fine: _FineM
     sorna: _SornaM
     forfeiture: _ForfeitureM
+    plea_agreement: _PleaAgreementM | None = None
 
 
 class _StatM(_Base):
@@ -589,6 +606,7 @@ def load_consequences(path: Path) -> ConsequenceBook:
         sorna=sorna,
         forfeiture=forfeiture,
         outcome_stats=(),
+        plea_agreement=PleaAgreementRule(f.plea_agreement.cite, f.plea_agreement.status, f.plea_agreement.note) if f.plea_agreement else None,
     )
 
 
