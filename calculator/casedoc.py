@@ -336,9 +336,13 @@ def add_minor(doc, age: int = 10, minor_id: str | None = None) -> str:
 
 
 def edit_minor(doc, minor_id: str, **fields: Any) -> None:
+    """age=..., a flag=bool, injury=one of INJURY_KINDS. A default (false, injury "none") removes
+    the key, keeping the file short."""
     for m in doc.get("minors", []):
         if str(m.get("id")) == minor_id:
             for k, v in fields.items():
+                if v is False or (k == "injury" and v == "none"):
+                    v = None
                 _set(m, k, v)
             return
     raise EditError(f"no minor {minor_id!r}")
@@ -518,10 +522,77 @@ def set_agreed_sentence(doc, scenario: str, low: int | None, high: int | None = 
     s["agreed_sentence"] = t
 
 
-def set_scenario_kind(doc, scenario: str, kind: str) -> None:
+def set_scenario_kind(doc, scenario: str, kind: str) -> bool:
+    """trial | plea. A trial cannot keep acceptance 3 (§3E1.1(b) needs a timely plea): that level is
+    removed (a trial's default is 0). Returns True when it was."""
     if kind not in ("trial", "plea"):
         raise EditError("a scenario is a trial or a plea")
-    _scenario(doc, scenario)["kind"] = kind
+    s = _scenario(doc, scenario)
+    s["kind"] = kind
+    if kind == "trial" and "acceptance" in s and int(s["acceptance"]) == 3:
+        del s["acceptance"]
+        return True
+    return False
+
+
+def set_substantial_assistance(doc, scenario: str, months: int | str | None) -> int:
+    """The §5K1.1 reduction counsel assumes, in months (0 or empty removes the key). Returns it."""
+    if isinstance(months, str):
+        months = coerce(int, months) if months.strip() else 0
+    months = int(months or 0)
+    if months < 0:
+        raise EditError(f"a §5K1.1 reduction is a number of months, 0 or more, not {months}")
+    _set(_scenario(doc, scenario), "substantial_assistance_months", months or None)
+    return months
+
+
+def set_motion_3553e(doc, scenario: str, on: bool) -> bool:
+    """Whether the government moves under 18 U.S.C. § 3553(e) (false removes the key)."""
+    _set(_scenario(doc, scenario), "motion_3553e", True if on else None)
+    return bool(on)
+
+
+def parse_probability(text: str | float | None) -> float | None:
+    """'0.5', '.5', '50%' -> 0.5; '' / None -> None (not given). EditError outside 0..1."""
+    if text is None:
+        return None
+    if isinstance(text, (int, float)) and not isinstance(text, bool):
+        p = float(text)
+    else:
+        t = str(text).strip()
+        if not t:
+            return None
+        pct = t.endswith("%")
+        try:
+            p = float(t.rstrip("%").strip())
+        except ValueError:
+            raise EditError(f"expected a probability such as 0.5 or 50%, got {text!r}") from None
+        if pct:
+            p /= 100.0
+    if not 0.0 <= p <= 1.0:
+        raise EditError(f"a probability is between 0 and 1 (0% and 100%), not {text!r}")
+    return p
+
+
+def set_conviction_probability(doc, count_id: str, p: str | float | None) -> float | None:
+    """Counsel's estimate of conviction at trial on a count (issue 6); None or empty clears it."""
+    value = parse_probability(p)
+    _set(_count(doc, count_id), "conviction_probability", value)
+    return value
+
+
+def set_conduct_choice(doc, key: str, value: Any) -> None:
+    """An optional [conduct] value that may be unset: None, '' or 'none'/'unset' removes the key
+    (pattern_prohibited_sexual_conduct yes/no/unset; enterprise_series production/trafficking/none)."""
+    if key not in CONDUCT_FIELDS or not field_optional("conduct", key):
+        raise EditError(f"conduct.{key} is not an optional fact")
+    if isinstance(value, str) and value.strip().lower() in ("", "none", "unset", "-"):
+        value = None
+    if value is not None:
+        value = coerce(field_kind("conduct", key), value)
+    if "conduct" not in doc:
+        doc["conduct"] = tomlkit.table()
+    _set(doc["conduct"], key, value)
 
 
 # ---------------------------------------------------------------------------------------------
@@ -714,4 +785,9 @@ __all__ = [
     "stipulate",
     "set_agreed_sentence",
     "set_scenario_kind",
+    "set_substantial_assistance",
+    "set_motion_3553e",
+    "parse_probability",
+    "set_conviction_probability",
+    "set_conduct_choice",
 ]

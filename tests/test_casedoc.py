@@ -231,3 +231,90 @@ def test_explorer_bargain_becomes_a_scenario(doc):
     e = evaluate(doc.case, added, load_law())
     assert e.statutory.floor_months == 0
     assert [(c.min_months, c.max_months) for c in e.statutory.counts] == [(0, 240)]
+
+
+# -- trial risk, scenario kind, §5K1.1 / § 3553(e), optional conduct and minor facts ------------
+
+
+def test_conviction_probability_set_as_decimal_or_percent_and_cleared(doc):
+    assert doc.apply(cd.set_conviction_probability, "1", "0.5") == 0.5
+    assert doc.case.count("1").conviction_probability == 0.5
+    doc.apply(cd.set_conviction_probability, "2", "80%")
+    assert doc.case.count("2").conviction_probability == pytest.approx(0.8)
+    assert "conviction_probability = 0.5" in doc.text
+    doc.apply(cd.set_conviction_probability, "1", "")
+    assert doc.case.count("1").conviction_probability is None
+    assert doc.text.count("conviction_probability") == 1
+    # the count's comment survives
+    assert "# receipt: 5-year mandatory minimum" in doc.text
+
+
+@pytest.mark.parametrize("bad", ["1.5", "-0.1", "120%", "likely"])
+def test_conviction_probability_outside_0_1_is_refused(doc, bad):
+    before = doc.text
+    with pytest.raises(EditError):
+        doc.apply(cd.set_conviction_probability, "1", bad)
+    assert doc.text == before and not doc.dirty
+
+
+def test_conviction_probability_on_unknown_count_is_refused(doc):
+    with pytest.raises(EditError, match="no count"):
+        doc.apply(cd.set_conviction_probability, "9", "0.5")
+
+
+def test_scenario_kind_plea_to_trial_drops_acceptance_3(doc):
+    # USSG §3E1.1(b): the third level needs a timely plea, so a trial cannot keep it
+    dropped = doc.apply(cd.set_scenario_kind, "Plea to receipt", "trial")
+    assert dropped is True
+    sc = next(s for s in doc.case.scenarios if s.name == "Plea to receipt")
+    assert sc.kind == "trial" and sc.acceptance is None
+    assert doc.apply(cd.set_scenario_kind, "Plea to receipt", "plea") is False
+    assert next(s for s in doc.case.scenarios if s.name == "Plea to receipt").kind == "plea"
+    with pytest.raises(EditError):
+        doc.apply(cd.set_scenario_kind, "Plea to receipt", "verdict")
+
+
+def test_substantial_assistance_and_3553e(doc):
+    assert doc.apply(cd.set_substantial_assistance, "Plea to receipt", "12") == 12
+    sc = next(s for s in doc.case.scenarios if s.name == "Plea to receipt")
+    assert sc.substantial_assistance_months == 12
+    doc.apply(cd.set_motion_3553e, "Plea to receipt", True)
+    sc = next(s for s in doc.case.scenarios if s.name == "Plea to receipt")
+    assert sc.motion_3553e is True
+    doc.apply(cd.set_substantial_assistance, "Plea to receipt", "")
+    doc.apply(cd.set_motion_3553e, "Plea to receipt", False)
+    assert "substantial_assistance_months" not in doc.text and "motion_3553e" not in doc.text
+    for bad in ("-3", "six"):
+        with pytest.raises(EditError):
+            doc.apply(cd.set_substantial_assistance, "Plea to receipt", bad)
+
+
+def test_optional_conduct_facts_set_and_unset(doc):
+    doc.apply(cd.set_conduct_choice, "enterprise_series", "trafficking")
+    assert doc.case.conduct.enterprise_series == "trafficking"
+    doc.apply(cd.set_conduct_choice, "enterprise_series", "none")
+    assert doc.case.conduct.enterprise_series is None and "enterprise_series" not in doc.text
+    with pytest.raises(EditError):
+        doc.apply(cd.set_conduct_choice, "enterprise_series", "distribution")
+    doc.apply(cd.set_conduct_choice, "pattern_prohibited_sexual_conduct", "no")
+    assert doc.case.conduct.pattern_prohibited_sexual_conduct is False  # given as no, not unset
+    doc.apply(cd.set_conduct_choice, "pattern_prohibited_sexual_conduct", "yes")
+    assert doc.case.conduct.pattern_prohibited_sexual_conduct is True
+    doc.apply(cd.set_conduct_choice, "pattern_prohibited_sexual_conduct", None)
+    assert doc.case.conduct.pattern_prohibited_sexual_conduct is None
+    with pytest.raises(EditError):
+        doc.apply(cd.set_conduct_choice, "images", None)  # not an optional fact
+
+
+def test_minor_facts_injury_and_flags(doc):
+    mid = doc.apply(cd.add_minor, 15)
+    doc.apply(cd.edit_minor, mid, injury="serious", abducted=True, misrepresentation=True,
+              undue_influence=True, commercial_sex_act=True)
+    m = doc.case.minor(mid)
+    assert (m.injury, m.abducted, m.misrepresentation, m.undue_influence, m.commercial_sex_act) == ("serious", True, True, True, True)
+    doc.apply(cd.edit_minor, mid, injury="none", abducted=False)
+    m = doc.case.minor(mid)
+    assert m.injury == "none" and not m.abducted
+    assert "injury" not in doc.text and "abducted" not in doc.text
+    with pytest.raises(EditError):
+        doc.apply(cd.edit_minor, mid, injury="grave")
