@@ -374,3 +374,225 @@ def test_export_memo(law, tmp_path):
             assert stat.S_IMODE(os.stat(tmp_path / "memo.md").st_mode) == 0o600
 
     run(go())
+
+
+# -- trial risk, scenario kind, §5K1.1 / § 3553(e), optional facts (issues 5 and 6) -----------------
+
+
+def risk_text(app) -> str:
+    from calculator.tui.widgets.risk_chart import RiskChart
+
+    return str(app.query_one(RiskChart).render())
+
+
+def test_conviction_probability_shows_the_trial_distribution_beside_the_comparison(law):
+    """Count 1 (receipt, 18 U.S.C. § 2252A(b)(1): 60-month minimum) at 50%, count 2 (possession,
+    § 2252A(b)(2): no minimum) certain: a 50% chance of the 60-month floor, 50% of none."""
+    async def go():
+        app = make_app(law)
+        async with app.run_test(size=(160, 48)) as pilot:
+            await pilot.pause()
+            box = app.query_one("#risk-box")
+            assert not box.display and "v on a count" in app.table.border_subtitle  # the hint, no chart
+            await goto_row(pilot, "Count 1")
+            await pilot.press("v")
+            await pilot.pause()
+            assert isinstance(app.screen, PromptScreen)
+            await answer(pilot, "0.5")
+            assert app.doc.case.count("1").conviction_probability == 0.5
+            risk = app.result.risk
+            assert dict(risk.floors) == {0: 0.5, 60: 0.5}
+            assert risk.p_any_minimum == 0.5 and risk.assumed_certain == ("2",)
+            assert box.display and app.query_one("#chart").display  # beside the comparison, ranges kept
+            assert box.region.x > app.table.region.x and box.region.y == app.table.region.y
+            text = risk_text(app)
+            assert "not a forecast" in text and "counsel's own estimates" in text
+            assert "60 mo (5 yr)" in text and "50.0%" in text
+            assert "P 50%" in str(app.case_pane.get_option("count:1").prompt)
+            # a percentage works too; out of range is refused and changes nothing
+            await pilot.press("v")
+            await pilot.pause()
+            await answer(pilot, "80%")
+            assert dict(app.result.risk.floors) == {0: pytest.approx(0.2), 60: pytest.approx(0.8)}
+            before = app.doc.text
+            await pilot.press("v")
+            await pilot.pause()
+            await answer(pilot, "1.5")
+            assert app.doc.text == before and "Not changed" in app.last_message
+            # empty clears it: no estimate, no chart, the hint again
+            await pilot.press("v")
+            await pilot.pause()
+            await answer(pilot, "")
+            assert app.result.risk is None and not box.display
+            assert "v on a count" in app.table.border_subtitle
+
+    run(go())
+
+
+def test_trial_risk_behind_r_in_80x24(law):
+    async def go():
+        app = make_app(law)
+        async with app.run_test(size=(80, 24)) as pilot:
+            await pilot.pause()
+            await pilot.press("r")  # nothing to show yet: says how to add an estimate
+            await pilot.pause()
+            assert "v on a count" in app.last_message
+            await goto_row(pilot, "Count 1")
+            await pilot.press("v")
+            await pilot.pause()
+            await answer(pilot, "50%")
+            box, chart = app.query_one("#risk-box"), app.query_one("#chart")
+            assert not box.display and chart.display and "r: trial-risk chart" in app.table.border_subtitle
+            await pilot.press("r")
+            await pilot.pause()
+            assert box.display and not chart.display  # in the range chart's place
+            assert box.region.y > app.table.region.y
+            await pilot.press("r")
+            await pilot.pause()
+            assert not box.display and chart.display
+
+    run(go())
+
+
+def test_risk_is_computed_on_the_worker(law):
+    """In the real app (compute in a thread) the distribution arrives with the rest of the figures."""
+    async def go():
+        doc = CaseDoc.open(example_path(), law)
+        doc.path = None
+        app = ExposureApp(doc, law, example=True)
+        async with app.run_test(size=(160, 48)) as pilot:
+            await app.workers.wait_for_complete()
+            await pilot.pause()
+            from calculator import casedoc as cd
+
+            app.edit(cd.set_conviction_probability, "1", "0.5")
+            await app.workers.wait_for_complete()
+            await pilot.pause()
+            assert dict(app.result.risk.floors) == {0: 0.5, 60: 0.5}
+            assert app.query_one("#risk-box").display
+
+    run(go())
+
+
+def test_scenario_kind_substantial_assistance_and_3553e_keys(law):
+    async def go():
+        app = make_app(law)
+        async with app.run_test(size=(160, 48)) as pilot:
+            await pilot.pause()
+            app.table.focus_cell("Plea to receipt", "Statutory floor")
+            await pilot.pause()
+            await pilot.press("k")  # plea -> trial: acceptance 3 cannot survive (§3E1.1(b))
+            await pilot.pause()
+            sc = exposure(app, "Plea to receipt").scenario
+            assert sc.kind == "trial" and sc.acceptance is None
+            assert "acceptance 3 removed" in app.last_message
+            await pilot.press("k")
+            await pilot.pause()
+            assert exposure(app, "Plea to receipt").scenario.kind == "plea"
+            await pilot.press("5")
+            await pilot.pause()
+            await answer(pilot, "12")
+            assert exposure(app, "Plea to receipt").scenario.substantial_assistance_months == 12
+            await pilot.press("E")
+            await pilot.pause()
+            assert exposure(app, "Plea to receipt").scenario.motion_3553e is True
+            await pilot.press("E")
+            await pilot.pause()
+            assert exposure(app, "Plea to receipt").scenario.motion_3553e is False
+            await pilot.press("5")
+            await pilot.pause()
+            await answer(pilot, "")
+            assert exposure(app, "Plea to receipt").scenario.substantial_assistance_months == 0
+            assert "substantial_assistance_months" not in app.doc.text
+
+    run(go())
+
+
+def test_optional_conduct_and_minor_facts_from_the_case_pane(law):
+    from calculator.tui.screens.dialogs import ChoiceScreen
+
+    async def choose(pilot, option_id):
+        from textual.widgets import OptionList
+
+        ol = pilot.app.screen.query_one(OptionList)
+        ol.highlighted = ol.get_option_index(option_id)
+        await pilot.press("enter")
+        await pilot.pause()
+
+    async def go():
+        app = make_app(law)
+        async with app.run_test(size=(160, 48)) as pilot:
+            await pilot.pause()
+            pane = app.case_pane
+            pane.focus()
+            pane.focus_row("conduct:enterprise_series")
+            await pilot.press("enter")
+            await pilot.pause()
+            assert isinstance(app.screen, ChoiceScreen)
+            await choose(pilot, "production")
+            assert app.doc.case.conduct.enterprise_series == "production"
+            await pilot.press("enter")
+            await pilot.pause()
+            await choose(pilot, "")
+            assert app.doc.case.conduct.enterprise_series is None
+            pane.focus_row("conduct:pattern_prohibited_sexual_conduct")
+            for expected in (True, False, None):  # space cycles yes, no, unset
+                await pilot.press("space")
+                await pilot.pause()
+                assert app.doc.case.conduct.pattern_prohibited_sexual_conduct is expected
+            # a minor: the newer facts and the injury scale are reachable
+            await pilot.press("M")
+            await pilot.pause()
+            await answer(pilot, "15")
+            assert pane.current == "minor:A"
+            await pilot.press("enter")
+            await pilot.pause()
+            await choose(pilot, "abducted")
+            assert app.doc.case.minor("A").abducted
+            await pilot.press("enter")
+            await pilot.pause()
+            await choose(pilot, "injury")
+            assert isinstance(app.screen, ChoiceScreen)
+            await choose(pilot, "serious")
+            assert app.doc.case.minor("A").injury == "serious"
+            assert "injury serious" in str(pane.get_option("minor:A").prompt)
+            for flag in ("misrepresentation", "undue_influence", "commercial_sex_act"):
+                await pilot.press("enter")
+                await pilot.pause()
+                await choose(pilot, flag)
+                assert getattr(app.doc.case.minor("A"), flag) is True
+            # v on a count row in the case pane
+            pane.focus_row("count:2")
+            await pilot.press("v")
+            await pilot.pause()
+            await answer(pilot, "0.9")
+            assert app.doc.case.count("2").conviction_probability == 0.9
+
+    run(go())
+
+
+def test_new_actions_are_in_the_command_palette_and_help(law):
+    from calculator.tui.screens.help import bindings_table
+
+    async def go():
+        app = make_app(law)
+        async with app.run_test(size=(120, 40)) as pilot:
+            await pilot.pause()
+            titles = [c.title for c in app.get_system_commands(app.screen)]
+            for t in ("Set a count's probability of conviction at trial", "Switch the scenario between trial and plea",
+                      "Set a §5K1.1 substantial-assistance reduction", "Toggle a government motion under 18 U.S.C. § 3553(e)",
+                      "Show or hide the trial-risk chart", "Edit a minor's facts"):
+                assert t in titles
+            table = bindings_table(app)
+            for bid in ("scenario.conviction_probability", "case.conviction_probability", "scenario.kind",
+                        "scenario.substantial_assistance", "scenario.motion_3553e", "app.risk"):
+                assert f"`{bid}`" in table
+            # the palette's probability command with no count under the cursor asks which count
+            app.table.focus_cell(row_label="Statutory floor")
+            await app.run_action("conviction_probability")
+            await pilot.pause()
+            from calculator.tui.screens.dialogs import ChoiceScreen
+
+            assert isinstance(app.screen, ChoiceScreen)
+
+    run(go())

@@ -19,7 +19,7 @@ from typing import Any, Callable, Iterable
 from rich.text import Text
 from textual.app import App, ComposeResult, SystemCommand
 from textual.binding import Binding
-from textual.containers import Horizontal, Vertical
+from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import ModalScreen, Screen
 from textual.widgets import Footer, Static
 
@@ -27,14 +27,25 @@ from calculator import casedoc as cd
 from calculator.case import CaseError
 from calculator.casedoc import CaseDoc, EditError, SaveError
 from calculator.law import Law, load_law
-from calculator.model import DISTRIBUTION_KINDS, PRIOR_KINDS, CONDUCT_FIELDS, DEFENDANT_FIELDS
-from calculator.tui.compute import Result, run_compare
+from calculator.model import DISTRIBUTION_KINDS, ENTERPRISE_SERIES_KINDS, INJURY_KINDS, PRIOR_KINDS, CONDUCT_FIELDS, DEFENDANT_FIELDS
+from calculator.tui.compute import Result, run_all
 from calculator.tui.screens.dialogs import ChoiceScreen, ConfirmScreen, PromptScreen, StatutePicker
 from calculator.tui.screens.help import HelpScreen
 from calculator.tui.screens.trace import TraceScreen
 from calculator.tui.widgets.case_pane import CasePane
 from calculator.tui.widgets.chart import RangeChart
 from calculator.tui.widgets.comparison import ComparisonTable
+from calculator.tui.widgets.risk_chart import HELP as RISK_HELP, RiskChart
+
+MINOR_FLAGS = ("sexual_act", "sexual_contact", "force", "custodial", "distributed", "computer_enticement", "sadistic",
+               "infant_or_toddler", "misrepresentation", "undue_influence", "abducted", "commercial_sex_act")
+RISK_HINT = "trial risk: v on a count sets its conviction probability"
+
+
+class RiskBox(VerticalScroll):
+    """The trial-risk chart's frame (scrolls when the terminal is short)."""
+
+    HELP_TEXT = RISK_HELP
 
 # (action, title, help) for the command palette: every action of the app
 COMMANDS: list[tuple[str, str, str]] = [
@@ -44,6 +55,14 @@ COMMANDS: list[tuple[str, str, str]] = [
     ("cycle_acceptance", "Change acceptance of responsibility", "3, 2 or 0 levels (USSG §3E1.1)"),
     ("stipulate", "Stipulate a fact in this scenario", "replaces a conduct or defendant value in this scenario"),
     ("agreed_sentence", "Set an agreed sentence", "Rule 11(c)(1)(C) sentence or range, in months"),
+    ("scenario_kind", "Switch the scenario between trial and plea", "kind = trial | plea"),
+    ("substantial_assistance", "Set a §5K1.1 substantial-assistance reduction", "months counsel assumes, in the scenario under the cursor"),
+    ("motion_3553e", "Toggle a government motion under 18 U.S.C. § 3553(e)", "a sentence below a mandatory minimum, in the scenario under the cursor"),
+    ("conviction_probability", "Set a count's probability of conviction at trial", "counsel's estimate, 0..1 or a percentage; empty clears it (trial risk)"),
+    ("toggle_risk", "Show or hide the trial-risk chart", "arithmetic on counsel's estimates, not a forecast"),
+    ("enterprise_series", "Set the § 2252A(g) series: production, trafficking or not found", "conduct.enterprise_series (18 U.S.C. § 2259(c))"),
+    ("pattern_psc", "Set the pattern of prohibited sexual conduct: yes, no or unset", "conduct.pattern_prohibited_sexual_conduct (USSG §4B1.5(b))"),
+    ("edit_minor", "Edit a minor's facts", "age, acts, injury, abduction, misrepresentation, undue influence, commercial sex act..."),
     ("rename_scenario", "Rename the scenario", ""),
     ("duplicate_scenario", "Duplicate the scenario", ""),
     ("remove_scenario", "Remove the scenario", ""),
@@ -102,6 +121,7 @@ class ExposureApp(App[int]):
         Binding("ctrl+b", "toggle_case_pane", "Case", id="app.case_pane"),
         Binding("ctrl+t", "toggle_dark", "Theme", show=False, id="app.theme"),
         Binding("e", "explore", "Explore", show=False, id="app.explore"),
+        Binding("r", "toggle_risk", "Risk", show=False, id="app.risk"),
     ]
 
     def __init__(self, doc: CaseDoc, law: Law, *, example: bool = False, compute_in_thread: bool = True) -> None:
@@ -114,6 +134,7 @@ class ExposureApp(App[int]):
         self._generation = 0
         self._pending_focus: tuple[str | None, str | None] | None = None
         self.last_message = ""
+        self.risk_shown: bool | None = None  # r: None = automatic (beside the comparison when wide)
 
     # -- layout ----------------------------------------------------------------------------
 
@@ -122,7 +143,10 @@ class ExposureApp(App[int]):
         with Horizontal(id="body"):
             yield CasePane(id="case-pane")
             with Vertical(id="right"):
-                yield ComparisonTable(id="compare")
+                with Horizontal(id="upper"):
+                    yield ComparisonTable(id="compare")
+                    with RiskBox(id="risk-box"):
+                        yield RiskChart(id="risk")
                 yield RangeChart(id="chart")
         yield Static(id="status")
         yield Footer()
@@ -139,6 +163,10 @@ class ExposureApp(App[int]):
         self.query_one("#case-pane").border_title = "Case"
         self.query_one("#compare").border_title = "Scenarios (months)"
         self.query_one("#chart").border_title = "Ranges"
+        box = self.query_one("#risk-box")
+        box.border_title = "Trial risk"
+        box.border_subtitle = "counsel's estimates, not a forecast"
+        box.can_focus = False
         self._size_classes(self.size.width)
         if self.size.width < 110:
             self.case_pane.display = False  # 80 columns: the scenarios first; ctrl+b shows the case
@@ -151,7 +179,33 @@ class ExposureApp(App[int]):
         self._size_classes(event.size.width)
 
     def _size_classes(self, width: int) -> None:
+        self._width = width
         self.set_class(width >= 120, "-wide")
+        self._place_risk()
+
+    @property
+    def _wide(self) -> bool:
+        return getattr(self, "_width", self.size.width) >= 120
+
+    def _place_risk(self) -> None:
+        """The trial-risk chart: beside the comparison when wide; in 80 columns behind r, in the
+        place of the range chart. With no estimate given, a one-line hint on the comparison."""
+        try:
+            box, chart, table = self.query_one("#risk-box"), self.query_one(RangeChart), self.table
+        except Exception:
+            return
+        r = self.result
+        has = r is not None and (r.risk is not None or r.risk_error is not None)
+        wide = self._wide
+        shown = has and (self.risk_shown if self.risk_shown is not None else wide)
+        box.display = shown
+        chart.display = not (shown and not wide)
+        if not has:
+            table.border_subtitle = RISK_HINT
+        elif not shown:
+            table.border_subtitle = "r: trial-risk chart"
+        else:
+            table.border_subtitle = ""
 
     # -- state -> screen -------------------------------------------------------------------
 
@@ -167,10 +221,15 @@ class ExposureApp(App[int]):
         if self.compute_in_thread:
             self.run_worker(partial(self._compute, case, gen), thread=True, exclusive=True, group="compute")
         else:
-            self._show_result(run_compare(case, self.law), gen)
+            self._show_result(run_all(case, self.law), gen)
 
     def _compute(self, case, gen: int) -> None:
-        result = run_compare(case, self.law)
+        from calculator.engine.explore import Cancelled
+
+        try:  # the trial distribution stops early when a newer edit supersedes this one
+            result = run_all(case, self.law, cancel=lambda: gen != self._generation)
+        except Cancelled:
+            return
         self.call_from_thread(self._show_result, result, gen)
 
     def _show_result(self, result: Result, gen: int) -> None:
@@ -183,6 +242,13 @@ class ExposureApp(App[int]):
                 self.table.focus_cell(*self._pending_focus)
                 self._pending_focus = None
         self.query_one(RangeChart).show(result.comparison)
+        self.query_one(RiskChart).risk = result.risk
+        if result.risk is None and result.risk_error:
+            self.query_one(RiskChart).risk = None
+            self.query_one("#risk-box").border_subtitle = f"not computed: {result.risk_error}"
+        else:
+            self.query_one("#risk-box").border_subtitle = "counsel's estimates, not a forecast"
+        self._place_risk()
         self._topbar()
         if result.error:
             self.say(result.error, error=True)
@@ -355,6 +421,126 @@ class ExposureApp(App[int]):
 
         self.push_screen(PromptScreen(f"{name}: agreed sentence (months)", cur, placeholder="60 or 60-78", hint="Rule 11(c)(1)(C); empty clears it"), entered)
 
+    def _scenario_obj(self, name: str):
+        return next((s for s in self.doc.case.scenarios if s.name == name), None)
+
+    def action_scenario_kind(self) -> None:
+        name = self._scenario()
+        if name is None:
+            return
+        self._ensure_explicit_scenarios()
+        sc = self._scenario_obj(name)
+        new = "trial" if sc is not None and sc.kind == "plea" else "plea"
+
+        def said(dropped) -> str:
+            extra = "; acceptance 3 removed (§3E1.1(b) needs a timely plea)" if dropped else ""
+            return f"{name}: now a {new}{extra}"
+
+        self.edit(cd.set_scenario_kind, name, new, message=said)
+
+    def action_substantial_assistance(self) -> None:
+        name = self._scenario()
+        if name is None:
+            return
+        sc = self._scenario_obj(name)
+        cur = str(sc.substantial_assistance_months) if sc and sc.substantial_assistance_months else ""
+
+        def entered(v: str | None) -> None:
+            if v is None:
+                return
+            self._ensure_explicit_scenarios()
+            self.edit(cd.set_substantial_assistance, name, v,
+                      message=lambda m: f"{name}: §5K1.1 reduction of {m} months assumed" if m else f"{name}: no §5K1.1 reduction")
+
+        self.push_screen(PromptScreen(f"{name}: §5K1.1 substantial-assistance reduction (months)", cur, placeholder="e.g. 12",
+                                      hint="the reduction counsel assumes on a government motion (USSG §5K1.1); below a "
+                                           "mandatory minimum only with a § 3553(e) motion (E); 0 or empty: none"), entered)
+
+    def action_motion_3553e(self) -> None:
+        name = self._scenario()
+        if name is None:
+            return
+        self._ensure_explicit_scenarios()
+        sc = self._scenario_obj(name)
+        on = not (sc.motion_3553e if sc else False)
+        self.edit(cd.set_motion_3553e, name, on,
+                  message=f"{name}: {'a' if on else 'no'} government motion under 18 U.S.C. § 3553(e)")
+
+    def _count_under_cursor(self) -> str | None:
+        """The count under the cursor: the case pane's count row when it has focus, else the
+        comparison's count row."""
+        if self.case_pane.display and self.case_pane.has_focus:
+            row = self.case_pane.current or ""
+            return row[len("count:"):] if row.startswith("count:") else None
+        return self.table.current_count
+
+    def action_conviction_probability(self) -> None:
+        cid = self._count_under_cursor()
+        if cid is None:
+            counts = self.doc.case.counts
+            self.push_screen(ChoiceScreen("Probability of conviction at trial: which count?",
+                                          [(c.id, f"count {c.id}: § {c.statute}  ({self._pct(c.conviction_probability)})") for c in counts]),
+                             lambda c: c and self._ask_probability(c))
+            return
+        self._ask_probability(cid)
+
+    @staticmethod
+    def _pct(p) -> str:
+        return "not given" if p is None else f"{p:.0%}" if abs(p * 100 - round(p * 100)) < 1e-9 else f"{p:.1%}"
+
+    def _ask_probability(self, cid: str) -> None:
+        c = self.doc.case.count(cid)
+        cur = "" if c.conviction_probability is None else f"{c.conviction_probability:g}"
+
+        def entered(v: str | None) -> None:
+            if v is None:
+                return
+            self.edit(cd.set_conviction_probability, cid, v,
+                      message=lambda p: f"Count {cid}: probability of conviction {self._pct(p)} (counsel's estimate)" if p is not None
+                      else f"Count {cid}: no probability given (treated as certain in the trial risk)")
+
+        self.push_screen(PromptScreen(f"Count {cid}: probability of conviction at trial", cur, placeholder="0.7 or 70%",
+                                      hint=f"§ {c.statute}. Counsel's own estimate, 0 to 1 or a percentage; empty clears it. "
+                                           "The trial-risk chart is arithmetic on these estimates, never a forecast."), entered)
+
+    def action_toggle_risk(self) -> None:
+        r = self.result
+        if r is None or (r.risk is None and r.risk_error is None):
+            self.say("No trial risk yet: v on a count's row sets its probability of conviction (counsel's estimate).")
+            return
+        wide = self._wide
+        now = self.risk_shown if self.risk_shown is not None else wide
+        self.risk_shown = not now
+        self._place_risk()
+
+    def action_enterprise_series(self) -> None:
+        cur = self.doc.case.conduct.enterprise_series or ""
+        self.push_screen(ChoiceScreen("§ 2252A(g) series (18 U.S.C. § 2259(c)): what the series included",
+                                      [(k, k) for k in ENTERPRISE_SERIES_KINDS] + [("", "none (not found: the § 2259A cap is not decided)")], cur),
+                         lambda v: v is not None and self.edit(cd.set_conduct_choice, "enterprise_series", v or None,
+                                                               message=f"enterprise series: {v or 'none'}"))
+
+    def action_pattern_psc(self) -> None:
+        cur = self.doc.case.conduct.pattern_prohibited_sexual_conduct
+        self.push_screen(ChoiceScreen("Pattern of activity involving prohibited sexual conduct (USSG §4B1.5(b))",
+                                      [("yes", "yes"), ("no", "no"),
+                                       ("", "unset (pattern of abuse decides, as before this fact)")],
+                                      "" if cur is None else "yes" if cur else "no"),
+                         lambda v: v is not None and self.edit(cd.set_conduct_choice, "pattern_prohibited_sexual_conduct", v or None,
+                                                               message=f"pattern of prohibited sexual conduct: {v or 'unset'}"))
+
+    def action_edit_minor(self) -> None:
+        row = (self.case_pane.current or "") if self.case_pane.display and self.case_pane.has_focus else ""
+        if row.startswith("minor:"):
+            self.edit_case_row(row)
+            return
+        minors = self.doc.case.minors
+        if not minors:
+            self.say("No minors yet: M in the case pane (ctrl+b shows it) adds one.", error=True)
+            return
+        self.push_screen(ChoiceScreen("Edit which minor?", [(m.id, f"minor {m.id}, age {m.age}") for m in minors]),
+                         lambda mid: mid and self.edit_case_row(f"minor:{mid}"))
+
     def action_rename_scenario(self) -> None:
         name = self._scenario()
         if name is None:
@@ -491,10 +677,18 @@ class ExposureApp(App[int]):
         case = self.doc.case
         if kind in ("defendant", "conduct"):
             value = getattr(case.defendant if kind == "defendant" else case.conduct, key)
-            if isinstance(value, bool):
+            if key == "pattern_prohibited_sexual_conduct":
+                if toggle_only:  # space cycles unset -> yes -> no -> unset
+                    nxt = {None: "yes", True: "no", False: None}[value]
+                    self.edit(cd.set_conduct_choice, key, nxt, message=f"pattern of prohibited sexual conduct: {nxt or 'unset'}")
+                else:
+                    self.action_pattern_psc()
+            elif isinstance(value, bool):
                 self.edit(cd.set_field, kind, key, not value, message=f"{key.replace('_', ' ')}: {'yes' if not value else 'no'}")
             elif toggle_only:
                 return
+            elif key == "enterprise_series":
+                self.action_enterprise_series()
             elif key == "distribution":
                 self.push_screen(ChoiceScreen("Distribution", [(d, d) for d in DISTRIBUTION_KINDS], value),
                                  lambda v: v and self.edit(cd.set_field, kind, key, v, message=f"distribution: {v}"))
@@ -514,6 +708,7 @@ class ExposureApp(App[int]):
             c = case.count(key)
             choices = [("statute", f"statute: § {c.statute}"), ("minors", f"minors: {', '.join(c.minors) or 'none'}"),
                        ("attempt", f"attempt: {'yes' if c.attempt else 'no'}"), ("conspiracy", f"conspiracy: {'yes' if c.conspiracy else 'no'}"),
+                       ("conviction_probability", f"probability of conviction at trial: {self._pct(c.conviction_probability)}"),
                        ("id", f"id: {c.id}")]
             self.push_screen(ChoiceScreen(f"Count {key}", choices), partial(self._count_field, key))
         elif kind == "prior":
@@ -524,8 +719,8 @@ class ExposureApp(App[int]):
             self.push_screen(ChoiceScreen(f"Prior {i + 1}", choices), partial(self._prior_field, i))
         elif kind == "minor":
             m = case.minor(key)
-            flags = ("sexual_act", "sexual_contact", "force", "custodial", "distributed", "computer_enticement", "sadistic", "infant_or_toddler")
-            choices = [("age", f"age: {m.age}")] + [(f, f"{f.replace('_', ' ')}: {'yes' if getattr(m, f) else 'no'}") for f in flags]
+            choices = [("age", f"age: {m.age}")] + [(f, f"{f.replace('_', ' ')}: {'yes' if getattr(m, f) else 'no'}") for f in MINOR_FLAGS]
+            choices.append(("injury", f"injury: {m.injury}"))
             self.push_screen(ChoiceScreen(f"Minor {key}", choices), partial(self._minor_field, key))
 
     def _count_field(self, cid: str, field: str | None) -> None:
@@ -538,6 +733,8 @@ class ExposureApp(App[int]):
         elif field == "minors":
             self.case_pane.focus_row(f"count:{cid}")
             self.action_count_minors()
+        elif field == "conviction_probability":
+            self._ask_probability(cid)
         elif field in ("attempt", "conspiracy"):
             now = not getattr(c, field)
             self.edit(cd.edit_count, cid, **{field: now}, message=f"Count {cid}: {field} {'yes' if now else 'no'}")
@@ -576,6 +773,9 @@ class ExposureApp(App[int]):
                     return
                 self.edit(cd.edit_minor, mid, age=age, message=f"Minor {mid}: age {age}")
             self.push_screen(PromptScreen(f"Age of minor {mid}", str(m.age)), entered)
+        elif field == "injury":
+            self.push_screen(ChoiceScreen(f"Minor {mid}: injury (USSG §2A3.1(b)(4))", [(k, k) for k in INJURY_KINDS], m.injury),
+                             lambda v: v and self.edit(cd.edit_minor, mid, injury=v, message=f"Minor {mid}: injury {v}"))
         else:
             now = not getattr(m, field)
             self.edit(cd.edit_minor, mid, **{field: now or None}, message=f"Minor {mid}: {field.replace('_', ' ')} {'yes' if now else 'no'}")
@@ -716,7 +916,7 @@ class ExposureApp(App[int]):
         from calculator.tui.widgets.chart import HELP as CHART_HELP
 
         if topic is ComparisonTable.HELP_TEXT:
-            topic += "\n" + CHART_HELP
+            topic += "\n" + CHART_HELP + "\n" + RISK_HELP
         self.push_screen(HelpScreen(self.law_note(), topic))
 
     def action_help_screen(self) -> None:

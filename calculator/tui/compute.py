@@ -7,6 +7,7 @@ engine is missing from this build (a module not yet written), runs without it an
 from __future__ import annotations
 
 import time
+from typing import Any, Callable
 
 from attrs import evolve, frozen
 
@@ -22,6 +23,46 @@ class Result:
     error: str | None
     notes: tuple[str, ...]
     seconds: float
+    # trial risk (calculator.engine.risk.TrialRisk) when counsel gave a conviction_probability or
+    # contested facts; None otherwise. risk_error: why it could not be computed.
+    risk: Any = None
+    risk_error: str | None = None
+
+
+def wants_risk(case: Case) -> bool:
+    """Whether counsel gave any estimate: a count's conviction_probability or a contested fact."""
+    return bool(case.contested) or any(c.conviction_probability is not None for c in case.counts)
+
+
+def run_risk(case: Case, law: Law, cancel: Callable[[], bool] | None = None) -> tuple[Any, str | None]:
+    """The trial distribution from calculator.engine.risk (None, None when no estimate is given)."""
+    if not wants_risk(case):
+        return None, None
+    try:
+        from calculator.engine.risk import trial_risk
+    except ImportError:
+        return None, "the trial-risk engine is not in this build"
+    from calculator.engine.explore import Cancelled
+
+    try:
+        return trial_risk(case, law, cancel=cancel), None
+    except Cancelled:
+        raise
+    except ScenarioError as exc:
+        return None, str(exc)
+    except Exception as exc:  # a bug in the engine: keep the UI alive and say so
+        return None, f"the trial-risk engine failed ({type(exc).__name__}: {exc})"
+
+
+def run_all(case: Case, law: Law, cancel: Callable[[], bool] | None = None) -> Result:
+    """Every scenario and, when counsel gave estimates, the trial distribution: what the worker
+    computes after each edit. Raises calculator.engine.explore.Cancelled if `cancel()` says so."""
+    result = run_compare(case, law)
+    if result.comparison is None:
+        return result
+    t0 = time.perf_counter()
+    risk, err = run_risk(case, law, cancel)
+    return evolve(result, risk=risk, risk_error=err, seconds=result.seconds + time.perf_counter() - t0)
 
 
 def run_compare(case: Case, law: Law) -> Result:

@@ -19,7 +19,12 @@ The facts of the case as charged: counts, the defendant, relevant conduct, minor
 - **Space** flips a yes/no value.
 - **c** adds a count (pick the statute: type to search the catalogue), **y** duplicates a count,
   **s** changes a count's statute, **m** sets the minors a count involves, **Delete** removes a count, prior or minor.
-- **i** adds a prior sex-offense conviction, **M** adds a minor.
+- **i** adds a prior sex-offense conviction, **M** adds a minor. Enter on a minor edits its age, its
+  facts (misrepresentation, undue influence, abducted, commercial sex act, ...) and its injury.
+- **v** on a count sets counsel's probability of conviction at trial (0.7 or 70%; empty clears it),
+  which feeds the trial-risk chart (arithmetic on that estimate, not a forecast).
+- Enter on **enterprise series** picks production, trafficking or none (18 U.S.C. § 2259(c));
+  on **pattern prohibited sexual conduct** yes, no or unset (USSG §4B1.5(b)); Space cycles it.
 
 Every edit recomputes every scenario at once. An edit that would make the case invalid is refused
 with the reason; nothing changes.
@@ -64,6 +69,7 @@ class CasePane(OptionList):
         Binding("delete", "app.remove_item", "Remove", id="case.remove"),
         Binding("i", "app.add_prior", "Add prior", show=False, id="case.add_prior"),
         Binding("M", "app.add_minor", "Add minor", show=False, id="case.add_minor"),
+        Binding("v", "app.conviction_probability", "P(conviction)", show=False, id="case.conviction_probability"),
     ]
 
     def show_case(self, case: Case) -> None:
@@ -86,6 +92,8 @@ class CasePane(OptionList):
                 extra.append("attempt")
             if c.conspiracy:
                 extra.append("conspiracy")
+            if c.conviction_probability is not None:
+                extra.append(f"P {c.conviction_probability:.0%}")
             t = Text.assemble((f" {c.id:>3} ", "bold"), f"§ {c.statute}")
             if extra:
                 t.append("  " + "; ".join(extra), style="dim")
@@ -106,7 +114,10 @@ class CasePane(OptionList):
             opts.append(Option(self._row(_label(k), getattr(case.conduct, k)), id=f"conduct:{k}"))
         head("minors", f" MINORS ({len(case.minors)})")
         for m in case.minors:
-            flags = [_label(f) for f in ("sexual_act", "sexual_contact", "force", "custodial", "distributed", "computer_enticement", "sadistic", "infant_or_toddler") if getattr(m, f)]
+            flags = [_label(f) for f in ("sexual_act", "sexual_contact", "force", "custodial", "distributed", "computer_enticement", "sadistic",
+                                         "infant_or_toddler", "misrepresentation", "undue_influence", "abducted", "commercial_sex_act") if getattr(m, f)]
+            if m.injury != "none":
+                flags.append(f"injury {m.injury}")
             t = Text.assemble(("  minor ", "bold"), f"{m.id}, age {m.age}")
             if flags:
                 t.append(" (" + ", ".join(flags) + ")", style="dim")

@@ -134,7 +134,7 @@ def render_chart(cmp: Comparison | None, width: int) -> Text:
     m = 0
     while m <= top:
         c = col(m)
-        marks[c] = "┴" if c else "└"
+        marks[c] = "┬" if c else "┌"  # the axis line above the bars: ticks point down to them
         label = str(m)
         if c + len(label) <= bar_w and all(ch == " " for ch in axis[max(0, c - 1): c + len(label) + 1]):
             axis[c: c + len(label)] = list(label)

@@ -24,6 +24,11 @@ Scenario editing works on the column under the cursor:
 - **a** cycles acceptance of responsibility (3, 2, 0 levels; §3E1.1).
 - **f** stipulates a fact (replaces a conduct or defendant value in this scenario only).
 - **g** sets an agreed sentence (Rule 11(c)(1)(C)), e.g. `60-78`; empty clears it.
+- **k** switches the scenario between trial and plea (a trial drops acceptance 3: §3E1.1(b)).
+- **5** sets the §5K1.1 substantial-assistance reduction counsel assumes (months; 0 clears it).
+- **E** toggles a government motion under 18 U.S.C. § 3553(e) (a sentence below a mandatory minimum).
+- **v** on a count's row sets counsel's probability of conviction on that count at trial
+  (0.7 or 70%; empty clears it): the trial-risk chart appears (**r** shows or hides it).
 - **n** renames the scenario, **D** duplicates it, **Delete** removes it.
 
 Every edit recomputes every scenario. `!` marks a figure resting on a value not verified in
@@ -78,6 +83,10 @@ class ComparisonTable(DataTable):
         Binding("a", "app.cycle_acceptance", "Accept.", id="scenario.acceptance"),
         Binding("f", "app.stipulate", "Stipulate", show=False, id="scenario.stipulate"),
         Binding("g", "app.agreed_sentence", "Agreed sentence", show=False, id="scenario.agreed"),
+        Binding("k", "app.scenario_kind", "Trial/plea", show=False, id="scenario.kind"),
+        Binding("5", "app.substantial_assistance", "§5K1.1", show=False, id="scenario.substantial_assistance"),
+        Binding("E", "app.motion_3553e", "§3553(e)", show=False, id="scenario.motion_3553e"),
+        Binding("v", "app.conviction_probability", "P(conviction)", show=False, id="scenario.conviction_probability"),
         Binding("n", "app.rename_scenario", "Rename", show=False, id="scenario.rename"),
         Binding("D", "app.duplicate_scenario", "Duplicate", show=False, id="scenario.duplicate"),
         Binding("delete", "app.remove_scenario", "Remove scenario", show=False, id="scenario.remove"),

@@ -36,6 +36,21 @@ def render_risk(risk, width: int = 40) -> Text:
     return t
 
 
+HELP = """\
+## Trial risk
+Shown when counsel gives a count a conviction probability (**v** on a count's row) or the case file
+has contested facts (`[[trial_risk.facts]]`). For trial on every count as charged: the chance of
+each statutory floor and of each low end of the restricted range, the chance of any mandatory
+minimum, and the expected low end (an acquittal on every count counts as 0 months). Counts without
+a probability are treated as certain and listed. **Arithmetic on counsel's own estimates**, verdicts
+and findings taken as independent: **not a forecast** of any verdict or sentence. Computed by
+calculator.engine.risk with the rest of the figures after every edit.
+
+- **v** sets or clears the probability of conviction on the count under the cursor (0.7 or 70%).
+- **r** shows or hides this chart (in 80 columns it takes the place of the range chart).
+"""
+
+
 class RiskChart(Widget):
     """Set `.risk` to a calculator.engine.risk.TrialRisk (or None)."""
 
