@@ -57,3 +57,16 @@ def test_light_theme_with_case_pane_80x24(snap_compare):
         await pilot.pause()
 
     assert snap_compare(example_app(), terminal_size=(80, 24), run_before=run_before)
+
+
+def test_trial_risk_beside_the_comparison_160x48(snap_compare):
+    """Count 1 at 50% (counsel's estimate): the trial distribution beside the comparison."""
+    async def run_before(pilot):
+        from calculator import casedoc as cd
+
+        pilot.app.edit(cd.set_conviction_probability, "1", "0.5")
+        await pilot.pause()
+        await pilot.wait_for_scheduled_animations()
+        await pilot.pause()
+
+    assert snap_compare(example_app(), terminal_size=(160, 48), run_before=run_before)

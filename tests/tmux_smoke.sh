@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # A person at a real terminal: start `exposure` in tmux (80x24), read the screen, add a plea,
-# dismiss the receipt count, quit with confirmation. Installs nothing; needs tmux and `exposure`
+# dismiss the receipt count, drill down, give count 1 a conviction probability and see the trial
+# risk, quit with confirmation. Installs nothing; needs tmux and `exposure`
 # on PATH. Exits non-zero with the screen printed on any failure; always kills its session.
 set -u
 SESSION="exposure-smoke-$$"
@@ -70,6 +71,22 @@ tmux send-keys -t "$SESSION" Enter
 wait_for "18 U.S.C. § 3584(a)"
 tmux send-keys -t "$SESSION" Escape
 wait_gone "18 U.S.C. § 3584(a)"
+
+# trial risk: v on count 1's row, counsel's estimate 0.5; r shows the chart in the range chart's
+# place (80 columns): a 50% chance of the 60-month floor of 18 U.S.C. § 2252A(b)(1)
+tmux send-keys -t "$SESSION" Up Up
+sleep 0.3
+tmux send-keys -t "$SESSION" v
+wait_for "probability of conviction at trial"
+tmux send-keys -t "$SESSION" -l "0.5"
+tmux send-keys -t "$SESSION" Enter
+wait_for "Count 1: probability of conviction 50%"
+wait_for "r: trial-risk chart"
+tmux send-keys -t "$SESSION" r
+wait_for "not a forecast"
+screen | grep -E "60 mo \(5 yr\) .* 50\.0%" >/dev/null || fail "a 50% chance of the 60-month floor"
+tmux send-keys -t "$SESSION" r
+wait_for "Ranges"
 
 # q with unsaved changes asks first; n keeps the case open; q then y quits
 tmux send-keys -t "$SESSION" q

@@ -39,7 +39,7 @@ from calculator.tui.widgets.risk_chart import HELP as RISK_HELP, RiskChart
 
 MINOR_FLAGS = ("sexual_act", "sexual_contact", "force", "custodial", "distributed", "computer_enticement", "sadistic",
                "infant_or_toddler", "misrepresentation", "undue_influence", "abducted", "commercial_sex_act")
-RISK_HINT = "trial risk: v on a count sets its conviction probability"
+RISK_HINT = "trial risk: press v on a count"
 
 
 class RiskBox(VerticalScroll):
