@@ -249,18 +249,9 @@ def loads_case(text: str, law: Law, path: str | None = None) -> Case:
 
 
 def load_case(path: str | Path, law: Law) -> Case:
-    p = Path(path)
-    try:
-        if p.is_dir():
-            raise CaseError("is a folder, not a case file", str(p))
-        raw = p.read_bytes()
-    except FileNotFoundError:
-        raise CaseError("no such file", str(p)) from None
-    except PermissionError:
-        raise CaseError("permission denied", str(p)) from None
-    except OSError as exc:
-        raise CaseError(exc.strerror or str(exc), str(p)) from None
-    return loads_case(decode(raw, str(p)), law, str(p))
+    from calculator.files import read_case_text
+
+    return loads_case(read_case_text(path), law, str(path))
 
 
 def decode(raw: bytes, path: str | None = None) -> str:

@@ -13,15 +13,14 @@ No law is computed here and nothing here imports Textual.
 
 from __future__ import annotations
 
-import os
-import tempfile
 from pathlib import Path
 from typing import Any, Callable
 
 import tomlkit
 from tomlkit.exceptions import TOMLKitError
 
-from calculator.case import CaseError, decode, loads_case
+from calculator.case import CaseError, loads_case
+from calculator.files import WriteError, read_case_text, write_text_atomic
 from calculator.law import Law
 from calculator.model import CONDUCT_FIELDS, DEFENDANT_FIELDS, Case, Conduct, Defendant
 
@@ -618,18 +617,7 @@ class CaseDoc:
     @classmethod
     def open(cls, path: str | Path, law: Law) -> "CaseDoc":
         """Read a case file; raise CaseError (with where and why) if it cannot be used."""
-        p = Path(path)
-        try:
-            if p.is_dir():
-                raise CaseError("is a folder, not a case file", str(p))
-            raw = p.read_bytes()
-        except FileNotFoundError:
-            raise CaseError("no such file", str(p)) from None
-        except PermissionError:
-            raise CaseError("permission denied", str(p)) from None
-        except OSError as exc:
-            raise CaseError(exc.strerror or str(exc), str(p)) from None
-        return cls(decode(raw, str(p)), law, p)
+        return cls(read_case_text(path), law, Path(path))
 
     @classmethod
     def new(cls, law: Law, path: str | Path | None = None) -> "CaseDoc":
@@ -715,42 +703,11 @@ class CaseDoc:
 
 def atomic_write(target: Path, text: str) -> None:
     """Write `text` to `target` so that a crash leaves either the old file or the new one, never a
-    half-written one; the file is owner-only (0o600)."""
-    target = Path(target)
-    if target.is_dir():
-        raise SaveError(f"{target} is a folder")
-    folder = target.parent if str(target.parent) else Path(".")
-    data = text.encode("utf-8")
+    half-written one; the file is owner-only (0o600). See calculator.files."""
     try:
-        fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=folder)
-    except OSError as exc:
-        raise SaveError(f"cannot write in {folder}: {exc.strerror or exc}") from None
-    try:
-        try:
-            os.fchmod(fd, 0o600)
-            with os.fdopen(fd, "wb") as f:
-                f.write(data)
-                f.flush()
-                os.fsync(f.fileno())
-        except BaseException:
-            raise
-        os.replace(tmp, target)
-    except BaseException as exc:
-        try:
-            os.unlink(tmp)
-        except OSError:
-            pass
-        if isinstance(exc, OSError):
-            raise SaveError(f"could not save {target}: {exc.strerror or exc}") from None
-        raise
-    try:  # make the rename itself durable
-        dfd = os.open(folder, os.O_RDONLY)
-        try:
-            os.fsync(dfd)
-        finally:
-            os.close(dfd)
-    except OSError:
-        pass
+        write_text_atomic(target, text)
+    except WriteError as exc:
+        raise SaveError(str(exc)) from None
 
 
 __all__ = [

@@ -22,13 +22,13 @@ import datetime as dt
 import os
 import re
 import sys
-import tempfile
 from html import escape
 from pathlib import Path
 
 from calculator import months as M
+from calculator.files import WriteError, write_text_atomic
 from calculator.chart import RangeChart, axis_max, chart_svg, chart_text, range_chart_data
-from calculator.report import comparison_rows, comparison_table_text, trial_of
+from calculator.report import comparison_rows, comparison_table_text
 
 EXIT_OUTPUT = 2  # same as the CLI's bad-input status
 DISCLAIMER = "A planning aid, not legal advice. Check every figure against the PSR and the law in force on the sentencing date."
@@ -396,40 +396,14 @@ class OutputError(Exception):
 
 def write_atomic(path: str | os.PathLike, text: str) -> Path:
     """Write `text` to `path` atomically with owner-only permissions; return the path written.
-    A crash leaves either the old file or the new one, never half of one."""
+    A crash leaves either the old file or the new one, never half of one (calculator.files)."""
     p = Path(path).expanduser()
-    if str(path).strip() == "" or p.name in ("", ".", ".."):
-        raise OutputError(f"{path!r} is not a file name")
-    if p.is_dir():
+    if str(path).strip() and p.name not in ("", ".", "..") and p.is_dir():
         raise OutputError(f"{p} is a folder; give a file name, e.g. {p / 'memo.md'} or {p / 'memo.html'}")
-    parent = p.parent if str(p.parent) else Path(".")
-    if not parent.exists():
-        raise OutputError(f"cannot write {p}: the folder {parent} does not exist")
-    if not parent.is_dir():
-        raise OutputError(f"cannot write {p}: {parent} is not a folder")
     try:
-        fd, tmp = tempfile.mkstemp(prefix=f".{p.name}.", suffix=".tmp", dir=parent)
-    except PermissionError:
-        raise OutputError(f"cannot write {p}: permission denied in {parent}") from None
-    except OSError as exc:
-        raise OutputError(f"cannot write {p}: {exc.strerror or exc}") from None
-    try:
-        try:
-            os.fchmod(fd, 0o600)
-        except (AttributeError, OSError):  # pragma: no cover - platforms without fchmod
-            pass
-        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as fh:
-            fh.write(text)
-            fh.flush()
-            os.fsync(fh.fileno())
-        os.replace(tmp, p)
-    except OSError as exc:
-        try:
-            os.unlink(tmp)
-        except OSError:
-            pass
-        raise OutputError(f"cannot write {p}: {exc.strerror or exc}") from None
-    return p
+        return write_text_atomic(p, text)
+    except WriteError as exc:
+        raise OutputError(str(exc)) from None
 
 
 def _same_file(a: str, b: str) -> bool:

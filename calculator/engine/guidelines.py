@@ -26,11 +26,11 @@ from attrs import evolve, frozen
 
 from calculator import months as M
 from calculator.engine.scenario import Applied
-from calculator.engine.statutory import CountExposure, StatutoryExposure
+from calculator.engine.statutory import StatutoryExposure
 from calculator.law.common import Cited
 from calculator.law.guidelines import CHC, Edition, Guideline, Table
 from calculator.law.statutes import normalise_statute
-from calculator.model import LIFE, Case, Conduct, Count, Minor
+from calculator.model import Case, Conduct, Count, Minor
 from calculator.trace import Step
 
 ORDER = {"verified": 0, "secondary": 1, "unverified": 2}

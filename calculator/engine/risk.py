@@ -31,7 +31,6 @@ from calculator.engine.explore import (
     Cancelled,
     SigInfo,
     engine_law,
-    floor_of,
     low_end,
     sig_info,
     signature,
