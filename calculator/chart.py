@@ -209,7 +209,7 @@ def range_chart_data(e) -> RangeChart:
     return RangeChart(e.scenario.name, e.scenario.kind, tuple(marks))
 
 
-def _nice(n: int) -> int:
+def nice_months(n: int) -> int:
     step = 12 if n <= 120 else 60 if n <= 600 else 120
     return max(step, -(-n // step) * step)
 
@@ -218,7 +218,7 @@ def axis_max(items: Iterable) -> int:
     """One months axis for every scenario (Exposures or RangeCharts): the largest finite figure,
     rounded up to a whole number of years (5 or 10 above 10 years). Life goes beyond it."""
     charts = [i if isinstance(i, RangeChart) else range_chart_data(i) for i in items]
-    return _nice(max((c.finite_max for c in charts), default=0))
+    return nice_months(max((c.finite_max for c in charts), default=0))
 
 
 def axis_ticks(top: int) -> list[int]:

@@ -97,10 +97,8 @@ def cmd_compare(args) -> int:
 def cmd_worksheet(args) -> int:
     from calculator.engine.evaluate import compare
 
-    try:
-        from calculator.worksheet import worksheet_text
-    except ImportError:
-        return _fail("the Guidelines worksheet is not available in this build", EXIT_INTERNAL)
+    from calculator.worksheet import worksheet_text
+
     case, law = _load(args.case)
     cmp = compare(case, law, today=dt.date.today())
     chosen = [e for e in cmp.exposures if args.scenario is None or e.scenario.name == args.scenario]
@@ -125,26 +123,20 @@ def cmd_example(args) -> int:
 
 
 def cmd_report(args) -> int:
-    try:
-        from calculator.memo import write_memo
-    except ImportError:
-        return _fail("the memo report is not available in this build", EXIT_INTERNAL)
+    from calculator.memo import write_memo
+
     return write_memo(args)
 
 
 def cmd_explore(args) -> int:
-    try:
-        from calculator.explore_cli import run_explore
-    except ImportError:
-        return _fail("the bargain explorer is not available in this build", EXIT_INTERNAL)
+    from calculator.explore_cli import run_explore
+
     return run_explore(args)
 
 
 def cmd_ui(path: str | None, new: bool = False) -> int:
-    try:
-        from calculator.tui.app import run_app
-    except ImportError:
-        return _fail("the terminal UI is not available in this build; try `exposure compare CASE`", EXIT_INTERNAL)
+    from calculator.tui.app import run_app
+
     return run_app(path, new=new)
 
 

@@ -62,11 +62,9 @@ class _Redactor:
 
 
 def _worksheet(e) -> tuple[str, str]:
-    """(heading, text): the Guidelines worksheet where the module exists, else the trace."""
-    try:
-        from calculator.worksheet import worksheet_text
-    except ImportError:
-        return "Trace (every step behind the numbers)", _trace_text(e)
+    """(heading, text): the Guidelines worksheet, or the trace if the worksheet fails."""
+    from calculator.worksheet import worksheet_text
+
     try:
         return "Worksheet", worksheet_text(e).rstrip("\n")
     except Exception as exc:  # the memo must still come out; say plainly what is missing

@@ -244,7 +244,7 @@ def test_life_is_an_arrow_beyond_the_axis(make_case, law):
 
 
 def test_axis_is_whole_years():
-    from calculator.chart import _nice
+    from calculator.chart import nice_months as _nice
 
     assert _nice(0) == 12 and _nice(61) == 72 and _nice(121) == 180 and _nice(600) == 600 and _nice(601) == 720
     assert M.short(LIFE) == "life"

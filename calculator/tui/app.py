@@ -10,7 +10,6 @@ all editing goes through calculator.casedoc (which re-validates every edit).
 
 from __future__ import annotations
 
-import importlib.util
 import sys
 from functools import partial
 from pathlib import Path
@@ -91,13 +90,6 @@ COMMANDS: list[tuple[str, str, str]] = [
 
 # actions that edit or navigate the main screen: not while a dialog is open
 MAIN_ONLY = {c[0] for c in COMMANDS} - {"quit", "toggle_dark", "help_screen"}
-
-
-def explore_available() -> bool:
-    try:
-        return importlib.util.find_spec("calculator.tui.screens.explore") is not None
-    except (ImportError, ValueError):
-        return False
 
 
 class ExposureApp(App[int]):
@@ -301,8 +293,6 @@ class ExposureApp(App[int]):
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action in MAIN_ONLY and len(self.screen_stack) > 1:
-            return False
-        if action == "explore" and not explore_available():
             return False
         return True
 
@@ -858,11 +848,8 @@ class ExposureApp(App[int]):
     def action_export_memo(self) -> None:
         """The client memo (calculator.memo) of what is on screen, names left out, as Markdown
         or HTML by the file's extension."""
-        try:
-            from calculator.memo import render_memo, write_atomic
-        except ImportError:
-            self.say("The client memo is not available in this build (calculator.memo).", error=True)
-            return
+        from calculator.memo import render_memo, write_atomic
+
         cmp = self.result.comparison if self.result else None
         if cmp is None:
             self.say("Nothing to export: the case has no figures yet.", error=True)
@@ -934,11 +921,8 @@ class ExposureApp(App[int]):
         self.theme = "textual-light" if self.current_theme.dark else "textual-dark"
 
     def action_explore(self) -> None:
-        try:
-            from calculator.tui.screens.explore import ExploreScreen  # written by the explorer's engineer
-        except ImportError:
-            self.say("The bargain explorer is not available in this build.", error=True)
-            return
+        from calculator.tui.screens.explore import ExploreScreen
+
         def chosen(scenario) -> None:
             if scenario is None:
                 return
@@ -967,8 +951,6 @@ class ExposureApp(App[int]):
         if screen is not self.screen_stack[0]:
             return
         for action, title, help_ in COMMANDS:
-            if action == "explore" and not explore_available():
-                continue
             if action == "quit":
                 continue  # the built-in Quit command calls action_quit
             yield SystemCommand(title, help_ or title, partial(self.run_action, action))

@@ -1,11 +1,12 @@
 """Running the engine for the UI: compare() with every failure turned into a message.
 
-The UI computes no law; this only calls calculator.engine.evaluate.compare and, if a part of the
-engine is missing from this build (a module not yet written), runs without it and says so.
+The UI computes no law; this only calls calculator.engine.evaluate.compare (with today's date
+standing in for a missing sentencing date, as the CLI does) and calculator.engine.risk.
 """
 
 from __future__ import annotations
 
+import datetime as dt
 import time
 from typing import Any, Callable
 
@@ -38,11 +39,8 @@ def run_risk(case: Case, law: Law, cancel: Callable[[], bool] | None = None) -> 
     """The trial distribution from calculator.engine.risk (None, None when no estimate is given)."""
     if not wants_risk(case):
         return None, None
-    try:
-        from calculator.engine.risk import trial_risk
-    except ImportError:
-        return None, "the trial-risk engine is not in this build"
     from calculator.engine.explore import Cancelled
+    from calculator.engine.risk import trial_risk
 
     try:
         return trial_risk(case, law, cancel=cancel), None
@@ -69,13 +67,7 @@ def run_compare(case: Case, law: Law) -> Result:
     t0 = time.perf_counter()
     notes: list[str] = []
     try:
-        try:
-            cmp = compare(case, law)
-        except ImportError as exc:
-            if not (exc.name or "").startswith("calculator."):
-                raise
-            notes.append(f"part of the engine is missing from this build ({exc.name}): Guidelines and consequences not shown")
-            cmp = compare(case, evolve(law, guidelines=(), consequences=None))
+        cmp = compare(case, law, today=dt.date.today())
         return Result(cmp, None, tuple(notes), time.perf_counter() - t0)
     except ScenarioError as exc:
         return Result(None, str(exc), tuple(notes), time.perf_counter() - t0)

@@ -17,6 +17,7 @@ from rich.text import Text
 from textual.widget import Widget
 
 from calculator import months as M
+from calculator.chart import nice_months, range_chart_data
 from calculator.engine.evaluate import Comparison, Exposure
 
 HELP = """\
@@ -27,68 +28,15 @@ estimated time in custody where the engine gives one, `▬` an agreed sentence. 
 """
 
 
-def _pair(p) -> tuple[int, int] | None:
-    try:
-        lo, hi = p
-        return int(lo), int(hi)
-    except (TypeError, ValueError):
-        return None
-
-
-def custody(e: Exposure) -> tuple[int, int] | None:
-    """The estimated custody interval (months) the consequences engine reports, if any."""
-    c = e.consequences
-    if c is None:
-        return None
-    for name in ("custody_months", "estimated_custody_months", "custody_range_months", "custody"):
-        v = getattr(c, name, None)
-        if v is None:
-            continue
-        if isinstance(v, (int, float)) and not isinstance(v, bool):
-            return int(v), int(v)
-        p = _pair(v)
-        if p is not None:
-            return p
-        for sub in ("months", "range_months", "low_high"):
-            p = _pair(getattr(v, sub, None))
-            if p is not None:
-                return p
-    return None
-
-
 def bands(e: Exposure) -> dict[str, tuple[int, int]]:
-    """key -> (low, high) months: statutory, guidelines, restricted, custody, agreed. From
-    calculator.chart.range_chart_data (shared with the HTML memo) when this build has it."""
-    try:
-        from calculator.chart import range_chart_data
-    except ImportError:
-        return _own_bands(e)
-    try:
-        ch = range_chart_data(e)
-    except Exception:
-        return _own_bands(e)
-    out: dict[str, tuple[int, int]] = {}
+    """key -> (low, high) months: statutory, guidelines, restricted, custody, agreed, from
+    calculator.chart.range_chart_data (the same data the HTML memo draws)."""
+    ch = range_chart_data(e)
     floor, ceiling = ch.mark("floor"), ch.mark("ceiling")
-    out["statutory"] = (floor.low if floor else e.statutory.floor_months, ceiling.high if ceiling else e.statutory.ceiling_months)
+    out = {"statutory": (floor.low if floor else e.statutory.floor_months, ceiling.high if ceiling else e.statutory.ceiling_months)}
     for m in ch.marks:
         if m.key in ("guidelines", "restricted", "custody", "agreed"):
             out[m.key] = (m.low, m.high)
-    return out
-
-
-def _own_bands(e: Exposure) -> dict[str, tuple[int, int]]:
-    out = {"statutory": (e.statutory.floor_months, e.statutory.ceiling_months)}
-    g = e.guidelines
-    if g is not None:
-        p = _pair(getattr(g, "range_months", None))
-        if p:
-            out["guidelines"] = p
-        p = _pair(getattr(g, "restricted_range_months", None))
-        if p:
-            out["restricted"] = p
-    c = custody(e)
-    if c:
-        out["custody"] = c
     return out
 
 
@@ -101,13 +49,8 @@ def _nice_step(span: int, ticks: int) -> int:
 
 
 def axis_max(all_bands: list[dict[str, tuple[int, int]]]) -> int:
-    try:
-        from calculator.chart import _nice
-    except ImportError:
-        _nice = None
     finite = [v for b in all_bands for lo_hi in b.values() for v in lo_hi if not M.is_life(v)]
-    top = max(finite, default=0)
-    return max(12, _nice(top) if _nice else top)
+    return max(12, nice_months(max(finite, default=0)))
 
 
 def render_chart(cmp: Comparison | None, width: int) -> Text:
