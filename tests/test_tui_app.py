@@ -408,6 +408,11 @@ def test_conviction_probability_shows_the_trial_distribution_beside_the_comparis
             text = risk_text(app)
             assert "not a forecast" in text and "counsel's own estimates" in text
             assert "60 mo (5 yr)" in text and "50.0%" in text
+            # break-even beside it: the plea to possession's low end (46 months: §2G2.2 level 23,
+            # CHC I) against trial convicted on both counts (78 months, level 28): 46/78 = 59%
+            plea = dict(risk.break_evens)["Plea to possession"]
+            assert plea.plea_low == 46 and round(plea.one_verdict, 2) == 0.59
+            assert "break-even vs 'Plea to possession'" in text and "one verdict 59%" in text
             assert "P 50%" in str(app.case_pane.get_option("count:1").prompt)
             # a percentage works too; out of range is refused and changes nothing
             await pilot.press("v")

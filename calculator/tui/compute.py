@@ -30,6 +30,17 @@ class Result:
     risk_error: str | None = None
 
 
+@frozen
+class RiskView:
+    """What the trial-risk chart shows: the distribution and, per plea scenario, the break-even."""
+
+    risk: Any  # calculator.engine.risk.TrialRisk
+    break_evens: tuple[tuple[str, Any], ...] = ()  # (plea name, calculator.engine.risk.BreakEven)
+
+    def __getattr__(self, name: str) -> Any:  # the chart reads the distribution's fields directly
+        return getattr(self.risk, name)
+
+
 def wants_risk(case: Case) -> bool:
     """Whether counsel gave any estimate: a count's conviction_probability or a contested fact."""
     return bool(case.contested) or any(c.conviction_probability is not None for c in case.counts)
@@ -40,10 +51,13 @@ def run_risk(case: Case, law: Law, cancel: Callable[[], bool] | None = None) -> 
     if not wants_risk(case):
         return None, None
     from calculator.engine.explore import Cancelled
-    from calculator.engine.risk import trial_risk
+    from calculator.engine.risk import break_even, trial_risk
 
     try:
-        return trial_risk(case, law, cancel=cancel), None
+        risk = trial_risk(case, law, cancel=cancel)
+        pleas = [s for s in case.scenarios if s.kind == "plea"]
+        evens = tuple((s.name, break_even(case, law, s, cancel=cancel)) for s in pleas)
+        return RiskView(risk, evens), None
     except Cancelled:
         raise
     except ScenarioError as exc:

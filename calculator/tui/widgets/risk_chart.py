@@ -33,6 +33,14 @@ def render_risk(risk, width: int = 40) -> Text:
         t.append(f"\nsampled: {risk.samples} draws, seed {risk.seed}, ±{risk.stderr_low:.1f} mo", style="dim")
     if risk.assumed_certain:
         t.append(f"\ntreated as certain (no probability given): {', '.join(risk.assumed_certain)}", style="yellow")
+    for name, be in getattr(risk, "break_evens", ()):
+        t.append(f"\nbreak-even vs {name!r} (plea low end {M.fmt(be.plea_low)}): ", style="bold")
+        parts = []
+        if be.one_verdict is not None:
+            parts.append(f"one verdict {be.one_verdict:.0%}")
+        if be.independent is not None:
+            parts.append(f"each count {be.independent:.0%}")
+        t.append(", ".join(parts) if parts else "trial never reaches the plea's figure")
     return t
 
 
@@ -41,7 +49,9 @@ HELP = """\
 Shown when counsel gives a count a conviction probability (**v** on a count's row) or the case file
 has contested facts (`[[trial_risk.facts]]`). For trial on every count as charged: the chance of
 each statutory floor and of each low end of the restricted range, the chance of any mandatory
-minimum, and the expected low end (an acquittal on every count counts as 0 months). Counts without
+minimum, and the expected low end (an acquittal on every count counts as 0 months); for each plea,
+the break-even: the probability of conviction at which plea and trial have the same expected low
+end (one verdict on every count together, and each count convicted independently). Counts without
 a probability are treated as certain and listed. **Arithmetic on counsel's own estimates**, verdicts
 and findings taken as independent: **not a forecast** of any verdict or sentence. Computed by
 calculator.engine.risk with the rest of the figures after every edit.
