@@ -1,5 +1,7 @@
 """USSG Chapter Five: the Sentencing Table (n.2 caps), zones, §5E1.2 fines (ex.18), §§5G1.1/5G1.2."""
 
+import datetime as dt
+
 import pytest
 
 from calculator.law.guidelines import CHC
@@ -65,3 +67,18 @@ def test_5g1_2_n3b_minimum_raises_the_bottom_for_all_counts():
     c = case([count("1", "2252A(a)(2)"), count("2", "2252A(a)(5)")], Conduct(images=20, receipt_only=True))
     g = gl(plea(c))
     assert g.range_months[0] < 60 and g.restricted_range_months[0] == 60
+
+
+@pytest.mark.parametrize("offense_date,warned", [(dt.date(2015, 10, 31), True), (dt.date(2015, 11, 1), False), (None, False)])
+def test_5e1_2_h_1_offense_before_2015_table(offense_date, warned):
+    """§5E1.2(h)(1): an offense committed before Nov. 1, 2015 uses the Nov. 1, 2014 fine table,
+    which is not encoded; the 2015 table's row ($25,000-$250,000 at level 28) is shown, marked
+    unverified, with a warning -- on the day before the cutoff, not on the day itself."""
+    from calculator.engine.guidelines import fine_5e1_2
+
+    fine, step, warnings = fine_5e1_2(ed(), 28, offense_date)
+    assert fine == (25000, 250000)
+    assert bool(warnings) is warned
+    assert ("2014" in step.note) is warned
+    if warned:
+        assert step.status == "unverified"

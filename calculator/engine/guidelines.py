@@ -1174,11 +1174,26 @@ def zone_5c1_1(ed: Edition, rng: tuple[int, int]) -> tuple[str, Step]:
     return row.value, Step(row.cite, f"Zone {row.value}", f"range minimum {M.short(rng[0])} months", True, row.status, "judgment")
 
 
-def fine_5e1_2(ed: Edition, level: int) -> tuple[tuple[int, int], Step]:
-    """§5E1.2(c)(3): the fine range for the total offense level."""
+# §5E1.2(h)(1): offenses committed before this date use the Nov. 1, 2014 fine table (not encoded)
+FINE_TABLE_2015 = dt.date(2015, 11, 1)
+
+
+def fine_5e1_2(ed: Edition, level: int, offense_date: dt.date | None = None) -> tuple[tuple[int, int], Step, list[str]]:
+    """§5E1.2(c)(3): the fine range for the total offense level. §5E1.2(h)(1) sends offenses
+    committed before Nov. 1, 2015 to the Nov. 1, 2014 table, which is not encoded: say so."""
     row = next(r for r in ed.fine_table.rows if level <= r.key)
     lo, hi = row.value
-    return (lo, hi), Step(row.cite, f"${lo:,}-${hi:,}", f"fine table row for level {level}" + (f" ({row.note})" if row.note else "") + "; the maximum does not apply where a statute authorizes more (§5E1.2(c)(4))", True, row.status, "judgment")
+    note = f"fine table row for level {level}" + (f" ({row.note})" if row.note else "") + "; the maximum does not apply where a statute authorizes more (§5E1.2(c)(4))"
+    warnings: list[str] = []
+    status = row.status
+    if offense_date is not None and offense_date < FINE_TABLE_2015:
+        warnings.append(
+            f"fine range: the offense date {offense_date} is before {FINE_TABLE_2015}, so §5E1.2(h)(1) uses the Nov. 1, 2014 fine "
+            "table, which is not encoded (its amounts were lower); the range shown is the 2015 table's"
+        )
+        note += "; §5E1.2(h)(1): an offense before Nov. 1, 2015 uses the 2014 table (not encoded)"
+        status = "unverified"
+    return (lo, hi), Step(row.cite, f"${lo:,}-${hi:,}", note, True, status, "judgment"), warnings
 
 
 def restrict_5g1_1_5g1_2(ed: Edition, rng: tuple[int, int], statutory: StatutoryExposure) -> tuple[tuple[int, int], int, list[Step]]:
@@ -1433,7 +1448,8 @@ def _compute_with(ed: Edition, applied: Applied, statutory: StatutoryExposure, c
     total, rng, table_steps = sentencing_table_5a(ed, total_uncapped, chc4)
     trace += table_steps
     zone, zone_step = zone_5c1_1(ed, rng)
-    fine, fine_step = fine_5e1_2(ed, total)
+    fine, fine_step, fine_warnings = fine_5e1_2(ed, total, case.offense_date)
+    warnings += fine_warnings
     restricted, add, r_steps = restrict_5g1_1_5g1_2(ed, rng, statutory)
     trace += r_steps + [zone_step, fine_step]
 
