@@ -1100,7 +1100,7 @@ def repeat_offender_4b1_5(
         new = max(level_after_acceptance, candidate)
         note = (
             f"covered sex crime (count(s) {ids}) after {len(priors)} prior sex offense conviction(s) ({priors[0].kind}); offense statutory maximum "
-            f"{M.short(smax)} months -> level {table_level} ({row.cite if row else ''}), less {acceptance} for acceptance = {candidate}; "
+            f"{'life' if M.is_life(smax) else f'{smax} months'} -> level {table_level} ({row.cite if row else ''}), less {acceptance} for acceptance = {candidate}; "
             f"Chapter Two/Three level {level_after_acceptance}; the greater is {new}"
         )
         steps.append(Step(a_cite + "(1)", f"level {new}", note, True, status, subj))
