@@ -28,7 +28,7 @@ from pathlib import Path
 from calculator import months as M
 from calculator.files import WriteError, write_text_atomic
 from calculator.chart import RangeChart, axis_max, chart_svg, chart_text, range_chart_data
-from calculator.report import comparison_rows, comparison_table_text
+from calculator.report import comparison_rows, comparison_table_text, unverified_lines
 
 EXIT_OUTPUT = 2  # same as the CLI's bad-input status
 DISCLAIMER = "A planning aid, not legal advice. Check every figure against the PSR and the law in force on the sentencing date."
@@ -183,11 +183,7 @@ def _usd(v) -> str:
 
 
 def _unverified(cmp) -> list[str]:
-    seen: dict[str, None] = {}
-    for e in cmp.exposures:
-        for s in e.unverified:
-            seen[f"{s.cite}: {s.effect} ({s.status}){' - ' + s.note if s.note else ''}"] = None
-    return list(seen)
+    return unverified_lines(cmp, notes=True)
 
 
 def _warnings(cmp) -> list[str]:

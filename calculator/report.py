@@ -114,9 +114,9 @@ def comparison_json(cmp: Comparison) -> dict:
             if e is not trial:
                 sj["versus_trial"] = deltas_json(trial, e)
     warnings = list(cmp.warnings) + [w for e in cmp.exposures for w in e.warnings]
-    unverified = {f"{s.cite}: {s.effect}" for e in cmp.exposures for s in e.unverified}
+    unverified = unverified_lines(cmp)
     if unverified:
-        warnings.append("rests on values not verified in primary text: " + "; ".join(sorted(unverified)))
+        warnings.append("rests on values not verified in primary text: " + "; ".join(unverified))
     return {
         "format": 1,
         "edition": cmp.edition,
@@ -363,6 +363,32 @@ def _if_rejected(e: Exposure) -> str:
     return f"trial or plea {_rng(a.keep_plea_range)}" if a.keep_plea_range else "withdraw: trial"
 
 
+def unverified_lines(cmp: Comparison, notes: bool = False) -> list[str]:
+    """One line per provision resting on a value not verified in primary text, with each figure
+    it produced and the scenarios it produced it in:
+    '18 U.S.C. § 3014(a) [secondary]: $10,000 (Trial); $5,000 (Plea to possession, Plea to receipt)'.
+    With notes, each figure carries the reasons the engine gave for it (each said once)."""
+    by_cite: dict[str, dict] = {}
+    multi = len(cmp.exposures) > 1
+    for e in cmp.exposures:
+        for st in e.unverified:
+            entry = by_cite.setdefault(st.cite, {"status": st.status, "effects": {}})
+            names, reasons = entry["effects"].setdefault(st.effect, ({}, {}))
+            names[e.scenario.name] = None
+            if st.note:
+                reasons[st.note] = None
+    out = []
+    for cite, entry in by_cite.items():
+        parts = []
+        for eff, (names, reasons) in entry["effects"].items():
+            part = f"{eff} ({', '.join(names)})" if multi else eff
+            if notes and reasons:
+                part += " - " + " / ".join(reasons)
+            parts.append(part)
+        out.append(f"{cite} [{entry['status']}]: " + "; ".join(parts))
+    return out
+
+
 def _rng(p) -> str:
     return f"{M.short(p[0])}-{M.short(p[1])}"
 
@@ -437,7 +463,7 @@ def comparison_text(cmp: Comparison, width: int = 100) -> str:
     ex = cmp.exposures
     out = [comparison_table_text(cmp, width).rstrip("\n")]
     notes = list(cmp.warnings) + list(dict.fromkeys(w for e in ex for w in e.warnings))
-    unverified = sorted({f"{s.cite}: {s.effect}" for e in ex for s in e.unverified})
+    unverified = unverified_lines(cmp)
     if unverified:
         out.append("")
         out.append(_wrap("UNVERIFIED values used (not confirmed in primary text):", width))

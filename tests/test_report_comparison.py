@@ -248,3 +248,21 @@ def test_axis_is_whole_years():
 
     assert _nice(0) == 12 and _nice(61) == 72 and _nice(121) == 180 and _nice(600) == 600 and _nice(601) == 720
     assert M.short(LIFE) == "life"
+
+
+def test_unverified_values_grouped_by_provision_with_their_scenarios():
+    """Each provision resting on an unverified value is listed once, with each figure and the
+    scenarios it applies in: the §5E1.2 fine table (unverified in the 2025 text) gives $25,000-$250,000
+    at level 28 (trial) and $20,000-$200,000 at level 23 (plea to possession)."""
+    from calculator.case import load_case
+    from calculator.cli import example_path
+    from calculator.engine.evaluate import compare
+    from calculator.law import load_law
+    from calculator.report import unverified_lines
+
+    law = load_law()
+    lines = unverified_lines(compare(load_case(example_path(), law), law))
+    fine = [line for line in lines if line.startswith("USSG §5E1.2(c)(3)")]
+    assert len(fine) == 1
+    assert "$25,000-$250,000 (Trial)" in fine[0] and "$20,000-$200,000 (Plea to possession, Plea to receipt)" in fine[0]
+    assert len(lines) == len({line.split(" [")[0] for line in lines})  # one line per provision
