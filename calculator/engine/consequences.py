@@ -37,6 +37,7 @@ from attrs import frozen
 from calculator import months as M
 from calculator.engine.scenario import Applied, ScenarioError
 from calculator.engine.statutory import CountExposure, StatutoryExposure
+from calculator.law.common import Cited
 from calculator.law.consequences import (
     AvaaRule,
     ConsequenceBook,
@@ -645,11 +646,18 @@ def special_assessment_3013(convictions: tuple[Conviction, ...], rule, sr_rule: 
 
 
 def jvta_assessment_3014(
-    convictions: tuple[Conviction, ...], defendant: Defendant, sentencing_date: dt.date | None, rule: JvtaRule
+    convictions: tuple[Conviction, ...],
+    defendant: Defendant,
+    sentencing_date: dt.date | None,
+    rule: JvtaRule,
+    offense_date: dt.date | None = None,
 ) -> tuple[int | None, int | None, str, str, list[Step], list[str]]:
     """18 U.S.C. § 3014: $5,000 on a non-indigent person convicted of an offense under chapter 77,
     109A, 110 or 117, within the windows the Code text sets (by sentencing date: the date question
-    is unresolved). Per count in most circuits; per offender in the Second."""
+    is unresolved). Per count in most circuits; per offender in the Second. An offense committed
+    outside every window (before 2015-05-29, or in the 2025-10-01..2026-02-02 lapse) while the
+    sentencing date is inside one is the open offense-date question: the amount is shown, flagged
+    and unverified (statutes.md §2.4; updates-2026.md §2: "flag ... the offense-date question")."""
     amt = rule.amount
     qualifying = [c for c in convictions if c.chapter in rule.chapters]
     cite = amt.cite
@@ -684,8 +692,18 @@ def jvta_assessment_3014(
         f"{_dollars(amt.value)} x {len(qualifying)} count(s) under chapter {chapters} (counts {ids}); "
         f"{rule.unit.note}; {rule.payment_note}"
     )
-    steps = [Step(cite, _dollars(per_count), why, status=status, subject="judgment")]
     warnings = []
+    if offense_date is not None and not any(w.contains(offense_date) for w in rule.windows):
+        status = "unverified"
+        offense_why = (
+            f"the offense date {offense_date} is outside every window in which § 3014 operates ({_windows(rule)}); "
+            f"the amount is shown on the sentencing-date reading, but if the date that counts is the offense date "
+            f"(the Ex Post Facto question for an assessment not in force when the offense was committed) none is due; "
+            f"{rule.date_question}"
+        )
+        why = f"{why}; {offense_why}"
+        warnings.append(f"§ 3014: {offense_why}")
+    steps = [Step(cite, _dollars(per_count), why, status=status, subject="judgment")]
     if window.start.status != "verified":
         warnings.append(f"§ 3014 for sentencing on {sentencing_date} rests on {window.start.cite}: {window.start.note}")
     if len(qualifying) > 1:
@@ -774,10 +792,14 @@ def avaa_assessment_2259a(convictions: tuple[Conviction, ...], case: Case, rule:
     return tuple(items), per_count, per_defendant, why, steps, warnings
 
 
-def restitution_floor_2259(convictions: tuple[Conviction, ...], case: Case, rule: RestitutionRule) -> tuple[int | None, str, list[Step], list[str]]:
+def restitution_floor_2259(
+    convictions: tuple[Conviction, ...], case: Case, rule: RestitutionRule, enacted: Cited | None = None
+) -> tuple[int | None, str, list[Step], list[str]]:
     """18 U.S.C. § 2259(b)(2)(B): for trafficking in child pornography (§ 2259(c)(3), possession
     included), not less than $3,000 per identified victim; restitution is mandatory for any
-    chapter 110 offense (§ 2259(a))."""
+    chapter 110 offense (§ 2259(a)). The floor is the Amy, Vicky, and Andy Act minimum
+    (Pub. L. 115-299, Dec. 2018; statutes.md §2.6): `enacted` is that date, and an earlier offense
+    date is flagged the same way as the § 2259A assessment the same Act created."""
     floor = rule.floor_per_victim
     series_trafficking = case.conduct.enterprise_series == "trafficking"
     trafficking = [
@@ -800,7 +822,18 @@ def restitution_floor_2259(convictions: tuple[Conviction, ...], case: Case, rule
         return None, why, [Step(floor.cite, "not decided", why, applied=False, subject="judgment")], [why]
     amount = floor.value * n
     why = f"{_dollars(floor.value)} x {n} identified victim(s) (counts {ids}); {floor.note}; {rule.note}"
-    return amount, why, [Step(floor.cite, f"at least {_dollars(amount)}", why, status=floor.status, subject="judgment")], []
+    status = floor.status
+    warnings: list[str] = []
+    if enacted is not None and case.offense_date is not None and case.offense_date < enacted.value:
+        status = "unverified"
+        early = (
+            f"the offense date {case.offense_date} is before the Amy, Vicky, and Andy Act added this floor "
+            f"({enacted.cite}, December 2018): whether the floor reaches earlier offenses is not in the reference; "
+            f"restitution of the full losses the offense caused remains mandatory (§ 2259(a))"
+        )
+        why = f"{why}; {early}"
+        warnings.append(f"§ 2259(b)(2)(B): {early}")
+    return amount, why, [Step(floor.cite, f"at least {_dollars(amount)}", why, status=status, subject="judgment")], warnings
 
 
 def fine_3571(convictions: tuple[Conviction, ...], guidelines: Any, book: ConsequenceBook) -> tuple[tuple[int, int] | None, int, str, list[Step]]:
@@ -1040,13 +1073,13 @@ def compute_consequences(applied: Applied, statutory: StatutoryExposure, guideli
     sa_total, sa_n, s, w = special_assessment_3013(convictions, book.special_assessment, book.supervised_release)
     steps += s
     warnings += w
-    jv, jv_off, jv_why, jv_status, s, w = jvta_assessment_3014(convictions, case.defendant, case.sentencing_date, book.jvta)
+    jv, jv_off, jv_why, jv_status, s, w = jvta_assessment_3014(convictions, case.defendant, case.sentencing_date, book.jvta, case.offense_date)
     steps += s
     warnings += w
     av_items, av_count, av_def, av_why, s, w = avaa_assessment_2259a(convictions, case, book.avaa)
     steps += s
     warnings += w
-    rest, rest_why, s, w = restitution_floor_2259(convictions, case, book.restitution)
+    rest, rest_why, s, w = restitution_floor_2259(convictions, case, book.restitution, book.avaa.enacted)
     steps += s
     warnings += w
     fine_rng, fine_max, fine_why, s = fine_3571(convictions, guidelines, book)
