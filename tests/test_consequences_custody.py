@@ -183,6 +183,18 @@ def test_3632d4d_chapter_77_1591_barred_but_1594c_conspiracy_excepted():
     assert not c.fsa.barred  # (xxvii): chapter 77 "except for sections 1593 through 1596"
 
 
+def test_3632d4d_1591_attempt_under_1594a_barred_but_flagged_unverified():
+    """§ 1594(a) punishes an attempt as the completed § 1591 offense, yet (xxvii) excepts
+    §§ 1593-1596 from the chapter-77 item: the calculator keeps the bar and says it is a reading."""
+    c, _ = run(count("1", "1591(b)(2)", attempt=True))
+    assert c.fsa.barred and c.fsa.barred_by == ("1",)
+    assert c.fsa.status == "unverified"
+    assert any("§ 1594(a)" in w and "1593 through 1596" in w for w in c.warnings)
+    c, _ = run(count("1", "1591(b)(2)"))  # the completed offense: barred, as the text reads
+    assert c.fsa.barred and c.fsa.status == "verified"
+    assert not any("§ 1594(a)" in w for w in c.warnings)
+
+
 def test_3632d4d_chapter_109A_barred():
     c, _ = run(count("1", "2243(a)"))
     assert c.fsa.barred

@@ -225,6 +225,9 @@ def test_2260a_2252_and_2252a_are_not_predicates(stat, predicate):
     flags = [w for w in e.warnings if "2260A" in w and "predicate" in w]
     assert len(flags) == 1
     assert "2252" in flags[0] and "not predicates" in flags[0]
+    # the flag says what the number does: the term is still counted, and when it would be nothing
+    assert rng(e, "2") == (120, 120)
+    assert "still counted" in flags[0] and "adds nothing" in flags[0]
 
 
 def test_2260a_only_when_required_to_register(stat):

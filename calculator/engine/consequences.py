@@ -530,24 +530,45 @@ def custody_estimate(at: str, label: str, cite: str, months: int, case: Case, bo
     return CustodyEstimate(at, label, cite, months, gct, credit, served, math.floor(served / DAYS_PER_MONTH + 0.5), release, tuple(notes))
 
 
+def attempt_under_1594a(c: Conviction, rule: FsaRule) -> bool:
+    """§ 1594(a): an attempt to violate § 1591 is punished as the completed offense, but the
+    provision of the attempt is § 1594(a), one of the sections (xxvii) excepts from chapter 77."""
+    return bool(c.count.attempt) and c.section == "1591" and "1594" in rule.chapter_exceptions
+
+
 def fsa_ineligibility_3632d4d(convictions: tuple[Conviction, ...], rule: FsaRule) -> tuple[FsaCredits, list[Step], list[str]]:
     """18 U.S.C. § 3632(d)(4)(D): a prisoner serving a sentence for a listed conviction earns no
     First Step Act time credits. Chapter 77 is listed except §§ 1593-1596 (so a § 1594(c)
     conspiracy is not); chapter 109A, §§ 2250, 2251, 2251A, 2252, 2252A, 2260 are."""
-    barred, steps, warnings = [], [], []
+    barred, steps, warnings, flagged = [], [], [], []
     for c in convictions:
         by_section = matches(c.key, rule.ineligible_sections)
         by_chapter = c.chapter in rule.ineligible_chapters and c.section not in rule.chapter_exceptions
         if by_section or by_chapter:
             barred.append(c.count_id)
             why = f"§ {c.key} is on the list" if by_section else f"§ {c.key} is a chapter {c.chapter} offense on the list"
-            steps.append(Step(rule.cite, "no FSA credits", why, status=rule.status, subject=f"count {c.count_id}"))
+            step_status = rule.status
+            if attempt_under_1594a(c, rule):
+                why += (
+                    "; an attempt to violate § 1591 is punished under § 1594(a), and (xxvii) excepts §§ 1593-1596: "
+                    "whether the attempt is barred is unverified (the calculator keeps it barred)"
+                )
+                step_status = "unverified"
+                flagged.append(c.count_id)
+            steps.append(Step(rule.cite, "no FSA credits", why, status=step_status, subject=f"count {c.count_id}"))
         else:
             why = f"§ {c.key} is not on the list"
             if c.chapter in rule.ineligible_chapters:
                 why += f" (chapter {c.chapter} is listed except §§ {', '.join(rule.chapter_exceptions)})"
             steps.append(Step(rule.cite, "not barred", why, applied=False, status=rule.status, subject=f"count {c.count_id}"))
     status = rule.status
+    if flagged and set(flagged) == set(barred):
+        status = "unverified"
+        warnings.append(
+            f"FSA credits: count(s) {', '.join(flagged)} charge an attempt to violate § 1591, punished under § 1594(a); "
+            "§ 3632(d)(4)(D)(xxvii) lists chapter 77 'except for sections 1593 through 1596', so whether an attempt is "
+            "barred is unverified (shown as barred)"
+        )
     if barred:
         note = f"First Step Act earned-time credits are barred by count(s) {', '.join(barred)}"
         if len(barred) < len(convictions):

@@ -302,7 +302,9 @@ def registrant_requirement_2260a(count: Count, penalty: Penalty, case: Case, con
     if not preds:
         out.append(
             f"count {count.id}: no count of conviction is a § 2260A predicate ({', '.join(book.predicates_2260a)}); "
-            "§§ 2252, 2252A, 2252B and 2252C are not predicates"
+            "§§ 2252, 2252A, 2252B and 2252C are not predicates. The 120-month consecutive term is still counted, because "
+            "the predicate need not be a count of conviction here; if the predicate the indictment names is a § 2252 or "
+            "§ 2252A offense, the § 2260A count fails and adds nothing"
         )
     return out
 
