@@ -546,6 +546,13 @@ def test_possession_without_offense_date_assumes_current_law_and_says_so(stat):
     e = stat(text)
     assert rng(e, "1") == (0, 240)
     assert any("no offense date" in s.note for s in count_of(e, "1").trace)
+    # and where the lawyer reads warnings, since an offense before 2012-12-07 would cap it at 120
+    flags = [w for w in e.warnings if "no offense date" in w]
+    assert len(flags) == 1 and "2012-12-07" in flags[0] and flags[0].startswith("count 1:")
+    # a dated offense, or no prepubescent finding, raises no such flag
+    assert not [w for w in stat(case(_count("1", "2252A(a)(5)"), prepubescent=True)).warnings if "no offense date" in w]
+    plain = "format = 1\n[conduct]\nprepubescent = false\n" + _count("1", "2252A(a)(5)")
+    assert not [w for w in stat(plain).warnings if "no offense date" in w]
 
 
 # ---------------------------------------------------------------------------------------------

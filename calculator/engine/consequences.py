@@ -839,7 +839,8 @@ def restitution_floor_2259(
     n = case.conduct.identified_victims
     ids = ", ".join(c.count_id for c in trafficking)
     if n <= 0:
-        why = f"counts {ids} are trafficking in child pornography, but no identified victim is recorded (conduct.identified_victims): {_dollars(floor.value)} for each who seeks restitution"
+        which = f"counts {ids} are" if len(trafficking) > 1 else f"count {ids} is"
+        why = f"{which} trafficking in child pornography, but no identified victim is recorded (conduct.identified_victims): {_dollars(floor.value)} for each who seeks restitution"
         return None, why, [Step(floor.cite, "not decided", why, applied=False, subject="judgment")], [why]
     amount = floor.value * n
     why = f"{_dollars(floor.value)} x {n} identified victim(s) (counts {ids}); {floor.note}; {rule.note}"

@@ -177,6 +177,21 @@ def prepubescent_maximum(r: _Range, case: Case, penalty: Penalty, subject: str) 
     return r.step(Step(pm.cite, f"max {M.short(pm.value)} months", why, status=status, subject=subject), hi=pm.value)
 
 
+def offense_date_assumed_2252b2(r: _Range, case: Case, penalty: Penalty, count: Count) -> list[str]:
+    """P.L. 112-206: the 20-year prepubescent maximum applies only to offenses on or after
+    7 December 2012. Where the case gives no offense date and the higher maximum was used, say so
+    where the lawyer reads warnings, not only in the trace."""
+    pm = penalty.prepubescent_max
+    if pm is None or pm.effective is None or case.offense_date is not None:
+        return []
+    if not any(s.applied and s.cite == pm.cite and s.effect.startswith("max ") for s in r.steps):
+        return []
+    return [
+        f"count {count.id}: no offense date in the case; the {M.short(pm.value)}-month prepubescent maximum ({pm.cite}) "
+        f"assumes an offense on or after {pm.effective}; an earlier offense keeps the lower maximum"
+    ]
+
+
 def young_victim_multiplier(r: _Range, case: Case, count: Count, penalty: Penalty, subject: str) -> _Range:
     """§ 2244(c): the maximum is doubled where the victim had not attained 12."""
     mult = penalty.young_victim_multiplier
@@ -344,6 +359,7 @@ def count_exposure(case: Case, count: Count, convicted: tuple[Count, ...], law: 
     if not replaced:
         r = recidivist_tier(r, case, penalty, book, subject)
         r = prepubescent_maximum(r, case, penalty, subject)
+        warnings += offense_date_assumed_2252b2(r, case, penalty, count)
         r = young_victim_multiplier(r, case, count, penalty, subject)
         r, w = mandatory_life_3559e(r, case, count, offense, book, subject)
         warnings += w
