@@ -1,4 +1,4 @@
-"""§1B1.11 edition choice and the rules loader (several editions, broken files)."""
+"""§1B1.11 edition choice, the rules loader (several editions, broken files), and what an edition knows but does not apply (§2X1.1)."""
 
 import datetime as dt
 import shutil
@@ -9,8 +9,8 @@ import pytest
 from calculator.engine.guidelines import edition_note
 from calculator.law.common import LawError, rules_root
 from calculator.law.guidelines import load_editions
-from calculator.model import Conduct
-from test_guidelines_support import case, count, gl, law, trial
+from calculator.model import Conduct, Minor
+from test_guidelines_support import case, count, gl, law, skipped_step, trial
 
 RULES = rules_root() / "guidelines"
 
@@ -83,3 +83,23 @@ def test_worksheet_text_names_every_provision():
     for cite in ("§2G2.2(a)(1)", "§2G2.2(b)(1)", "§2G2.2(b)(7)(D)", "§3E1.1(a)", "§4B1.5(a)", "§4C1.1", "§5G1.1", "§5E1.2"):
         assert cite in text, cite
     assert "not applied" in text
+
+
+# ---------------------------------------------------------------- §2X1.1 (not encoded: a flag)
+
+
+def test_2x1_1_attempt_or_conspiracy_is_flagged_and_the_level_is_the_object_offenses():
+    """USSG §2X1.1(b)(1)-(2): an attempt or conspiracy decreases 3 levels unless all acts believed
+    necessary were completed. Not encoded: the count gets the object guideline's level (§2G1.3(a)(3):
+    28 for § 2422(b)) with no decrease, and the trace and warnings say so."""
+    minor = Minor("A", 14)
+    done = trial(case([count("1", "2422(b)", ("A",))], minors=[minor]))
+    for kw, what in (({"conspiracy": True}, "a conspiracy"), ({"attempt": True}, "an attempt")):
+        e = trial(case([count("1", "2422(b)", ("A",), **kw)], minors=[minor]))
+        assert gl(e).offense_level == gl(done).offense_level  # no decrease applied
+        flag = [w for w in e.warnings if "§2X1.1" in w]
+        assert len(flag) == 1 and flag[0].startswith(f"count 1 is {what}") and "3-level decrease" in flag[0]
+        step = skipped_step(e, "USSG §2X1.1(b)(1)-(2)")
+        assert len(step) == 1 and step[0].status == "secondary"
+    assert not [w for w in done.warnings if "§2X1.1" in w]
+    assert law().guidelines[-1].inchoate_2x1_1.value == 3

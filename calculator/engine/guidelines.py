@@ -798,12 +798,28 @@ def _2g2_1_units(ed: Edition, case: Case, count: Count, lead: tuple[Step, ...], 
     return out
 
 
+def inchoate_2x1_1(ed: Edition, count: Count, warnings: list[str]) -> tuple[Step, ...]:
+    """§2X1.1 (attempt, solicitation, conspiracy not covered by a specific guideline) is known but
+    not encoded: an attempt or conspiracy count is computed under the object offense's guideline
+    with no §2X1.1(b) decrease. Said on the count, in the trace and the warnings, never silent."""
+    rule = ed.inchoate_2x1_1
+    if rule is None or not (count.attempt or count.conspiracy):
+        return ()
+    what = "an attempt" if count.attempt else "a conspiracy"
+    subj = f"count {count.id}"
+    warnings.append(
+        f"count {count.id} is {what}: {rule.cite} (a {rule.value}-level decrease unless all acts believed necessary were "
+        "completed or about to be) is not encoded, nor §2X1.1(c)(1); the level shown is the object offense's, with no decrease"
+    )
+    return (Step(rule.cite, "not applied (not encoded)", f"{what}: {rule.note}", False, rule.status, subj),)
+
+
 def units_for_count(ed: Edition, case: Case, count: Count, warnings: list[str]) -> list[Unit]:
     """Chapter Two (Appendix A, base, characteristics, cross references, special instructions) and
     Chapter Three Parts A-C for one count of conviction."""
     gl = ed.statute_guideline(count.offense)
     subj = f"count {count.id}"
-    lead = (_appendix_step(gl, count, subj),)
+    lead = (_appendix_step(gl, count, subj),) + inchoate_2x1_1(ed, count, warnings)
     sec = gl.value
     conduct = case.conduct
 

@@ -154,6 +154,7 @@ class Edition:
     fine_table: Table = None  # type: ignore[assignment]
     sentencing_table: Mapping[tuple[int, str], tuple[int, int]] = field(factory=dict, converter=_frozen_map, eq=False)
     sentencing_table_cite: Cited = None  # type: ignore[assignment]
+    inchoate_2x1_1: Cited | None = None  # §2X1.1: known, not applied (shown as a flag)
 
     def guideline(self, section: str) -> Guideline:
         return self.guidelines[section]
@@ -217,6 +218,10 @@ class _ManualChoiceM(_Base):
     note: str = ""
 
 
+class _InchoateM(_Base):
+    decrease: CitedModel
+
+
 class _EditionFileM(_Base):
     format: Literal[1]
     effective: dt.date
@@ -225,6 +230,7 @@ class _EditionFileM(_Base):
     notes: list[str] = []
     later_amendments: list[_LaterM] = []
     manual_choice: _ManualChoiceM
+    inchoate: _InchoateM | None = None
 
 
 class _AppendixM(_Base):
@@ -407,6 +413,7 @@ def load_edition(folder: Path) -> Edition:
         notes=tuple(ed.notes),
         later_amendments=later,
         manual_choice=Cited(True, ed.manual_choice.cite, ed.manual_choice.status, note=ed.manual_choice.note),
+        inchoate_2x1_1=ed.inchoate.decrease.plain() if ed.inchoate is not None else None,
         appendix_a=appendix,
         guidelines=guidelines,
         loss_table=_table(ch2.loss_table),
