@@ -580,6 +580,46 @@ def set_conviction_probability(doc, count_id: str, p: str | float | None) -> flo
     return value
 
 
+def contest_fact(doc, key: str, found: Any = None, probability: str | float | None = None) -> float | None:
+    """Trial risk (issue 6): a [conduct] / [defendant] fact the court may find, with counsel's
+    estimate, as one [[trial_risk.facts]] entry per fact. An empty probability removes the entry
+    (the case's own value then stands at trial); otherwise `found` is the value if found."""
+    kind = fact_kind(key)
+    p = parse_probability(probability)
+    risk = doc.get("trial_risk")
+    facts = risk.get("facts") if risk is not None else None
+    entries = list(facts) if facts is not None else []
+    at = next((i for i, f in enumerate(entries) if str(f.get("key")) == key), None)
+    if p is None:
+        if at is None:
+            return None
+        del facts[at]
+        if not len(facts):
+            del risk["facts"]
+            if not len(risk):
+                del doc["trial_risk"]
+        return None
+    if found is None or (isinstance(found, str) and not found.strip()):
+        raise EditError(f"contested {key.replace('_', ' ')}: give the value the court may find")
+    value = coerce(kind, found)
+    if at is not None:
+        entry = entries[at]
+        _set(entry, "found", value)
+        _set(entry, "probability", p)
+        return p
+    if risk is None:
+        doc.append("trial_risk", tomlkit.table(is_super_table=True))
+        risk = doc["trial_risk"]
+    if "facts" not in risk:
+        risk.append("facts", tomlkit.aot())
+    t = _new_table()
+    t["key"] = key
+    t["found"] = value
+    t["probability"] = p
+    risk["facts"].append(_done(t))
+    return p
+
+
 def set_conduct_choice(doc, key: str, value: Any) -> None:
     """An optional [conduct] value that may be unset: None, '' or 'none'/'unset' removes the key
     (pattern_prohibited_sexual_conduct yes/no/unset; enterprise_series production/trafficking/none)."""
@@ -746,5 +786,6 @@ __all__ = [
     "set_motion_3553e",
     "parse_probability",
     "set_conviction_probability",
+    "contest_fact",
     "set_conduct_choice",
 ]

@@ -318,3 +318,45 @@ def test_minor_facts_injury_and_flags(doc):
     assert "injury" not in doc.text and "abducted" not in doc.text
     with pytest.raises(EditError):
         doc.apply(cd.edit_minor, mid, injury="grave")
+
+
+# -- contested facts (issue 6: trial risk, editable in the UI) ------------------------------
+
+
+def test_contest_fact_adds_replaces_and_removes_a_trial_risk_entry(doc):
+    """[[trial_risk.facts]]: one entry per fact; an empty probability removes it."""
+    assert doc.apply(cd.contest_fact, "images", "700", "30%") == pytest.approx(0.3)
+    assert [(f.key, f.found, f.probability) for f in doc.case.contested] == [("images", 700, pytest.approx(0.3))]
+    doc.apply(cd.contest_fact, "distribution", "knowing", "0.4")
+    doc.apply(cd.contest_fact, "images", "900", "0.5")  # replaces, does not duplicate
+    assert [(f.key, f.found, f.probability) for f in doc.case.contested] == [("images", 900, 0.5), ("distribution", "knowing", 0.4)]
+    assert doc.text.count("[[trial_risk.facts]]") == 2
+    doc.apply(cd.contest_fact, "images", None, "")
+    doc.apply(cd.contest_fact, "distribution", None, None)
+    assert doc.case.contested == () and "trial_risk" not in doc.text
+    assert "# receipt: 5-year mandatory minimum" in doc.text  # the lawyer's comments survive
+
+
+@pytest.mark.parametrize(
+    "key, found, p, message",
+    [
+        ("images", "many", "0.5", "whole number"),
+        ("images", "", "0.5", "give the value"),
+        ("images", "700", "150%", "between 0 and 1"),
+        ("distribution", "lots", "0.5", "'knowing'"),
+        ("bogus", "1", "0.5", "unknown fact"),
+    ],
+)
+def test_contest_fact_bad_input_is_refused_and_changes_nothing(doc, key, found, p, message):
+    before = doc.text
+    with pytest.raises(EditError, match=message):
+        doc.apply(cd.contest_fact, key, found, p)
+    assert doc.text == before and not doc.dirty
+
+
+def test_contest_fact_survives_save_and_reopen(doc, tmp_path, law):
+    doc.apply(cd.contest_fact, "images", "700", "0.3")
+    target = tmp_path / "case.toml"
+    doc.save(target)
+    again = CaseDoc.open(target, law)
+    assert [(f.key, f.found, f.probability) for f in again.case.contested] == [("images", 700, 0.3)]

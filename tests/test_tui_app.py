@@ -434,6 +434,46 @@ def test_conviction_probability_shows_the_trial_distribution_beside_the_comparis
     run(go())
 
 
+def test_v_on_a_fact_contests_it_and_the_trial_distribution_follows(law):
+    """In the case pane, v on conduct.images asks for the value the court may find and counsel's
+    probability. Example trial: 350 images (§2G2.2(b)(7)(C) +4) gives level 28, 78-97; 700 images
+    ((b)(7)(D) +5) gives level 29, 87-108 (CHC I). At 30%: low end 78 at 70%, 87 at 30%, expected 80.7."""
+    async def go():
+        app = make_app(law)
+        async with app.run_test(size=(160, 48)) as pilot:
+            await pilot.pause()
+            app.case_pane.focus()
+            app.case_pane.focus_row("conduct:images")
+            await pilot.pause()
+            await pilot.press("v")
+            await pilot.pause()
+            assert isinstance(app.screen, PromptScreen) and "value the court may find" in str(app.screen.title_text)
+            await answer(pilot, "700")
+            assert isinstance(app.screen, PromptScreen)
+            await answer(pilot, "30%")
+            assert [(f.key, f.found) for f in app.doc.case.contested] == [("images", 700)]
+            risk = app.result.risk
+            assert dict(risk.lows) == {78: pytest.approx(0.7), 87: pytest.approx(0.3)}
+            assert risk.expected_low == pytest.approx(80.7)
+            assert "?700 30%" in str(app.case_pane.get_option("conduct:images").prompt)
+            assert app.query_one("#risk-box").display
+            # v again, empty probability: no longer contested, no estimate, no chart
+            app.case_pane.focus_row("conduct:images")
+            await pilot.press("v")
+            await pilot.pause()
+            await answer(pilot, "700")
+            await answer(pilot, "")
+            assert app.doc.case.contested == () and app.result.risk is None
+            # v on a count still sets its probability of conviction
+            app.case_pane.focus_row("count:1")
+            await pilot.press("v")
+            await pilot.pause()
+            await answer(pilot, "0.5")
+            assert app.doc.case.count("1").conviction_probability == 0.5
+
+    run(go())
+
+
 def test_trial_risk_behind_r_in_80x24(law):
     async def go():
         app = make_app(law)

@@ -38,7 +38,7 @@ from calculator.tui.widgets.risk_chart import HELP as RISK_HELP, RiskChart
 
 MINOR_FLAGS = ("sexual_act", "sexual_contact", "force", "custodial", "distributed", "computer_enticement", "sadistic",
                "infant_or_toddler", "misrepresentation", "undue_influence", "abducted", "commercial_sex_act")
-RISK_HINT = "trial risk: press v on a count"
+RISK_HINT = "trial risk: v on a count or a fact"
 
 
 class RiskBox(VerticalScroll):
@@ -58,6 +58,7 @@ COMMANDS: list[tuple[str, str, str]] = [
     ("substantial_assistance", "Set a §5K1.1 substantial-assistance reduction", "months counsel assumes, in the scenario under the cursor"),
     ("motion_3553e", "Toggle a government motion under 18 U.S.C. § 3553(e)", "a sentence below a mandatory minimum, in the scenario under the cursor"),
     ("conviction_probability", "Set a count's probability of conviction at trial", "counsel's estimate, 0..1 or a percentage; empty clears it (trial risk)"),
+    ("contest_fact", "Contest a fact at trial (trial risk)", "a conduct or defendant value the court may find, with counsel's probability; empty clears it"),
     ("toggle_risk", "Show or hide the trial-risk chart", "arithmetic on counsel's estimates, not a forecast"),
     ("enterprise_series", "Set the § 2252A(g) series: production, trafficking or not found", "conduct.enterprise_series (18 U.S.C. § 2259(c))"),
     ("pattern_psc", "Set the pattern of prohibited sexual conduct: yes, no or unset", "conduct.pattern_prohibited_sexual_conduct (USSG §4B1.5(b))"),
@@ -89,7 +90,7 @@ COMMANDS: list[tuple[str, str, str]] = [
 ]
 
 # actions that edit or navigate the main screen: not while a dialog is open
-MAIN_ONLY = {c[0] for c in COMMANDS} - {"quit", "toggle_dark", "help_screen"}
+MAIN_ONLY = {c[0] for c in COMMANDS} - {"quit", "toggle_dark", "help_screen"} | {"risk_estimate"}
 
 
 class ExposureApp(App[int]):
@@ -493,10 +494,73 @@ class ExposureApp(App[int]):
                                       hint=f"§ {c.statute}. Counsel's own estimate, 0 to 1 or a percentage; empty clears it. "
                                            "The trial-risk chart is arithmetic on these estimates, never a forecast."), entered)
 
+    def action_risk_estimate(self) -> None:
+        """v in the case pane: on a count, its probability of conviction; on a conduct or
+        defendant value, whether the court finds it (a contested fact)."""
+        row = (self.case_pane.current or "") if self.case_pane.display and self.case_pane.has_focus else ""
+        kind, _, key = row.partition(":")
+        if kind in ("conduct", "defendant"):
+            self._ask_contested(key)
+        else:
+            self.action_conviction_probability()
+
+    def action_contest_fact(self) -> None:
+        row = (self.case_pane.current or "") if self.case_pane.display and self.case_pane.has_focus else ""
+        kind, _, key = row.partition(":")
+        if kind in ("conduct", "defendant"):
+            self._ask_contested(key)
+            return
+        contested = {f.key: f for f in self.doc.case.contested}
+        choices = []
+        for k in CONDUCT_FIELDS + DEFENDANT_FIELDS:
+            base = getattr(self.doc.case.conduct if k in CONDUCT_FIELDS else self.doc.case.defendant, k)
+            f = contested.get(k)
+            now = f"  contested: {f.found} at {self._pct(f.probability)}" if f else ""
+            choices.append((k, f"{k.replace('_', ' ')}  (case: {base}){now}"))
+        self.push_screen(ChoiceScreen("Contest a fact at trial: which?", choices), lambda k: k and self._ask_contested(k))
+
+    def _ask_contested(self, key: str) -> None:
+        """Two questions: the value the court may find, then counsel's probability that it does."""
+        case = self.doc.case
+        base = getattr(case.conduct if key in CONDUCT_FIELDS else case.defendant, key)
+        f = next((x for x in case.contested if x.key == key), None)
+        label = key.replace("_", " ")
+
+        def ask_probability(found: Any) -> None:
+            if found is None:
+                return
+            cur = "" if f is None else f"{f.probability:g}"
+
+            def entered(v: str | None) -> None:
+                if v is None:
+                    return
+                self.edit(cd.contest_fact, key, found, v,
+                          message=lambda p: f"{label}: {found} found with probability {self._pct(p)}, otherwise {base} (counsel's estimate)"
+                          if p is not None else f"{label}: not contested (the case's {base} stands at trial)")
+
+            self.push_screen(PromptScreen(f"Probability the court finds {label} = {found}", cur, placeholder="0.3 or 30%",
+                                          hint=f"otherwise the case's {base} stands. Counsel's own estimate, 0 to 1 or a percentage; "
+                                               "empty removes the contested fact. Arithmetic on the estimate, never a forecast."), entered)
+
+        kind_ = cd.fact_kind(key)
+        cur_found = f.found if f is not None else None
+        if key == "distribution":
+            self.push_screen(ChoiceScreen(f"{label}: the court may find (case: {base})",
+                                          [(d, d) for d in DISTRIBUTION_KINDS], str(cur_found or "")), ask_probability)
+            return
+        if kind_ is bool:
+            ask_probability(not base if cur_found is None else cur_found)
+            return
+        hint = "a whole number" if kind_ is int else ""
+        cur_s = "" if cur_found is None else str(cur_found)
+        self.push_screen(PromptScreen(f"{label}: the value the court may find (case: {base})", cur_s, hint=hint),
+                         lambda v: ask_probability(v.strip() if v is not None and v.strip() else None))
+
     def action_toggle_risk(self) -> None:
         r = self.result
         if r is None or (r.risk is None and r.risk_error is None):
-            self.say("No trial risk yet: v on a count's row sets its probability of conviction (counsel's estimate).")
+            self.say("No trial risk yet: in the case pane, v on a count sets its probability of conviction, v on a fact "
+                     "contests it (counsel's estimates).")
             return
         wide = self._wide
         now = self.risk_shown if self.risk_shown is not None else wide

@@ -21,8 +21,10 @@ The facts of the case as charged: counts, the defendant, relevant conduct, minor
   **s** changes a count's statute, **m** sets the minors a count involves, **Delete** removes a count, prior or minor.
 - **i** adds a prior sex-offense conviction, **M** adds a minor. Enter on a minor edits its age, its
   facts (misrepresentation, undue influence, abducted, commercial sex act, ...) and its injury.
-- **v** on a count sets counsel's probability of conviction at trial (0.7 or 70%; empty clears it),
-  which feeds the trial-risk chart (arithmetic on that estimate, not a forecast).
+- **v** on a count sets counsel's probability of conviction at trial (0.7 or 70%; empty clears it);
+  **v** on a conduct or defendant value contests it: the value the court may find and the probability
+  that it does (empty removes it; otherwise the case's value stands). Both feed the trial-risk chart
+  (arithmetic on those estimates, not a forecast). A contested value shows its estimate beside it.
 - Enter on **enterprise series** picks production, trafficking or none (18 U.S.C. § 2259(c));
   on **pattern prohibited sexual conduct** yes, no or unset (USSG §4B1.5(b)); Space cycles it.
 
@@ -69,11 +71,11 @@ class CasePane(OptionList):
         Binding("delete", "app.remove_item", "Remove", id="case.remove"),
         Binding("i", "app.add_prior", "Add prior", show=False, id="case.add_prior"),
         Binding("M", "app.add_minor", "Add minor", show=False, id="case.add_minor"),
-        Binding("v", "app.conviction_probability", "P(conviction)", show=False, id="case.conviction_probability"),
+        Binding("v", "app.risk_estimate", "Trial risk", show=False, id="case.conviction_probability"),  # id kept: users' keymaps
     ]
 
     def show_case(self, case: Case) -> None:
-        key = (case.counts, case.defendant, case.conduct, case.minors, case.title, case.offense_date, case.sentencing_date)
+        key = (case.counts, case.defendant, case.conduct, case.minors, case.title, case.offense_date, case.sentencing_date, case.contested)
         if key == getattr(self, "_shown", None):
             return  # a scenario edit: the case as charged did not change
         self._shown = key
@@ -98,9 +100,10 @@ class CasePane(OptionList):
             if extra:
                 t.append("  " + "; ".join(extra), style="dim")
             opts.append(Option(t, id=f"count:{c.id}"))
+        contested = {f.key: f for f in case.contested}
         head("defendant", " DEFENDANT")
         for k in DEFENDANT_FIELDS:
-            opts.append(Option(self._row(_label(k), getattr(case.defendant, k)), id=f"defendant:{k}"))
+            opts.append(Option(self._row(_label(k), getattr(case.defendant, k), contested.get(k)), id=f"defendant:{k}"))
         for i, p in enumerate(case.defendant.priors):
             flags = [f for f in ("minor_victim", "victim_under_17") if getattr(p, f)]
             if not p.sentenced_before_offense:
@@ -111,7 +114,7 @@ class CasePane(OptionList):
             opts.append(Option(t, id=f"prior:{i}"))
         head("conduct", " CONDUCT")
         for k in CONDUCT_FIELDS:
-            opts.append(Option(self._row(_label(k), getattr(case.conduct, k)), id=f"conduct:{k}"))
+            opts.append(Option(self._row(_label(k), getattr(case.conduct, k), contested.get(k)), id=f"conduct:{k}"))
         head("minors", f" MINORS ({len(case.minors)})")
         for m in case.minors:
             flags = [_label(f) for f in ("sexual_act", "sexual_contact", "force", "custodial", "distributed", "computer_enticement", "sadistic",
@@ -141,10 +144,12 @@ class CasePane(OptionList):
         self.highlighted = index
 
     @staticmethod
-    def _row(label: str, value) -> Text:
+    def _row(label: str, value, contested=None) -> Text:
         v = _val(value)
         t = Text(f"  {label}", style="")
         t.append(" " + v, style="bold" if v not in ("no", "0", "-", "none") else "dim")
+        if contested is not None:  # trial risk: counsel's estimate that the court finds another value
+            t.append(f"  ?{_val(contested.found)} {contested.probability:.0%}", style="italic")
         return t
 
     @property
