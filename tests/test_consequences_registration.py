@@ -72,6 +72,17 @@ def test_forfeiture_by_chapter():
     assert c.forfeiture.startswith("18 U.S.C. § 1594(d)")
 
 
+def test_forfeiture_describes_2253_only_for_2253():
+    """§ 2253(a)(1) reaches the depictions; § 2428 (ch. 117) is a parallel provision whose own
+    terms the reference did not read, so a § 2422(b) count is not told it forfeits 'depictions'."""
+    c, _ = run(count("1", "2422(b)"))
+    assert c.forfeiture.startswith("18 U.S.C. § 2428 (count 1): ") and "depictions" not in c.forfeiture
+    assert "not read" in c.forfeiture
+    c, _ = run(count("1", "2252A(a)(5)"), count("2", "2422(b)"))
+    first, second = c.forfeiture.split("; 18 U.S.C. § 2428")
+    assert first.startswith("18 U.S.C. § 2253 (count 1): the depictions") and "depictions" not in second
+
+
 # ---------------------------------------------------------------- outcome context
 
 

@@ -943,17 +943,19 @@ def forfeiture_line(convictions: tuple[Conviction, ...], book: ConsequenceBook) 
     rule = book.forfeiture
     by: dict[str, list[str]] = {}
     cites: dict[str, str] = {}
+    reaches: dict[str, str] = {}
     for c in convictions:
         cited = rule.chapters.get(c.offense_chapter)
         if cited is None:
             continue
         by.setdefault(cited.value, []).append(c.count_id)
         cites[cited.value] = cited.cite
+        # rule.what is § 2253's list; a parallel provision says what was read of it in its note
+        reaches[cited.value] = rule.what if cited.value == "2253" or not cited.note else cited.note
     if not by:
         return "no forfeiture provision encoded for these counts", []
-    parts = [f"{cites[k]} (count{'s' if len(v) > 1 else ''} {', '.join(v)})" for k, v in by.items()]
-    line = f"{'; '.join(parts)}: {rule.what}"
-    return line, [Step(cites[k], "forfeiture", f"counts {', '.join(v)}: {rule.what}", subject="judgment") for k, v in by.items()]
+    parts = [f"{cites[k]} (count{'s' if len(v) > 1 else ''} {', '.join(v)}): {reaches[k]}" for k, v in by.items()]
+    return "; ".join(parts), [Step(cites[k], "forfeiture", f"counts {', '.join(v)}: {reaches[k]}", subject="judgment") for k, v in by.items()]
 
 
 # ---------------------------------------------------------------------------------------------
