@@ -360,3 +360,15 @@ def test_contest_fact_survives_save_and_reopen(doc, tmp_path, law):
     doc.save(target)
     again = CaseDoc.open(target, law)
     assert [(f.key, f.found, f.probability) for f in again.case.contested] == [("images", 700, 0.3)]
+
+
+def test_an_edit_refused_after_it_changed_the_document_is_rolled_back(doc):
+    """CaseDoc.apply edits the live document and rolls back on refusal: an edit that mutates the
+    document and then fails validation (distribution 'lots' is not a §2G2.2(b)(3) kind) leaves the
+    text, the validated case and the undo history exactly as they were."""
+    doc.apply(cd.set_field, "conduct", "images", "400")
+    text, case, undo = doc.text, doc.case, list(doc._undo)
+    with pytest.raises(EditError):
+        doc.apply(cd.set_field, "conduct", "distribution", "lots")
+    assert (doc.text, doc.case, doc._undo) == (text, case, undo)
+    assert doc.undo() and doc.case.conduct.images == 350  # the example's own value
