@@ -127,6 +127,7 @@ class CountM(_M):
     attempt: StrictBool = False
     conspiracy: StrictBool = False
     conviction_probability: Annotated[float, Field(ge=0.0, le=1.0, strict=False)] | None = None
+    predicate: Annotated[StrictStr, Field(min_length=1, max_length=120)] | None = None
 
 
 class AgreedM(_M):
@@ -343,6 +344,13 @@ def _build(data: dict, text: str, law: Law, path: str | None) -> Case:
             raise _err(text, path, ("counts", i, "attempt"), f"§ {off.section} has no attempt provision: there is no federal attempt to commit it")
         if c.conspiracy and off.conspiracy == "none":
             raise _err(text, path, ("counts", i, "conspiracy"), f"a conspiracy count under § {off.key} is not supported (charge § 371 instead)")
+        predicate = None
+        if c.predicate is not None:
+            if not book.penalties[off.penalty].requires_registration:
+                raise _err(text, path, ("counts", i, "predicate"), f"predicate is for a § 2260A count only; count {c.id!r} is § {off.key}")
+            predicate = normalise_statute(c.predicate)
+            if not predicate:
+                raise _err(text, path, ("counts", i, "predicate"), f"{c.predicate!r} is not a statute citation (write it as \"18 U.S.C. § 2251(a)\")")
         counts.append(
             Count(
                 id=c.id,
@@ -352,6 +360,7 @@ def _build(data: dict, text: str, law: Law, path: str | None) -> Case:
                 attempt=c.attempt,
                 conspiracy=c.conspiracy,
                 conviction_probability=c.conviction_probability,
+                predicate=predicate,
             )
         )
 

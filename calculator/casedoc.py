@@ -22,6 +22,7 @@ from tomlkit.exceptions import TOMLKitError
 from calculator.case import CaseError, loads_case
 from calculator.files import WriteError, read_case_text, write_text_atomic
 from calculator.law import Law
+from calculator.law.statutes import normalise_statute
 from calculator.model import CONDUCT_FIELDS, DEFENDANT_FIELDS, Case, Conduct, Defendant
 
 NEW_CASE = """\
@@ -223,12 +224,15 @@ def duplicate_count(doc, count_id: str) -> str:
 
 
 def edit_count(doc, count_id: str, **fields: Any) -> None:
-    """statute=..., minors=[...], attempt=bool, conspiracy=bool, id=... (None removes an optional key)."""
+    """statute=..., minors=[...], attempt=bool, conspiracy=bool, predicate=..., id=... (None removes an
+    optional key). Changing a § 2260A count to another statute drops its predicate."""
     c = _count(doc, count_id)
     new_id = fields.pop("id", None)
     for k, v in fields.items():
         if k == "statute" and not (v or "").strip():
             raise EditError("a count needs a statute")
+        if k == "statute" and "predicate" in c and not normalise_statute(v).startswith("2260A"):
+            _set(c, "predicate", None)  # a predicate belongs to a § 2260A count only
         if k in ("attempt", "conspiracy") and v is False:
             v = None  # the default: keep the file short
         if k == "minors" and v is not None:

@@ -138,6 +138,7 @@ class Count:
     attempt: bool = False
     conspiracy: bool = False
     conviction_probability: float | None = None  # trial-risk estimate (issue 6); None = not given
+    predicate: str | None = None  # § 2260A only: the felony the indictment names as predicate ("2252A(a)(2)")
 
 
 @frozen

@@ -56,6 +56,12 @@ BAD = {
     "unknown fact": ("format = 1\n" + GOOD_COUNT + '\n[[scenarios]]\nname = "Plea"\nkind = "plea"\n[scenarios.facts]\nimagez = 3\n', 10, "scenarios[1].facts.imagez", "unknown fact"),
     "empty convicted list": ("format = 1\n" + GOOD_COUNT + '[[scenarios]]\nname = "T"\nkind = "trial"\nconvicted = []\n', 8, "scenarios[1].convicted", "at least one count"),
     "acceptance 3 after trial": ("format = 1\n" + GOOD_COUNT + '[[scenarios]]\nname = "T"\nkind = "trial"\nacceptance = 3\n', 8, "scenarios[1].acceptance", "§3E1.1(b)"),
+    "predicate on a count that is not 2260A": (
+        'format = 1\n[[counts]]\nid = "1"\nstatute = "2252A(a)(2)"\npredicate = "2251(a)"\n', 5, "counts[1].predicate", "§ 2260A count only"
+    ),
+    "2260A predicate not a citation": (
+        'format = 1\n' + GOOD_COUNT + '[[counts]]\nid = "2"\nstatute = "2260A"\npredicate = "enticement"\n', 8, "counts[2].predicate", "not a statute citation"
+    ),
     "2251 count with no minor": (
         'format = 1\n[[counts]]\nid = "1"\nstatute = "2252A(a)(2)"\n[[counts]]\nid = "2"\nstatute = "18 U.S.C. § 2251(a)"\n',
         7,

@@ -372,3 +372,15 @@ def test_an_edit_refused_after_it_changed_the_document_is_rolled_back(doc):
         doc.apply(cd.set_field, "conduct", "distribution", "lots")
     assert (doc.text, doc.case, doc._undo) == (text, case, undo)
     assert doc.undo() and doc.case.conduct.images == 350  # the example's own value
+
+
+def test_2260A_predicate_is_set_cleared_and_dropped_with_the_statute(doc):
+    """The § 2260A predicate key: set on a § 2260A count, refused on any other (case.py), and
+    dropped when the count's statute changes away from § 2260A (else that edit would be refused)."""
+    cid = doc.apply(cd.add_count, "18 U.S.C. § 2260A")
+    doc.apply(cd.edit_count, cid, predicate="18 U.S.C. § 2422(b)")
+    assert doc.case.count(cid).predicate == "2422(b)"
+    with pytest.raises(EditError, match="§ 2260A count only"):
+        doc.apply(cd.edit_count, "1", predicate="2422(b)")
+    doc.apply(cd.edit_count, cid, statute="2252A(a)(5)")
+    assert doc.case.count(cid).predicate is None and "predicate" not in doc.text

@@ -121,6 +121,20 @@ def test_consecutive_2260A_stacks_on_the_floor():
     assert all(r.floor <= 240 for r in by.rows)
 
 
+def test_a_2260A_count_with_an_unlisted_predicate_is_never_a_plea_on_its_own():
+    """§ 2260A with the indictment's predicate named as § 2252A(a)(2) (not listed): the count carries
+    0 months, so a 'bargain' keeping only it is not a plea; the frontier matches brute force, and its
+    floor is the receipt count's own (§ 2252A(b)(1): 60) or possession's 0, never 120 from § 2260A."""
+    text = case_text([("2252A(a)(2)", False, False), ("2260A", False, False)], registered=True)
+    text = text.replace('statute = "2260A"', 'statute = "2260A"\npredicate = "2252A(a)(2)"')
+    case = loads_case(text, LAW)
+    for mode in ("pareto", "by-counts"):
+        fr = explore(case, LAW, mode)
+        assert fr.points() == brute_force(case, LAW, mode).points()
+        assert all(any(c.count_id == "1" and c.action != "dismissed" for c in r.bargain.choices) for r in fr.rows)
+        assert all(r.floor in (0, 60) for r in fr.rows)
+
+
 def test_frontier_is_non_dominated():
     case = make([("2251(a)", True, False), ("2422(b)", True, False), ("2252A(a)(2)", False, False)])
     fr = explore(case, LAW)

@@ -230,6 +230,36 @@ def test_2260a_2252_and_2252a_are_not_predicates(stat, predicate):
     assert "still counted" in flags[0] and "adds nothing" in flags[0]
 
 
+@pytest.mark.parametrize(
+    "predicate, months",
+    [
+        ("18 U.S.C. § 2252A(a)(2)", 0),  # § 2252A is not listed
+        ("2252(a)(4)(B)", 0),
+        ("2252B(b)", 0),
+        ("18 U.S.C. § 2422(b)", 120),  # chapter 117: listed
+        ("1466A(a)", 120),
+        ("18 U.S.C. § 1201(a)", 120),  # listed though not in this calculator's catalogue
+    ],
+)
+def test_2260a_named_predicate_decides_the_term(stat, predicate, months):
+    """§ 2260A lists §§ 1201, 1466A, 1470, 1591, 2241-2245, 2251, 2251A, 2260, 2421-2423, 2425;
+    §§ 2252, 2252A, 2252B, 2252C are not predicates. Where the case names the indictment's
+    predicate, a listed one keeps 120 consecutive months and an unlisted one leaves 0 -- a number,
+    not only a warning -- and the no-predicate warning is not raised either way."""
+    e = stat(case(_count("1", "2252A(a)(2)"), _count("2", "2260A") + f'predicate = "{predicate}"\n', registered=True))
+    assert rng(e, "2") == (months, months)
+    assert e.floor_months == 60 + months  # § 2252A(b)(1) 60-month minimum + the consecutive term
+    assert not [w for w in e.warnings if "2260A predicate" in w]
+    steps = [s for s in count_of(e, "2").trace if s.cite == "18 U.S.C. § 2260A" and ("predicate" in s.effect or "no term" in s.effect)]
+    assert len(steps) == 1 and ("not listed" in steps[0].note) == (months == 0)
+
+
+def test_2260a_named_predicate_still_needs_registration(stat):
+    e = stat(case(_count("1", "2422(b)"), _count("2", "2260A") + 'predicate = "2422(b)"\n', registered=False))
+    assert rng(e, "2") == (0, 0)
+    assert any("2260A" in w and "register" in w for w in e.warnings)
+
+
 def test_2260a_only_when_required_to_register(stat):
     """§ 2260A applies only to a person required to register as a sex offender at the time of the
     offense: with the case saying he was not, no 10-year term is added, and a warning says why."""

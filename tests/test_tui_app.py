@@ -15,7 +15,7 @@ from calculator.casedoc import CaseDoc
 from calculator.cli import example_path
 from calculator.law import load_law
 from calculator.tui.app import ExposureApp
-from calculator.tui.screens.dialogs import ConfirmScreen, PromptScreen, StatutePicker
+from calculator.tui.screens.dialogs import ChoiceScreen, ConfirmScreen, PromptScreen, StatutePicker
 from calculator.tui.screens.help import HelpScreen
 from calculator.tui.screens.trace import TraceScreen
 
@@ -470,6 +470,43 @@ def test_v_on_a_fact_contests_it_and_the_trial_distribution_follows(law):
             await pilot.pause()
             await answer(pilot, "0.5")
             assert app.doc.case.count("1").conviction_probability == 0.5
+
+    run(go())
+
+
+def test_2260A_count_predicate_from_the_case_pane(law, tmp_path):
+    """Enter on a § 2260A count offers its predicate; naming § 2252A(a)(2) (not a § 2260A predicate)
+    takes the count's 120 consecutive months to 0, naming § 2422(b) (listed) keeps them."""
+    path = tmp_path / "case.toml"
+    path.write_text(
+        'format = 1\nsentencing_date = 2026-03-02\noffense_date = 2025-01-01\n[defendant]\nregistered_sex_offender = true\n'
+        '[conduct]\nimages = 20\n[[counts]]\nid = "1"\nstatute = "2252A(a)(2)"\n[[counts]]\nid = "2"\nstatute = "2260A"\n'
+        '[[scenarios]]\nname = "Trial"\nkind = "trial"\n'
+    )
+
+    async def go():
+        app = make_app(law, path)
+        async with app.run_test(size=(160, 48)) as pilot:
+            await pilot.pause()
+            assert floor(app, "Trial") == 60 + 120  # § 2252A(b)(1) + § 2260A, predicate not named
+            app.case_pane.focus()
+            app.case_pane.focus_row("count:2")
+            await pilot.press("enter")
+            await pilot.pause()
+            assert isinstance(app.screen, ChoiceScreen)
+            app.screen.dismiss("predicate")
+            await pilot.pause()
+            await answer(pilot, "2252A(a)(2)")
+            assert app.doc.case.count("2").predicate == "2252A(a)(2)"
+            assert floor(app, "Trial") == 60
+            assert "predicate § 2252A(a)(2)" in str(app.case_pane.get_option("count:2").prompt)
+            app.case_pane.focus_row("count:2")
+            await pilot.press("enter")
+            await pilot.pause()
+            app.screen.dismiss("predicate")
+            await pilot.pause()
+            await answer(pilot, "18 U.S.C. § 2422(b)")
+            assert floor(app, "Trial") == 180
 
     run(go())
 

@@ -206,11 +206,12 @@ def count_options(count: Count, law: Law, book: BargainBook | None = None) -> tu
     return tuple(out)
 
 
-Sig = tuple  # (catalogue key, minors, attempt, conspiracy)
+Sig = tuple  # (catalogue key, minors, attempt, conspiracy, § 2260A predicate)
 
 
 def signature(count: Count, key: str | None = None) -> Sig:
-    return (key or count.offense, tuple(count.minors), bool(count.attempt), bool(count.conspiracy))
+    key = key or count.offense
+    return (key, tuple(count.minors), bool(count.attempt), bool(count.conspiracy), count.predicate if key == count.offense else None)
 
 
 @frozen
@@ -222,8 +223,8 @@ class SigInfo:
 
 
 def sig_info(case: Case, sig: Sig, law: Law) -> SigInfo:
-    key, minors, attempt, conspiracy = sig
-    c = Count(id="?", statute=key, offense=key, minors=minors, attempt=attempt, conspiracy=conspiracy)
+    key, minors, attempt, conspiracy, predicate = sig
+    c = Count(id="?", statute=key, offense=key, minors=minors, attempt=attempt, conspiracy=conspiracy, predicate=predicate)
     ce = count_exposure(case, c, (c,), law)
     return SigInfo(ce.min_months, ce.max_months, ce.consecutive, is_grouped(sig, law))
 
@@ -232,7 +233,7 @@ def is_grouped(sig: Sig, law: Law) -> bool:
     """§3D1.2(d) grouping by aggregate harm: a count referenced to §2G2.2 in every edition (USSG
     App. A), naming no minor (else the §2G2.2(c)(1) cross reference may apply), not an attempt or a
     conspiracy (§2X1.1). Anything else is kept by exact multiplicity (always safe)."""
-    key, minors, attempt, conspiracy = sig
+    key, minors, attempt, conspiracy, _predicate = sig
     if minors or attempt or conspiracy:
         return False
     if law.guidelines:
@@ -353,6 +354,8 @@ def brute_force(
                 continue
             exp = evaluate(case, b.scenario(), elaw)
             evaluations += 1
+            if exp.statutory.ceiling_months == 0:
+                continue  # only counts that carry no term: not a plea (as in explore)
             p = (int(exp.statutory.floor_months), low_end(exp), b.kept)
             points.setdefault(p, b)
     rows = tuple(_row(case, elaw, b) for _, b in pareto(points, mode))
@@ -453,6 +456,9 @@ def explore(
     total = math.prod(len(cl.options) + 1 for cl in classes for _ in cl.counts) * len(acceptances) - len(acceptances)
     states = reduced_states(classes, info, cancel)
     states.pop((frozenset(), (), 0, 0), None)  # nothing kept is not a plea
+    # nor is a plea only to counts that carry no term (a § 2260A count whose named predicate is not
+    # listed, or whose defendant was not required to register: 0-0 months)
+    states = {st: rep for st, rep in states.items() if st[2] != 0}
 
     # candidates in order of floor (the pruning bound), most counts first
     cands = []

@@ -11,6 +11,8 @@ ceiling = sum of the maxima (life if any is life). Pure: no I/O.
 
 from __future__ import annotations
 
+import re
+
 from attrs import frozen
 
 from calculator import months as M
@@ -302,6 +304,13 @@ def registrant_requirement_2260a(count: Count, penalty: Penalty, case: Case, con
     if not penalty.requires_registration:
         return []
     out = []
+    if count.predicate is not None:  # the case names the predicate: named_predicate_2260a decides
+        if not case.defendant.registered_sex_offender:
+            out.append(
+                f"count {count.id}: {book.predicates_2260a_cite} requires that the defendant was required to register as a sex offender "
+                "when the offense was committed; the case says he was not"
+            )
+        return out
     if not case.defendant.registered_sex_offender:
         out.append(
             f"count {count.id}: {book.predicates_2260a_cite} requires that the defendant was required to register as a sex offender "
@@ -319,9 +328,39 @@ def registrant_requirement_2260a(count: Count, penalty: Penalty, case: Case, con
             f"count {count.id}: no count of conviction is a § 2260A predicate ({', '.join(book.predicates_2260a)}); "
             "§§ 2252, 2252A, 2252B and 2252C are not predicates. The 120-month consecutive term is still counted, because "
             "the predicate need not be a count of conviction here; if the predicate the indictment names is a § 2252 or "
-            "§ 2252A offense, the § 2260A count fails and adds nothing"
+            "§ 2252A offense, the § 2260A count fails and adds nothing (name it on the count: predicate = \"18 U.S.C. § ...\")"
         )
     return out
+
+
+def predicate_section(spelling: str) -> str:
+    """'2252A(a)(2)' -> '2252A'; '1201(a)' -> '1201' (a predicate need not be in the catalogue)."""
+    m = re.match(r"\d{3,4}[A-Z]?", spelling)
+    return m.group(0) if m else spelling
+
+
+def named_predicate_2260a(r: _Range, count: Count, penalty: Penalty, book: StatuteBook, subject: str) -> _Range:
+    """§ 2260A: the felony committed while required to register must be one the section lists
+    (§§ 1201, 1466A, 1470, 1591, 2241-2245, 2251, 2251A, 2260, 2421-2423, 2425). Where the case
+    names the indictment's predicate, a listed one keeps the term; §§ 2252, 2252A, 2252B, 2252C
+    (or any other unlisted section) leave the count with nothing to add."""
+    if not penalty.requires_registration or count.predicate is None:
+        return r
+    section = predicate_section(count.predicate)
+    cite = book.predicates_2260a_cite
+    if section in book.predicates_2260a:
+        return r.note(Step(cite, "predicate listed", f"the case names § {count.predicate} as the predicate felony: § {section} is listed", subject=subject))
+    return r.step(
+        Step(
+            cite,
+            "no term (0 months)",
+            f"the case names § {count.predicate} as the predicate felony; § {section} is not listed "
+            f"({', '.join(book.predicates_2260a)}): §§ 2252, 2252A, 2252B and 2252C are not predicates",
+            subject=subject,
+        ),
+        0,
+        0,
+    )
 
 
 def registrant_status_2260a(r: _Range, case: Case, penalty: Penalty, subject: str) -> _Range:
@@ -367,6 +406,7 @@ def count_exposure(case: Case, count: Count, convicted: tuple[Count, ...], law: 
         r = life_after_prior_2241c(r, case, penalty, subject)
         r = repeat_offender_multiplier(r, case, penalty, book, subject, life_3559e)
     warnings += registrant_requirement_2260a(count, penalty, case, convicted, book)
+    r = named_predicate_2260a(r, count, penalty, book, subject)
     r = registrant_status_2260a(r, case, penalty, subject)
     if penalty.consecutive:
         r = r.note(Step(penalty.cite, "consecutive", "the statute requires this term to run consecutively to any other", subject=subject))

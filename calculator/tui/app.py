@@ -764,6 +764,9 @@ class ExposureApp(App[int]):
                        ("attempt", f"attempt: {'yes' if c.attempt else 'no'}"), ("conspiracy", f"conspiracy: {'yes' if c.conspiracy else 'no'}"),
                        ("conviction_probability", f"probability of conviction at trial: {self._pct(c.conviction_probability)}"),
                        ("id", f"id: {c.id}")]
+            book = self.law.statutes
+            if book.penalties[book.offenses[c.offense].penalty].requires_registration:
+                choices.insert(4, ("predicate", f"§ 2260A predicate felony: {'§ ' + c.predicate if c.predicate else 'not named'}"))
             self.push_screen(ChoiceScreen(f"Count {key}", choices), partial(self._count_field, key))
         elif kind == "prior":
             i = int(key)
@@ -789,6 +792,12 @@ class ExposureApp(App[int]):
             self.action_count_minors()
         elif field == "conviction_probability":
             self._ask_probability(cid)
+        elif field == "predicate":
+            self.push_screen(PromptScreen(f"Count {cid}: the predicate felony the indictment names", c.predicate or "", placeholder="e.g. 2422(b)",
+                                          hint="18 U.S.C. § 2260A lists §§ 1201, 1466A, 1470, 1591, 2241-2245, 2251, 2251A, 2260, 2421-2423, 2425; "
+                                               "§§ 2252, 2252A, 2252B, 2252C are not predicates. Empty: not named (a warning instead)."),
+                             lambda v: v is not None and self.edit(cd.edit_count, cid, predicate=v.strip() or None,
+                                                                   message=f"Count {cid}: predicate {'§ ' + v.strip() if v.strip() else 'not named'}"))
         elif field in ("attempt", "conspiracy"):
             now = not getattr(c, field)
             self.edit(cd.edit_count, cid, **{field: now}, message=f"Count {cid}: {field} {'yes' if now else 'no'}")

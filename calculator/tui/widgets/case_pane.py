@@ -94,6 +94,8 @@ class CasePane(OptionList):
                 extra.append("attempt")
             if c.conspiracy:
                 extra.append("conspiracy")
+            if c.predicate:
+                extra.append(f"predicate § {c.predicate}")
             if c.conviction_probability is not None:
                 extra.append(f"P {c.conviction_probability:.0%}")
             t = Text.assemble((f" {c.id:>3} ", "bold"), f"§ {c.statute}")
