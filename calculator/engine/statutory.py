@@ -304,18 +304,13 @@ def registrant_requirement_2260a(count: Count, penalty: Penalty, case: Case, con
     if not penalty.requires_registration:
         return []
     out = []
-    if count.predicate is not None:  # the case names the predicate: named_predicate_2260a decides
-        if not case.defendant.registered_sex_offender:
-            out.append(
-                f"count {count.id}: {book.predicates_2260a_cite} requires that the defendant was required to register as a sex offender "
-                "when the offense was committed; the case says he was not"
-            )
-        return out
     if not case.defendant.registered_sex_offender:
         out.append(
             f"count {count.id}: {book.predicates_2260a_cite} requires that the defendant was required to register as a sex offender "
             "when the offense was committed; the case says he was not"
         )
+    if count.predicate is not None:  # the case names the predicate: named_predicate_2260a decides
+        return out
     preds = []
     for c in convicted:
         if c.id == count.id:

@@ -794,8 +794,8 @@ class ExposureApp(App[int]):
             self._ask_probability(cid)
         elif field == "predicate":
             self.push_screen(PromptScreen(f"Count {cid}: the predicate felony the indictment names", c.predicate or "", placeholder="e.g. 2422(b)",
-                                          hint="18 U.S.C. § 2260A lists §§ 1201, 1466A, 1470, 1591, 2241-2245, 2251, 2251A, 2260, 2421-2423, 2425; "
-                                               "§§ 2252, 2252A, 2252B, 2252C are not predicates. Empty: not named (a warning instead)."),
+                                          hint=f"{self.law.statutes.predicates_2260a_cite} lists §§ {', '.join(self.law.statutes.predicates_2260a)}; "
+                                               "any other section (§§ 2252, 2252A, 2252B, 2252C among them) adds nothing. Empty: not named (a warning instead)."),
                              lambda v: v is not None and self.edit(cd.edit_count, cid, predicate=v.strip() or None,
                                                                    message=f"Count {cid}: predicate {'§ ' + v.strip() if v.strip() else 'not named'}"))
         elif field in ("attempt", "conspiracy"):
