@@ -360,11 +360,7 @@ class ExposureApp(App[int]):
             return
         sc = next((s for s in self.doc.case.scenarios if s.name == name), None)
         facts = dict(sc.facts) if sc else {}
-        choices = []
-        for k in CONDUCT_FIELDS + DEFENDANT_FIELDS:
-            base = getattr(self.doc.case.conduct if k in CONDUCT_FIELDS else self.doc.case.defendant, k)
-            now = f"  stipulated: {facts[k]}" if k in facts else ""
-            choices.append((k, f"{k.replace('_', ' ')}  (case: {base}){now}"))
+        choices = self._fact_choices({k: f"stipulated: {v}" for k, v in facts.items()})
 
         def chosen(key: str | None) -> None:
             if key is None:
@@ -494,30 +490,38 @@ class ExposureApp(App[int]):
                                       hint=f"§ {c.statute}. Counsel's own estimate, 0 to 1 or a percentage; empty clears it. "
                                            "The trial-risk chart is arithmetic on these estimates, never a forecast."), entered)
 
+    def _fact_choices(self, marks: dict[str, str]) -> list[tuple[str, str]]:
+        """Every [conduct] / [defendant] fact with the case's value, and a mark where one is given."""
+        case = self.doc.case
+        return [
+            (k, f"{k.replace('_', ' ')}  (case: {getattr(case.conduct if k in CONDUCT_FIELDS else case.defendant, k)})"
+                + (f"  {marks[k]}" if k in marks else ""))
+            for k in CONDUCT_FIELDS + DEFENDANT_FIELDS
+        ]
+
+    def _fact_under_cursor(self) -> str | None:
+        """The [conduct] / [defendant] key of the case pane's row, when the pane has focus."""
+        if not (self.case_pane.display and self.case_pane.has_focus):
+            return None
+        kind, _, key = (self.case_pane.current or "").partition(":")
+        return key if kind in ("conduct", "defendant") else None
+
     def action_risk_estimate(self) -> None:
         """v in the case pane: on a count, its probability of conviction; on a conduct or
         defendant value, whether the court finds it (a contested fact)."""
-        row = (self.case_pane.current or "") if self.case_pane.display and self.case_pane.has_focus else ""
-        kind, _, key = row.partition(":")
-        if kind in ("conduct", "defendant"):
+        key = self._fact_under_cursor()
+        if key is not None:
             self._ask_contested(key)
         else:
             self.action_conviction_probability()
 
     def action_contest_fact(self) -> None:
-        row = (self.case_pane.current or "") if self.case_pane.display and self.case_pane.has_focus else ""
-        kind, _, key = row.partition(":")
-        if kind in ("conduct", "defendant"):
+        key = self._fact_under_cursor()
+        if key is not None:
             self._ask_contested(key)
             return
-        contested = {f.key: f for f in self.doc.case.contested}
-        choices = []
-        for k in CONDUCT_FIELDS + DEFENDANT_FIELDS:
-            base = getattr(self.doc.case.conduct if k in CONDUCT_FIELDS else self.doc.case.defendant, k)
-            f = contested.get(k)
-            now = f"  contested: {f.found} at {self._pct(f.probability)}" if f else ""
-            choices.append((k, f"{k.replace('_', ' ')}  (case: {base}){now}"))
-        self.push_screen(ChoiceScreen("Contest a fact at trial: which?", choices), lambda k: k and self._ask_contested(k))
+        marks = {f.key: f"contested: {f.found} at {self._pct(f.probability)}" for f in self.doc.case.contested}
+        self.push_screen(ChoiceScreen("Contest a fact at trial: which?", self._fact_choices(marks)), lambda k: k and self._ask_contested(k))
 
     def _ask_contested(self, key: str) -> None:
         """Two questions: the value the court may find, then counsel's probability that it does."""
