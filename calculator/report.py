@@ -5,6 +5,7 @@ No law is computed here: only what the engine produced, laid out.
 
 from __future__ import annotations
 
+import re
 import textwrap
 
 from calculator import months as M
@@ -60,9 +61,36 @@ def exposure_json(e: Exposure) -> dict:
         out["consequences"] = e.consequences.to_json()
     out["trace"] = [s.to_json() for s in e.statutory.trace] + ([s.to_json() for s in e.guidelines.trace] if g is not None else [])
     out["chart"] = chart_json(e)
+    out["readings"] = [readings_json(r) for r in e.readings]
     out["unverified"] = [s.to_json() for s in e.unverified]
     out["warnings"] = list(e.warnings)
     return out
+
+
+def figures_json(f) -> dict:
+    out = {"floor_months": M.to_json(f.floor_months), "ceiling_months": M.to_json(f.ceiling_months)}
+    if f.range_months is not None:
+        out["offense_level"] = f.offense_level
+        out["range_months"] = _pair(f.range_months)
+        out["restricted_range_months"] = _pair(f.restricted_range_months)
+    return out
+
+
+def readings_json(r) -> dict:
+    """A divided question (rules/readings.toml) the scenario's figures rest on: the provision, the
+    reading used and why ("circuit": the case's circuit has held; "harsher": no holding, so the
+    harsher reading), its figures, and each other reading with its figures and cite."""
+    return {
+        "id": r.id,
+        "provision": r.provision,
+        "question": r.question,
+        "how": r.how,
+        "circuit": r.circuit,
+        "reading": {"option": r.option, "reading": r.reading, "cite": r.cite, "status": r.status, "figures": figures_json(r.figures)},
+        "others": [
+            {"option": a.option, "reading": a.reading, "cite": a.cite, "status": a.status, "figures": figures_json(a.figures)} for a in r.alternatives
+        ],
+    }
 
 
 def deltas_json(trial: Exposure, other: Exposure) -> dict:
@@ -309,6 +337,7 @@ def comparison_rows(cmp: Comparison) -> list[tuple[str, list[str]]]:
         rows.append(("Offense level / CHC", [f"{e.guidelines.offense_level} / {e.guidelines.criminal_history_category}" if e.guidelines else "-" for e in ex]))
         rows.append(("Guidelines range", [_rng(e.guidelines.range_months) if e.guidelines else "-" for e in ex]))
         rows.append(("Restricted range", [_rng(e.guidelines.restricted_range_months) if e.guidelines else "-" for e in ex]))
+    rows += reading_rows(ex)
     if any(e.scenario.agreed_sentence is not None for e in ex):
         rows.append(("Agreed (11(c)(1)(C))", [_rng((e.scenario.agreed_sentence.low, e.scenario.agreed_sentence.high)) if e.scenario.agreed_sentence else "-" for e in ex]))
         rows.append(("  if rejected", [_if_rejected(e) for e in ex]))
@@ -343,6 +372,36 @@ def comparison_rows(cmp: Comparison) -> list[tuple[str, list[str]]]:
                     oc = {x["at"]: x for x in custody_estimates(e)}.get(at)
                     cells.append(_d(tc[at]["served"], oc["served"]) if e is not trial and oc and oc["served"] is not None else "-")
                 rows.append((lbl, cells))
+    return rows
+
+
+def reading_rows(ex) -> list[tuple[str, list[str]]]:
+    """Beside the harsher figures, the figures under the other reading of each open question
+    (no circuit, or one that has not held); where the case's circuit has held, which reading."""
+    ids: list[str] = []
+    for e in ex:
+        for r in e.readings:
+            if r.id not in ids:
+                ids.append(r.id)
+    rows = []
+    for rid in ids:
+        used, other, rng = [], [], []
+        for e in ex:
+            r = next((x for x in e.readings if x.id == rid), None)
+            if r is None:
+                used.append("-")
+                other.append("-")
+                rng.append("-")
+                continue
+            used.append(f"{r.option} ({'circuit' if r.how == 'circuit' else 'harsher'})")
+            a = r.alternatives[0] if r.alternatives else None
+            other.append(f"{a.option}: {M.short(a.figures.floor_months)}-{M.short(a.figures.ceiling_months)}" if a else "-")
+            rng.append(_rng(a.figures.restricted_range_months) if a and a.figures.restricted_range_months else "-")
+        label = next(x for e in ex for x in e.readings if x.id == rid).provision
+        m = re.search(r"§\s?[0-9A-Z][0-9A-Za-z.]*(?:\([0-9A-Za-z]+\))*", label)
+        rows.append((f"Split {m.group(0) if m else rid}", used))
+        rows.append(("  other: floor-ceil", other))
+        rows.append(("  other: restricted", rng))
     return rows
 
 

@@ -25,17 +25,20 @@ class Law:
     statutes: StatuteBook
     guidelines: tuple  # Guidelines editions, oldest first (calculator.law.guidelines)
     consequences: object | None  # calculator.law.consequences.ConsequenceBook
+    readings: object | None = None  # calculator.law.readings.ReadingBook: circuit splits (rules/readings.toml)
 
 
 def _load(root: Path) -> Law:
     from calculator.law import consequences as _cons
     from calculator.law import guidelines as _gl
+    from calculator.law.readings import load_readings
 
     return Law(
         root=str(root),
         statutes=load_statutes(root / "statutes.toml"),
         guidelines=_gl.load_editions(root / "guidelines"),
         consequences=_cons.load(root),
+        readings=load_readings(root / "readings.toml"),
     )
 
 
