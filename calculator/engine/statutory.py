@@ -120,7 +120,7 @@ def prior_list_reading(case: Case, law: Law, list_id: str):
     chosen for this case (its circuit's holding, else the harsher one), and whether it matters
     here (a prior of a kind some reading counts and the list's own text does not)."""
     plist = law.statutes.prior_lists[list_id]
-    if plist.reading is None or law.readings is None:
+    if plist.reading is None or getattr(law, "readings", None) is None:
         return None, False
     choice = law.readings.choose(plist.reading, case.circuit, case.reading_overrides)
     contested = set().union(*(o.kinds for o in choice.reading.options.values())) - plist.kinds
