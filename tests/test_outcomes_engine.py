@@ -85,6 +85,11 @@ def test_reading_on_this_range(book):
     assert months == 60
     assert "median 0.77 of the guideline minimum: about 60 months on this range" in text
     assert reading_on_this_range(cell, LIFE, 470)[0] is None
+    # on a range starting at 70 with a 60-month floor: 0.766 x 70 = 53.6 -> 54, under the floor:
+    # the text says only a § 3553(e) motion goes below a mandatory minimum
+    months, text = reading_on_this_range(cell, 70, 470, floor=60)
+    assert months == 54 and "3553(e)" in text
+    assert "3553(e)" not in reading_on_this_range(cell, 78, 470, floor=60)[1]
 
 
 def test_plea_and_trial_side_by_side_shows_trial_counts(book):

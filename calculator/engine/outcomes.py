@@ -140,16 +140,20 @@ def plea_and_trial(k: GroupKeys, book: OutcomeBook) -> tuple[Cell | None, Cell |
     return p, t, "no_glmin"
 
 
-def reading_on_this_range(cell: Cell | None, glmin: int, life: int) -> tuple[int | None, str]:
+def reading_on_this_range(cell: Cell | None, glmin: int, life: int, floor: int = 0) -> tuple[int | None, str]:
     """'similar cases were sentenced at a median 0.77 of the guideline minimum: about 74 months on
-    this range' (the range's bottom, months; none when it is life)."""
+    this range' (the range's bottom, months; none when it is life). A reading below the scenario's
+    mandatory minimum says that only a government motion (18 U.S.C. § 3553(e)) reaches it."""
     if cell is None or cell.figures is None or cell.figures.median_fraction_of_glmin is None:
         return None, ""
     f = cell.figures.median_fraction_of_glmin
     if M.is_life(glmin) or glmin >= life:
         return None, f"similar cases were sentenced at a median {f:.2f} of the guideline minimum (this range starts at life)"
     months = round(f * glmin)
-    return months, f"similar cases were sentenced at a median {f:.2f} of the guideline minimum: about {months} months on this range (minimum {glmin})"
+    text = f"similar cases were sentenced at a median {f:.2f} of the guideline minimum: about {months} months on this range (minimum {glmin})"
+    if 0 < floor and not M.is_life(floor) and months < floor:
+        text += f", below this scenario's {floor}-month mandatory minimum, which only a government motion under 18 U.S.C. § 3553(e) allows"
+    return months, text
 
 
 def describe(cell: Cell | None, k: GroupKeys) -> str:
@@ -183,7 +187,7 @@ def outcomes_for(kind: str, guidelines: Any, floor_months: int, book: OutcomeBoo
         return None
     src = book.sources.get("fy2021")
     fys = src.fiscal_years if src else ()
-    source = f"U.S. Sentencing Commission FY2021 individual offender datafile ({src.provenance}; sha256 {src.sha256[:12]}…)" if src else ""
+    source = f"{src.provenance}; file sha256 {src.sha256[:12]}…; aggregated by tools/aggregate_outcomes.py" if src else ""
     caveats = [
         "These are sentences other people received; they describe the past, not this client's sentence.",
         "Months include alternatives to prison (probation = 0); sentences of 470 months or more, life included, count as 470.",
@@ -192,7 +196,7 @@ def outcomes_for(kind: str, guidelines: Any, floor_months: int, book: OutcomeBoo
         "cooperation, district and the facts of each case differ.",
     ]
     if src:
-        caveats.append(f"Data caveat: {src.caveat}.")
+        caveats.append(f"The FY2021 extract: {src.caveat}.")
     k = group_keys(kind, guidelines, floor_months, book)
     base = dict(label=LABEL, fiscal_years=fys, source=source, min_cell=book.min_cell)
     if k is None:
@@ -203,13 +207,19 @@ def outcomes_for(kind: str, guidelines: Any, floor_months: int, book: OutcomeBoo
         )  # fmt: skip
     cell, ladder = comparable_group(k, book)
     withheld = ""
-    if cell is None:
+    covered = sorted({c.guideline for c in book.cells.values()})
+    if cell is None and k.guideline not in covered:
+        withheld = (
+            f"the FY2021 data hold cases under {', '.join('§' + g for g in covered)} only; this scenario's guideline is "
+            f"§{k.guideline}: no figures are shown"
+        )
+    elif cell is None:
         widest = ladder[-1].n if ladder else 0
         withheld = (
             f"fewer than {book.min_cell} comparable cases even with plea and trial pooled ({widest} under §{k.guideline} "
             f"with {_minimum(k.minimum)}): no figures are shown"
         )
-    months, reading = reading_on_this_range(cell, k.glmin, book.life_months)
+    months, reading = reading_on_this_range(cell, k.glmin, book.life_months, floor_months)
     plea, trial, side = plea_and_trial(k, book)
     earlier = book.earlier if k.guideline == "2G2.2" else ()
     if earlier:
