@@ -14,6 +14,7 @@ from typing import Any
 
 from attrs import evolve, frozen
 
+from calculator.engine.consequences import Consequences, compute_consequences
 from calculator.engine.scenario import Applied, ScenarioError, apply_scenario
 from calculator.engine.statutory import StatutoryExposure, statutory_exposure
 from calculator.law import Law
@@ -27,7 +28,7 @@ class Exposure:
     applied: Applied
     statutory: StatutoryExposure
     guidelines: Any | None  # calculator.engine.guidelines.GuidelinesResult
-    consequences: Any | None  # calculator.engine.consequences.Consequences
+    consequences: Consequences | None  # None when the rules hold no consequences book
     warnings: tuple[str, ...]
     outcomes: Any | None = None  # calculator.engine.outcomes.Outcomes: what happened to others
 
@@ -41,7 +42,7 @@ class Exposure:
         if self.guidelines is not None:
             out += self.guidelines.trace
         if self.consequences is not None:
-            out += getattr(self.consequences, "trace", ())
+            out += self.consequences.trace
         return tuple(out)
 
     @property
@@ -80,10 +81,8 @@ def evaluate(case: Case, scenario: Scenario, law: Law) -> Exposure:
             warnings += list(guidelines.warnings)
     consequences = None
     if law.consequences is not None:
-        from calculator.engine.consequences import compute_consequences
-
         consequences = compute_consequences(applied, statutory, guidelines, law)
-        warnings += list(getattr(consequences, "warnings", ()))
+        warnings += list(consequences.warnings)
     outcomes = None
     if law.outcomes is not None:
         from calculator.engine.outcomes import outcomes_for
