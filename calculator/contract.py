@@ -327,7 +327,7 @@ def exposure_json(e: Exposure) -> dict:
     return out
 
 
-def figures_json(f) -> dict:
+def reading_figures_json(f) -> dict:
     out = {"floor_months": M.to_json(f.floor_months), "ceiling_months": M.to_json(f.ceiling_months)}
     if f.range_months is not None:
         out["offense_level"] = f.offense_level
@@ -347,9 +347,9 @@ def readings_json(r) -> dict:
         "question": r.question,
         "how": r.how,
         "circuit": r.circuit,
-        "reading": {"option": r.option, "reading": r.reading, "cite": r.cite, "status": r.status, "figures": figures_json(r.figures)},
+        "reading": {"option": r.option, "reading": r.reading, "cite": r.cite, "status": r.status, "figures": reading_figures_json(r.figures)},
         "others": [
-            {"option": a.option, "reading": a.reading, "cite": a.cite, "status": a.status, "figures": figures_json(a.figures)} for a in r.alternatives
+            {"option": a.option, "reading": a.reading, "cite": a.cite, "status": a.status, "figures": reading_figures_json(a.figures)} for a in r.alternatives
         ],
     }
 
