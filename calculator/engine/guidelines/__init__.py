@@ -28,8 +28,8 @@ from calculator.engine.guidelines.chapter4 import chapter_4a_points, repeat_offe
 from calculator.engine.guidelines.chapter5 import fine_5e1_2, restrict_5g1_1_5g1_2, sentencing_table_5a, zone_5c1_1
 from calculator.engine.guidelines.common import _eff, _fmt_units, image_count
 from calculator.engine.guidelines.edition import choose_edition_1b1_11, edition_note, no_range_reasons, unencoded_counts
-from calculator.engine.guidelines.results import GroupResult, GuidelinesResult, Unit, WorksheetLine, WorksheetSection
-from calculator.engine.guidelines.worksheet import _worksheet
+from calculator.engine.guidelines.results import GroupResult, GuidelinesResult, Stages, Unit, WorksheetLine, WorksheetSection
+from calculator.engine.guidelines.worksheet import worksheet_sections
 from calculator.engine.scenario import Applied
 from calculator.engine.statutory import StatutoryExposure
 from calculator.law.guidelines import Edition
@@ -89,7 +89,8 @@ def _compute_with(ed: Edition, applied: Applied, statutory: StatutoryExposure, c
 
     grouped = group_units_3d1_2(ed, units)
     levels = [group_level_3d1_3(m) for _, m in grouped]
-    each, total_units, inc, units_step = units_3d1_4(ed, levels)
+    u34 = units_3d1_4(ed, levels)
+    each, total_units, inc, units_step = u34
     groups = []
     group_steps = []
     for i, ((rule, members), lvl, uv) in enumerate(zip(grouped, levels, each), start=1):
@@ -118,52 +119,66 @@ def _compute_with(ed: Edition, applied: Applied, statutory: StatutoryExposure, c
     trace += group_steps + [units_step, combined_step]
 
     # Part E
-    acc, acc_steps, acc_w = adj_3e1_1_acceptance(ed, combined, applied.acceptance, applied.scenario.kind, case.conduct.obstruction)
-    warnings += acc_w
-    trace += acc_steps
-    after_acc = combined - acc
+    acc = adj_3e1_1_acceptance(ed, combined, applied.acceptance, applied.scenario.kind, case.conduct.obstruction)
+    warnings += acc.warnings
+    trace += acc.steps
+    after_acc = combined - acc.levels
 
     # Chapter Four
-    pts, chc, ch4a_steps = chapter_4a_points(ed, case)
-    trace += ch4a_steps
-    level4, chc4, b15_steps, b15_w = repeat_offender_4b1_5(ed, case, applied.counts, statutory, after_acc, acc, chc)
-    warnings += b15_w
-    trace += b15_steps
-    z_step, z_w = zero_point_4c1_1(ed, case, applied.counts, {c.id: chapters.get(c.id, "") for c in applied.counts if c.id not in cons_ids})
-    warnings += z_w
-    trace.append(z_step)
+    ch4a = chapter_4a_points(ed, case)
+    trace += ch4a.steps
+    ch4b = repeat_offender_4b1_5(ed, case, applied.counts, statutory, after_acc, acc.levels, ch4a.chc)
+    warnings += ch4b.warnings
+    trace += ch4b.steps
+    ch4c = zero_point_4c1_1(ed, case, applied.counts, {c.id: chapters.get(c.id, "") for c in applied.counts if c.id not in cons_ids})
+    warnings += ch4c.warnings
+    trace.append(ch4c.step)
 
     # Chapter Five
-    total_uncapped = level4
-    total, rng, table_steps = sentencing_table_5a(ed, total_uncapped, chc4)
-    trace += table_steps
-    zone, zone_step = zone_5c1_1(ed, rng)
-    fine, fine_step, fine_warnings = fine_5e1_2(ed, total, case.offense_date)
-    warnings += fine_warnings
-    restricted, add, r_steps = restrict_5g1_1_5g1_2(ed, rng, statutory)
-    trace += r_steps + [zone_step, fine_step]
+    table = sentencing_table_5a(ed, ch4b.level, ch4b.chc)
+    trace += table.steps
+    zone = zone_5c1_1(ed, table.range)
+    fine = fine_5e1_2(ed, table.level, case.offense_date)
+    warnings += fine.warnings
+    restricted = restrict_5g1_1_5g1_2(ed, table.range, statutory)
+    trace += restricted.steps + [zone.step, fine.step]
 
+    stages = Stages(
+        edition_step=ed_step,
+        units=tuple(units),
+        excluded_steps=tuple(excluded_steps),
+        group_steps=tuple(group_steps),
+        units_3d1_4=u34,
+        combined_step=combined_step,
+        acceptance=acc,
+        criminal_history=ch4a,
+        repeat_offender=ch4b,
+        zero_point=ch4c,
+        table=table,
+        restricted=restricted,
+        zone=zone,
+        fine=fine,
+    )
     result = GuidelinesResult(
         edition=ed.name,
-        offense_level=total,
-        offense_level_uncapped=total_uncapped,
-        criminal_history_category=chc4,
-        criminal_history_points=pts,
-        range_months=rng,
-        restricted_range_months=restricted,
-        zone=zone,
-        fine_range=fine,
+        offense_level=table.level,
+        offense_level_uncapped=ch4b.level,
+        criminal_history_category=ch4b.chc,
+        criminal_history_points=ch4a.points,
+        range_months=table.range,
+        restricted_range_months=restricted.range,
+        zone=zone.zone,
+        fine_range=fine.range,
         groups=tuple(groups),
         units=tuple(units),
         combined_level=combined,
-        acceptance_levels=acc,
-        consecutive_months=add,
+        acceptance_levels=acc.levels,
+        consecutive_months=restricted.consecutive_months,
         trace=tuple(trace),
         worksheet=(),
         warnings=tuple(dict.fromkeys(warnings)),
     )
-    ws = _worksheet(ed_step, units, excluded_steps, group_steps, units_step, combined_step, acc_steps, ch4a_steps, b15_steps, z_step, table_steps, r_steps, zone_step, fine_step, result)
-    return evolve(result, worksheet=ws)
+    return evolve(result, worksheet=worksheet_sections(stages, result))
 
 
 __all__ = [

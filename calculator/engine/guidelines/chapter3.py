@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from calculator.engine.guidelines.common import Adj, _eff, _fmt_units, _no, _row_at_least, _worst, _yes
-from calculator.engine.guidelines.results import Unit
+from calculator.engine.guidelines.common import Adj, Flags, _eff, _fmt_units, _no, _row_at_least, _worst, _yes
+from calculator.engine.guidelines.results import Acceptance3E1_1, Chapter3ABC, Unit, Units3D1_4
 from calculator.law.guidelines import Edition
 from calculator.model import Conduct
 from calculator.trace import Step
@@ -12,28 +12,28 @@ from calculator.trace import Step
 # Chapter Three, Parts A-C
 
 
-def adj_3a1_1_b_vulnerable_victim(ed: Edition, conduct: Conduct, flags: dict, guideline: str, subject: str) -> Adj:
+def adj_3a1_1_b_vulnerable_victim(ed: Edition, conduct: Conduct, flags: Flags, guideline: str, subject: str) -> Adj:
     """§3A1.1(b)(1): +2 for a vulnerable victim -- not where the infant/toddler characteristic applied
     (§2G2.1 n.4, §2G2.2 n.4), and (n.2) not on the basis of age where the guideline already counts age."""
     c = ed.ch3["vulnerable_victim"]
     if not conduct.vulnerable_victim:
         return _no(c, "not asserted (conduct.vulnerable_victim = false)", subject)
-    if flags.get("infant") and guideline in ("2G2.1", "2G2.2"):
+    if flags.infant and guideline in ("2G2.1", "2G2.2"):
         bar = ed.guideline(guideline).v("no_vulnerable_victim_if_infant")
         return _no(c, f"barred: the infant or toddler characteristic applies ({bar.cite})", subject)
     note = "vulnerable victim asserted (conduct.vulnerable_victim)"
-    if flags.get("age_soc"):
+    if flags.age_soc:
         note += "; the guideline already counts age, so this must rest on a vulnerability unrelated to age (§3A1.1 comment. (n.2))"
     return _yes(c, note, subject)
 
 
-def adj_3b1_3_abuse_of_trust(ed: Edition, conduct: Conduct, flags: dict, guideline: str, subject: str) -> Adj:
+def adj_3b1_3_abuse_of_trust(ed: Edition, conduct: Conduct, flags: Flags, guideline: str, subject: str) -> Adj:
     """§3B1.3: +2 for abuse of a position of trust -- not where the custodial characteristic applied
     (§2G2.1 n.5(B), §2G1.3 n.2(B), §2G2.6 n.2(B); §3B1.3: not where included in a characteristic)."""
     c = ed.ch3["abuse_of_trust"]
     if not conduct.abuse_of_trust:
         return _no(c, "not asserted (conduct.abuse_of_trust = false)", subject)
-    if flags.get("custodial"):
+    if flags.custodial:
         g = ed.guidelines.get(guideline)
         bar = g.values.get("no_abuse_of_trust_if_custodial") if g else None
         return _no(c, f"barred: the custodial characteristic already applies ({bar.cite if bar else 'USSG §3B1.3'})", subject)
@@ -48,13 +48,13 @@ def adj_3c1_1_obstruction(ed: Edition, conduct: Conduct, subject: str) -> Adj:
     return _no(c, "not asserted (conduct.obstruction = false)", subject)
 
 
-def chapter_three_abc(ed: Edition, conduct: Conduct, flags: dict, guideline: str, subject: str) -> tuple[int, tuple[Step, ...]]:
+def chapter_three_abc(ed: Edition, conduct: Conduct, flags: Flags, guideline: str, subject: str) -> Chapter3ABC:
     adjs = [
         adj_3a1_1_b_vulnerable_victim(ed, conduct, flags, guideline, subject),
         adj_3b1_3_abuse_of_trust(ed, conduct, flags, guideline, subject),
         adj_3c1_1_obstruction(ed, conduct, subject),
     ]
-    return sum(a.levels for a in adjs), tuple(a.step for a in adjs)
+    return Chapter3ABC(sum(a.levels for a in adjs), tuple(a.step for a in adjs))
 
 
 # Chapter Three, Part D: grouping and units
@@ -90,7 +90,7 @@ def group_level_3d1_3(members: list[Unit]) -> int:
     return max(u.level for u in members)
 
 
-def units_3d1_4(ed: Edition, levels: list[int]) -> tuple[list[float], float, int, Step]:
+def units_3d1_4(ed: Edition, levels: list[int]) -> Units3D1_4:
     """§3D1.4: 1 Unit for the highest Group and each Group 1-4 levels less serious; 1/2 Unit for a
     Group 5-8 levels less serious; none for 9 or more; the table turns the total into levels."""
     top = max(levels)
@@ -101,13 +101,13 @@ def units_3d1_4(ed: Edition, levels: list[int]) -> tuple[list[float], float, int
     inc = row.value if row else 0
     status = _worst(ed.ch3["unit_full_within"].status, row.status if row else "verified")
     step = Step(ed.units_table.cite, _eff(inc), f"{_fmt_units(total)} Unit(s) (groups at {', '.join(map(str, levels))}; highest {top})", True, status, "Groups")
-    return each, total, inc, step
+    return Units3D1_4(each, total, inc, step)
 
 
 # Chapter Three, Part E: acceptance
 
 
-def adj_3e1_1_acceptance(ed: Edition, level: int, asked: int, kind: str, obstruction: bool) -> tuple[int, list[Step], list[str]]:
+def adj_3e1_1_acceptance(ed: Edition, level: int, asked: int, kind: str, obstruction: bool) -> Acceptance3E1_1:
     """§3E1.1: (a) -2 for acceptance of responsibility; (b) -1 more on government motion, only where
     the level before (a) is 16 or greater. Asked 3 below 16 gives 2."""
     a, b, floor = ed.ch3["acceptance"], ed.ch3["acceptance_additional"], ed.ch3["acceptance_additional_min_level"]
@@ -117,7 +117,7 @@ def adj_3e1_1_acceptance(ed: Edition, level: int, asked: int, kind: str, obstruc
         why = "trial: no acceptance of responsibility assumed" if kind == "trial" else "the scenario gives no acceptance"
         steps.append(Step(a.cite, "not applied", why, False, a.status, subj))
         steps.append(Step(b.cite, "not applied", why, False, b.status, subj))
-        return 0, steps, warnings
+        return Acceptance3E1_1(0, steps, warnings)
     given = a.value
     note = "acceptance of responsibility" + (" (after trial: rare, §3E1.1 comment. (n.2))" if kind == "trial" else "")
     steps.append(Step(a.cite, _eff(-a.value), note, True, a.status, subj))
@@ -131,4 +131,4 @@ def adj_3e1_1_acceptance(ed: Edition, level: int, asked: int, kind: str, obstruc
             steps.append(Step(b.cite, "not applied", f"the level before §3E1.1(a) is {level}, below {floor.value}: only 2 levels are available", False, b.status, subj))
     else:
         steps.append(Step(b.cite, "not applied", "the scenario gives 2 levels (no government motion)" if kind != "trial" else "not available after trial", False, b.status, subj))
-    return given, steps, warnings
+    return Acceptance3E1_1(given, steps, warnings)

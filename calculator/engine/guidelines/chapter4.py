@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from calculator import months as M
 from calculator.engine.guidelines.common import _eff, _matches, _row_at_least, _worst
+from calculator.engine.guidelines.results import CriminalHistory4A, RepeatOffender4B1_5, ZeroPoint4C1_1
 from calculator.engine.statutory import StatutoryExposure
 from calculator.law.guidelines import CHC, Edition
 from calculator.law.statutes import normalise_statute
@@ -16,7 +17,7 @@ def chc_from_points(ed: Edition, points: int) -> str:
     return _row_at_least(ed.chc_table, points).value
 
 
-def chapter_4a_points(ed: Edition, case: Case) -> tuple[int, str, list[Step]]:
+def chapter_4a_points(ed: Edition, case: Case) -> CriminalHistory4A:
     """§4A1.1: the case's points under (a)-(d), plus the (e) status point (as amended 2023) only with 7
     or more points and the offense committed under a criminal justice sentence."""
     d = case.defendant
@@ -32,7 +33,7 @@ def chapter_4a_points(ed: Edition, case: Case) -> tuple[int, str, list[Step]]:
         steps.append(Step(sp.cite, "not applied", "the offense was not committed under a criminal justice sentence", False, sp.status, "criminal history"))
     chc = chc_from_points(ed, pts)
     steps.append(Step(ed.chc_table.cite, f"CHC {chc}", f"{pts} criminal history point(s)", True, "verified", "criminal history"))
-    return pts, chc, steps
+    return CriminalHistory4A(pts, chc, steps)
 
 
 def _covered(ed: Edition, counts: tuple[Count, ...]) -> list[Count]:
@@ -70,7 +71,7 @@ def sex_offense_convictions_4b1_5(ed: Edition, case: Case) -> tuple[list, list[s
 
 def repeat_offender_4b1_5(
     ed: Edition, case: Case, counts: tuple[Count, ...], statutory: StatutoryExposure, level_after_acceptance: int, acceptance: int, chc: str
-) -> tuple[int, str, list[Step], list[str]]:
+) -> RepeatOffender4B1_5:
     """§4B1.5 Repeat and dangerous sex offender against minors.
     (a): a covered sex crime after a prior sex offense conviction: level = greater of the Chapter
     Two/Three level and the table level for the offense statutory maximum less acceptance; CHC at least V.
@@ -87,7 +88,7 @@ def repeat_offender_4b1_5(
         why = "no count of conviction is a covered sex crime (CP trafficking, receipt and possession are not: " + lst.cite + ")"
         steps.append(Step(a_cite, "not applied", why, False, lst.status, subj))
         steps.append(Step(b_cite, "not applied", why, False, lst.status, subj))
-        return level_after_acceptance, chc, steps, warnings
+        return RepeatOffender4B1_5(level_after_acceptance, chc, steps, warnings)
     priors, w = sex_offense_convictions_4b1_5(ed, case)
     warnings += w
     ids = ", ".join(c.id for c in cov)
@@ -109,7 +110,7 @@ def repeat_offender_4b1_5(
         new_chc = chc if CHC.index(chc) >= CHC.index(floor.value) else floor.value
         steps.append(Step(floor.cite, f"CHC {new_chc}", f"the greater of Chapter Four Part A's {chc} and {floor.value}", True, floor.status, subj))
         steps.append(Step(b_cite, "not applied", "(a) applies", False, "verified", subj))
-        return new, new_chc, steps, warnings
+        return RepeatOffender4B1_5(new, new_chc, steps, warnings)
     steps.append(Step(a_cite, "not applied", "no prior sex offense conviction (against a minor, sustained before the offense; not CP trafficking, receipt or possession)", False, lst.status, subj))
     own = case.conduct.pattern_prohibited_sexual_conduct
     pattern, source = (case.conduct.pattern_of_abuse, "conduct.pattern_of_abuse") if own is None else (own, "conduct.pattern_prohibited_sexual_conduct")
@@ -118,7 +119,7 @@ def repeat_offender_4b1_5(
         if own is False and case.conduct.pattern_of_abuse:
             n4 = ed.ch4["pattern_prohibited_sexual_conduct"]
             steps.append(Step(n4.cite, "note", "§2G2.2(b)(5)'s pattern (conduct.pattern_of_abuse) is found, but §4B1.5(b) is decided by its own definition (conduct.pattern_prohibited_sexual_conduct = false)", False, n4.status, subj))
-        return level_after_acceptance, chc, steps, warnings
+        return RepeatOffender4B1_5(level_after_acceptance, chc, steps, warnings)
     inc, floor = ed.ch4["pattern_increase"], ed.ch4["pattern_floor"]
     raised = level_after_acceptance + inc.value
     status = _worst(lst.status, inc.status, "unverified")
@@ -131,18 +132,18 @@ def repeat_offender_4b1_5(
     note += "; acceptance taken before the increase (the reference's reading, unverified)"
     steps.append(Step(b_cite + "(1)", f"level {new}", note, True, status, subj))
     steps.append(Step(b_cite + "(2)", f"CHC {chc}", "criminal history category from Chapter Four Part A (no floor)", True, "verified", subj))
-    return new, chc, steps, warnings
+    return RepeatOffender4B1_5(new, chc, steps, warnings)
 
 
-def zero_point_4c1_1(ed: Edition, case: Case, counts: tuple[Count, ...], statutory_chapters: dict[str, str]) -> tuple[Step, list[str]]:
+def zero_point_4c1_1(ed: Edition, case: Case, counts: tuple[Count, ...], statutory_chapters: dict[str, str]) -> ZeroPoint4C1_1:
     """§4C1.1: -2 for certain zero-point offenders -- never where the instant offense of conviction is
     a sex offense ((a)(5); child-pornography offenses are sex offenses: United States v. Khan)."""
     c = ed.ch4["zero_point_decrease"]
     subj = "Chapter Four Part C"
     sex = [cid for cid, ch in statutory_chapters.items() if ch in ("110", "109A", "117") or ch == "1591"]
     if case.defendant.criminal_history_points > 0:
-        return Step(c.cite, "not applied", f"the defendant has {case.defendant.criminal_history_points} criminal history point(s); and the offense is a sex offense", False, c.status, subj), []
+        return ZeroPoint4C1_1(Step(c.cite, "not applied", f"the defendant has {case.defendant.criminal_history_points} criminal history point(s); and the offense is a sex offense", False, c.status, subj), [])
     if sex or not statutory_chapters:
-        return Step(c.cite, "not applied", "zero points, but the instant offense of conviction is a sex offense (§4C1.1(a)(5); United States v. Khan (10th Cir. 2025))", False, c.status, subj), []
+        return ZeroPoint4C1_1(Step(c.cite, "not applied", "zero points, but the instant offense of conviction is a sex offense (§4C1.1(a)(5); United States v. Khan (10th Cir. 2025))", False, c.status, subj), [])
     w = "§4C1.1: the counts of conviction are outside chapters 109A, 110 and 117 and § 1591; whether they are a 'sex offense' for §4C1.1(a)(5) is unverified (the definition was not read); the 2-level decrease was not applied"
-    return Step(c.cite, "not applied", "sex-offense exclusion assumed; see the warning", False, "unverified", subj), [w]
+    return ZeroPoint4C1_1(Step(c.cite, "not applied", "sex-offense exclusion assumed; see the warning", False, "unverified", subj), [w])

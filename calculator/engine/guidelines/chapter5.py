@@ -6,12 +6,13 @@ import datetime as dt
 
 from calculator import months as M
 from calculator.engine.guidelines.common import _row_at_least, _worst
+from calculator.engine.guidelines.results import Fine5E1_2, Restricted5G1, TableRange5A, Zone5C1_1
 from calculator.engine.statutory import StatutoryExposure
 from calculator.law.guidelines import Edition
 from calculator.trace import Step
 
 
-def sentencing_table_5a(ed: Edition, level: int, chc: str) -> tuple[int, tuple[int, int], list[Step]]:
+def sentencing_table_5a(ed: Edition, level: int, chc: str) -> TableRange5A:
     """Ch. 5 Pt. A: the range for the total offense level (below 1 is 1; above 43 is 43: n.2)."""
     lo_c, hi_c = ed.ch5["level_min"], ed.ch5["level_max"]
     steps = []
@@ -25,20 +26,20 @@ def sentencing_table_5a(ed: Edition, level: int, chc: str) -> tuple[int, tuple[i
     rng = ed.table_range(capped, chc)
     st = ed.sentencing_table_cite
     steps.append(Step(st.cite, f"{M.short(rng[0])}-{M.short(rng[1])} months" if rng[0] != rng[1] else M.short(rng[0]), f"level {capped}, criminal history category {chc}", True, st.status, "judgment"))
-    return capped, rng, steps
+    return TableRange5A(capped, rng, steps)
 
 
-def zone_5c1_1(ed: Edition, rng: tuple[int, int]) -> tuple[str, Step]:
+def zone_5c1_1(ed: Edition, rng: tuple[int, int]) -> Zone5C1_1:
     """§5C1.1: Zone A-D by the minimum of the range."""
     row = _row_at_least(ed.zones, rng[0])
-    return row.value, Step(row.cite, f"Zone {row.value}", f"range minimum {M.short(rng[0])} months", True, row.status, "judgment")
+    return Zone5C1_1(row.value, Step(row.cite, f"Zone {row.value}", f"range minimum {M.short(rng[0])} months", True, row.status, "judgment"))
 
 
 # §5E1.2(h)(1): offenses committed before this date use the Nov. 1, 2014 fine table (not encoded)
 FINE_TABLE_2015 = dt.date(2015, 11, 1)
 
 
-def fine_5e1_2(ed: Edition, level: int, offense_date: dt.date | None = None) -> tuple[tuple[int, int], Step, list[str]]:
+def fine_5e1_2(ed: Edition, level: int, offense_date: dt.date | None = None) -> Fine5E1_2:
     """§5E1.2(c)(3): the fine range for the total offense level. §5E1.2(h)(1) sends offenses
     committed before Nov. 1, 2015 to the Nov. 1, 2014 table, which is not encoded: say so."""
     row = next(r for r in ed.fine_table.rows if level <= r.key)
@@ -53,10 +54,10 @@ def fine_5e1_2(ed: Edition, level: int, offense_date: dt.date | None = None) -> 
         )
         note += "; §5E1.2(h)(1): an offense before Nov. 1, 2015 uses the 2014 table (not encoded)"
         status = "unverified"
-    return (lo, hi), Step(row.cite, f"${lo:,}-${hi:,}", note, True, status, "judgment"), warnings
+    return Fine5E1_2((lo, hi), Step(row.cite, f"${lo:,}-${hi:,}", note, True, status, "judgment"), warnings)
 
 
-def restrict_5g1_1_5g1_2(ed: Edition, rng: tuple[int, int], statutory: StatutoryExposure) -> tuple[tuple[int, int], int, list[Step]]:
+def restrict_5g1_1_5g1_2(ed: Edition, rng: tuple[int, int], statutory: StatutoryExposure) -> Restricted5G1:
     """§5G1.1 / §5G1.2: restrict the table range by the statutory limits of the counts of conviction.
     (a) a mandatory consecutive term (§2260A: the statutory term, §2A3.6(b)) is imposed independently
     and added; (b) the other counts share the total punishment: not below the highest minimum, not above
@@ -101,4 +102,4 @@ def restrict_5g1_1_5g1_2(ed: Edition, rng: tuple[int, int], statutory: Statutory
         steps.append(Step(f"{multi.cite}(a)", f"+{M.short(term)} months", f"count {c.id}: the statute requires a consecutive term; the guideline sentence is the term required by statute ({a36.cite})", True, _worst(status, a36.status), "judgment"))
         if c.max_months > c.min_months:
             steps.append(Step(f"{multi.cite}(a)", "note", f"count {c.id}: the statute allows up to {M.short(c.max_months)} months; the minimum is used", True, status, "judgment"))
-    return (M.add(lo, add), M.add(hi, add)), add, steps
+    return Restricted5G1((M.add(lo, add), M.add(hi, add)), add, steps)

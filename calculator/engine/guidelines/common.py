@@ -77,3 +77,43 @@ def _subject(count_id: str, minor: Minor | None) -> str:
 
 def _fmt_units(x: float) -> str:
     return str(int(x)) if x == int(x) else f"{int(x)}½" if x > 1 else "½"
+
+
+# ---------------------------------------------------------------------------------------------
+# Chapter Two's named result, shared by every guideline module
+
+
+@frozen
+class Flags:
+    """What a Chapter Two guideline found that Chapter Three must know, so as not to count it twice."""
+
+    infant: bool = False  # the infant/toddler characteristic applied (bars §3A1.1(b)(1): §2G2.1 n.4, §2G2.2 n.4)
+    custodial: bool = False  # a custodial characteristic applied (bars §3B1.3)
+    age_soc: bool = False  # the guideline counted the victim's age (§3A1.1 comment. (n.2))
+
+
+@frozen
+class Finding:
+    """One Chapter Two guideline applied to one unit: its level, its steps in the Manual's order, its flags."""
+
+    guideline: str  # "2G2.2"
+    level: int
+    steps: tuple[Step, ...]
+    flags: Flags
+
+
+def finding(guideline: str, adjs: list[Adj], flags: Flags) -> Finding:
+    return Finding(guideline, sum(a.levels for a in adjs), tuple(a.step for a in adjs), flags)
+
+
+@frozen
+class Ctx:
+    """What a guideline reads for one count of conviction. `count` is None where the guideline is
+    applied by a cross reference that does not carry the count's statute (a base level that depends
+    on the statute of conviction then takes its 'otherwise' value)."""
+
+    ed: Any  # calculator.law.guidelines.Edition
+    case: Case
+    count: Count | None
+    conduct: Conduct
+    production_minors: frozenset[str]  # minors named on any §2G2.1 count of the case as charged

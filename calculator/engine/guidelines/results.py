@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import NamedTuple
+
 from attrs import frozen
 
 from calculator import months as M
@@ -93,3 +95,87 @@ class GuidelinesResult:
             "consecutive_months": self.consecutive_months,
             "groups": [g.to_json() for g in self.groups],
         }
+
+
+# ---------------------------------------------------------------------------------------------
+# Named stages (Chapters Three to Five). NamedTuples: each field has a name, and callers that unpack
+# them by position keep working.
+
+
+class Chapter3ABC(NamedTuple):
+    levels: int
+    steps: tuple[Step, ...]
+
+
+class Units3D1_4(NamedTuple):
+    each: list[float]  # the Units of each Group, in Group order
+    total: float
+    increase: int  # levels added by the §3D1.4 table
+    step: Step
+
+
+class Acceptance3E1_1(NamedTuple):
+    levels: int  # 0, 2 or 3 actually given
+    steps: list[Step]
+    warnings: list[str]
+
+
+class CriminalHistory4A(NamedTuple):
+    points: int
+    chc: str
+    steps: list[Step]
+
+
+class RepeatOffender4B1_5(NamedTuple):
+    level: int
+    chc: str
+    steps: list[Step]
+    warnings: list[str]
+
+
+class ZeroPoint4C1_1(NamedTuple):
+    step: Step
+    warnings: list[str]
+
+
+class TableRange5A(NamedTuple):
+    level: int  # the level read into the table (1..43)
+    range: tuple[int, int]
+    steps: list[Step]
+
+
+class Zone5C1_1(NamedTuple):
+    zone: str
+    step: Step
+
+
+class Fine5E1_2(NamedTuple):
+    range: tuple[int, int]
+    step: Step
+    warnings: list[str]
+
+
+class Restricted5G1(NamedTuple):
+    range: tuple[int, int]
+    consecutive_months: int
+    steps: list[Step]
+
+
+@frozen
+class Stages:
+    """Every stage of one calculation, named, in §1B1.1 order: what the worksheet lays out."""
+
+    edition_step: Step
+    units: tuple[Unit, ...]
+    excluded_steps: tuple[Step, ...]  # counts with a mandatory consecutive term (§5G1.2(a))
+    group_steps: tuple[Step, ...]
+    units_3d1_4: Units3D1_4
+    combined_step: Step
+    acceptance: Acceptance3E1_1
+    criminal_history: CriminalHistory4A
+    repeat_offender: RepeatOffender4B1_5
+    zero_point: ZeroPoint4C1_1
+    table: TableRange5A
+    restricted: Restricted5G1
+    zone: Zone5C1_1
+    fine: Fine5E1_2

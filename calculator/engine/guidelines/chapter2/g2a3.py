@@ -2,18 +2,18 @@
 
 from __future__ import annotations
 
-from calculator.engine.guidelines.common import Adj, _matches, _no, _yes
-from calculator.law.guidelines import Edition, Guideline
-from calculator.model import Conduct, Count, Minor
-from calculator.trace import Step
+from calculator.engine.guidelines.chapter2.registry import CrossReference, GuidelineCode, Trigger
+from calculator.engine.guidelines.common import Ctx, Finding, Flags, finding, Adj, _matches, _no, _yes
+from calculator.law.guidelines import Guideline
+from calculator.model import Count, Minor
 
 
-def guideline_2a3_1(ed: Edition, count: Count | None, minor: Minor | None, subject: str) -> tuple[int, tuple[Step, ...], dict]:
+def guideline_2a3_1(ctx: Ctx, minor: Minor | None, subject: str) -> Finding:
     """§2A3.1: base 38 (§ 2241(c)) or 30; (b)(1) force +4; (b)(2) age (base 30 only); (b)(3) custody +2;
     (b)(4) injury +4/+3/+2; (b)(5) abduction +4; (b)(6) misrepresentation or computer +2."""
-    g = ed.guideline("2A3.1")
+    g = ctx.ed.guideline("2A3.1")
     adjs = [
-        base_2a3_1_a(g, count, subject),
+        base_2a3_1_a(g, ctx.count, subject),
         soc_2a3_1_b1_force(g, minor, subject),
     ]
     adjs.append(soc_2a3_1_b2_age(g, adjs[0].levels, minor, subject))
@@ -21,8 +21,7 @@ def guideline_2a3_1(ed: Edition, count: Count | None, minor: Minor | None, subje
     adjs.append(soc_2a3_1_b4_injury(g, minor, subject))
     adjs.append(soc_2a3_1_b5_abducted(g, minor, subject))
     adjs.append(soc_2a3_1_b6_computer(g, minor, subject))
-    flags = {"infant": False, "custodial": adjs[3].step.applied, "age_soc": adjs[2].step.applied}
-    return sum(a.levels for a in adjs), tuple(a.step for a in adjs), flags
+    return finding("2A3.1", adjs, Flags(custodial=adjs[3].step.applied, age_soc=adjs[2].step.applied))
 
 
 def base_2a3_1_a(g: Guideline, count: Count | None, subject: str) -> Adj:
@@ -121,15 +120,49 @@ def soc_2a3_2_b2_misrepresentation(g: Guideline, minor: Minor | None, custodial_
     return _no(c, "no misrepresentation of identity or undue influence found (minor.misrepresentation, minor.undue_influence = false)", subject)
 
 
-def guideline_2a3_2(ed: Edition, minor: Minor | None, conduct: Conduct, subject: str) -> tuple[int, tuple[Step, ...], dict]:
+def guideline_2a3_2(ctx: Ctx, minor: Minor | None, subject: str) -> Finding:
     """§2A3.2: base 18; (b)(1) custody +4; (b)(2) misrepresentation/undue influence +4 (only without
     (b)(1)); (b)(3) computer +2."""
-    g = ed.guideline("2A3.2")
+    g = ctx.ed.guideline("2A3.2")
     adjs = [_yes(g.v("base"), "base offense level", subject)]
     cust = g.v("custodial")
     adjs.append(_yes(cust, f"minor {minor.id} was in the defendant's custody, care or supervisory control", subject) if minor and minor.custodial else _no(cust, "no custodial relationship", subject))
     adjs.append(soc_2a3_2_b2_misrepresentation(g, minor, adjs[1].step.applied, subject))
     comp = g.v("computer")
     adjs.append(_yes(comp, f"minor {minor.id}: computer used to persuade the minor", subject) if minor and minor.computer_enticement else _no(comp, "no computer enticement", subject))
-    flags = {"infant": False, "custodial": adjs[1].step.applied, "age_soc": False}
-    return sum(a.levels for a in adjs), tuple(a.step for a in adjs), flags
+    return finding("2A3.2", adjs, Flags(custodial=adjs[1].step.applied))
+
+
+def production_conduct_2a3_1_c1(ctx: Ctx, minor: Minor | None) -> Trigger:
+    """§2A3.1(c)(1): if the victim was a minor and the offense involved causing the minor to engage in
+    sexually explicit conduct to produce a visual depiction, apply §2G2.1 if greater."""
+    if minor is not None and minor.id in ctx.production_minors:
+        return Trigger(True, f"minor {minor.id} is named on a production count")
+    return Trigger(False, "no production conduct recorded for this minor")
+
+
+def sexual_abuse_2a3_2_c1(ctx: Ctx, minor: Minor | None) -> Trigger:
+    """§2A3.2(c)(1): if the offense involved criminal sexual abuse or attempt (conduct described in
+    § 2241 or § 2242), apply §2A3.1 (the victim under 12 is § 2241(c) conduct)."""
+    under = ctx.ed.guideline("2A3.2").v("under_12").value
+    if minor is not None and (minor.force or minor.age < under):
+        why = "conduct described in § 2241 or § 2242" if minor.force else f"the victim was under {under}"
+        return Trigger(True, f"minor {minor.id}: {why}")
+    return Trigger(False, "no § 2241/2242 conduct and the victim was not under 12")
+
+
+CODE_2A3_1 = GuidelineCode(
+    "2A3.1",
+    "Criminal sexual abuse; attempt to commit criminal sexual abuse",
+    guideline_2a3_1,
+    per_minor=True,
+    cross_references=(CrossReference("cross_reference_production", "2G2.1", production_conduct_2a3_1_c1),),
+)
+
+CODE_2A3_2 = GuidelineCode(
+    "2A3.2",
+    "Criminal sexual abuse of a minor under the age of sixteen years (statutory rape) or attempt",
+    guideline_2a3_2,
+    per_minor=True,
+    cross_references=(CrossReference("cross_reference_sexual_abuse", "2A3.1", sexual_abuse_2a3_2_c1, if_greater=False),),
+)

@@ -3,11 +3,11 @@ of minors; enticement; travel (each minor separate: §2G1.3(d)(1))."""
 
 from __future__ import annotations
 
-from calculator.engine.guidelines.common import Adj, _matches, _no, _yes
-from calculator.law.guidelines import Edition, Guideline
+from calculator.engine.guidelines.chapter2.registry import CrossReference, GuidelineCode, Trigger
+from calculator.engine.guidelines.common import Ctx, Finding, Flags, finding, Adj, _matches, _no, _yes
+from calculator.law.guidelines import Guideline
 from calculator.law.statutes import normalise_statute
 from calculator.model import Conduct, Count, Minor
-from calculator.trace import Step
 
 
 def base_2g1_3_a(g: Guideline, count: Count, subject: str) -> tuple[Adj, str]:
@@ -90,9 +90,10 @@ def soc_2g1_3_b5_under_12(g: Guideline, base_sub: str, minor: Minor | None, subj
     return _no(c, f"minor {minor.id} was {minor.age}", subject)
 
 
-def guideline_2g1_3(ed: Edition, count: Count, minor: Minor | None, conduct: Conduct, subject: str) -> tuple[int, tuple[Step, ...], dict]:
-    g = ed.guideline("2G1.3")
-    base, sub = base_2g1_3_a(g, count, subject)
+def guideline_2g1_3(ctx: Ctx, minor: Minor | None, subject: str) -> Finding:
+    """§2G1.3 for one minor: base level and every specific offense characteristic, in order."""
+    g, conduct = ctx.ed.guideline("2G1.3"), ctx.conduct
+    base, sub = base_2g1_3_a(g, ctx.count, subject)
     adjs = [
         base,
         soc_2g1_3_b1_custodial(g, minor, subject),
@@ -101,5 +102,36 @@ def guideline_2g1_3(ed: Edition, count: Count, minor: Minor | None, conduct: Con
         soc_2g1_3_b4_sex_act(g, sub, minor, subject),
         soc_2g1_3_b5_under_12(g, sub, minor, subject),
     ]
-    flags = {"infant": False, "custodial": adjs[1].step.applied, "age_soc": adjs[5].step.applied}
-    return sum(a.levels for a in adjs), tuple(a.step for a in adjs), flags
+    return finding("2G1.3", adjs, Flags(custodial=adjs[1].step.applied, age_soc=adjs[5].step.applied))
+
+
+def production_conduct_2g1_3_c1(ctx: Ctx, minor: Minor | None) -> Trigger:
+    """§2G1.3(c)(1): if the offense involved causing a minor to engage in sexually explicit conduct to
+    produce a visual depiction, apply §2G2.1 if greater. Relevant conduct: a production count of the
+    case as charged names the minor."""
+    if minor is not None and minor.id in ctx.production_minors:
+        return Trigger(True, f"minor {minor.id} is named on a production count (relevant conduct)")
+    return Trigger(False, "no production conduct recorded for this minor (no production count names the minor)")
+
+
+def sexual_abuse_2g1_3_c3(ctx: Ctx, minor: Minor | None) -> Trigger:
+    """§2G1.3(c)(3): if the offense involved conduct described in 18 U.S.C. § 2241 or § 2242, apply
+    §2A3.1 if greater (a sexual act with a minor under 12 is § 2241(c) conduct)."""
+    under = ctx.ed.guideline("2G1.3").v("under_12").value
+    if minor is not None and (minor.force or (minor.sexual_act and minor.age < under)):
+        why = "conduct described in § 2241 or § 2242" if minor.force else f"a sexual act with a minor under {under}"
+        return Trigger(True, f"minor {minor.id}: {why}")
+    return Trigger(False, "no § 2241/2242 conduct and no sexual act with a minor under 12")
+
+
+CODE = GuidelineCode(
+    "2G1.3",
+    "Promoting a commercial sex act or prohibited sexual conduct with a minor; transportation of minors; use of interstate facilities; travel",
+    guideline_2g1_3,
+    per_minor=True,
+    separate_count="each_minor_separate",
+    cross_references=(
+        CrossReference("cross_reference_production", "2G2.1", production_conduct_2g1_3_c1),
+        CrossReference("cross_reference_sexual_abuse", "2A3.1", sexual_abuse_2g1_3_c3),
+    ),
+)

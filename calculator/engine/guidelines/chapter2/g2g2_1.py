@@ -3,10 +3,10 @@
 
 from __future__ import annotations
 
-from calculator.engine.guidelines.common import Adj, _no, _yes
-from calculator.law.guidelines import Edition, Guideline
+from calculator.engine.guidelines.chapter2.registry import GuidelineCode
+from calculator.engine.guidelines.common import Ctx, Finding, Flags, finding, Adj, _no, _yes
+from calculator.law.guidelines import Guideline
 from calculator.model import Minor
-from calculator.trace import Step
 
 
 def base_2g2_1_a(g: Guideline, subject: str) -> Adj:
@@ -83,9 +83,9 @@ def soc_2g2_1_b6_computer_enticement(g: Guideline, minor: Minor | None, subject:
     return _no(c, "no computer enticement and no misrepresentation of identity directed at this minor (minor.computer_enticement, minor.misrepresentation = false)", subject)
 
 
-def guideline_2g2_1(ed: Edition, minor: Minor | None, subject: str) -> tuple[int, tuple[Step, ...], dict]:
+def guideline_2g2_1(ctx: Ctx, minor: Minor | None, subject: str) -> Finding:
     """§2G2.1 for one minor: base level and every specific offense characteristic, in order."""
-    g = ed.guideline("2G2.1")
+    g = ctx.ed.guideline("2G2.1")
     adjs = [
         base_2g2_1_a(g, subject),
         soc_2g2_1_b1_age(g, minor, subject),
@@ -95,9 +95,14 @@ def guideline_2g2_1(ed: Edition, minor: Minor | None, subject: str) -> tuple[int
         soc_2g2_1_b5_custodial(g, minor, subject),
         soc_2g2_1_b6_computer_enticement(g, minor, subject),
     ]
-    flags = {
-        "infant": bool(minor and minor.infant_or_toddler),
-        "custodial": adjs[5].step.applied,
-        "age_soc": adjs[1].step.applied,
-    }
-    return sum(a.levels for a in adjs), tuple(a.step for a in adjs), flags
+    return finding("2G2.1", adjs, Flags(infant=bool(minor and minor.infant_or_toddler), custodial=adjs[5].step.applied, age_soc=adjs[1].step.applied))
+
+
+CODE = GuidelineCode(
+    "2G2.1",
+    "Sexually exploiting a minor by production of sexually explicit visual or printed material",
+    guideline_2g2_1,
+    per_minor=True,
+    separate_count="each_minor_separate",
+    no_minor_warning="count {count}: no minor named on a §2G2.1 count; the age and conduct characteristics could not be assessed",
+)

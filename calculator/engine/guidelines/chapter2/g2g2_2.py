@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
-from calculator.engine.guidelines.common import Adj, _eff, _matches, _no, _row_at_least, _worst, _yes, image_count
-from calculator.law.guidelines import Edition, Guideline, Table
+from calculator.engine.guidelines.chapter2.registry import CrossReference, GuidelineCode, Trigger
+from calculator.engine.guidelines.common import Ctx, Finding, Flags, finding, _minor_facts, Adj, _eff, _matches, _no, _row_at_least, _worst, _yes, image_count
+from calculator.law.guidelines import Guideline, Table
 from calculator.law.statutes import normalise_statute
-from calculator.model import Conduct, Count
+from calculator.model import Conduct, Count, Minor
 from calculator.trace import Step
 
 
@@ -118,8 +119,9 @@ def soc_2g2_2_b7_images(g: Guideline, conduct: Conduct, subject: str) -> Adj:
     return Adj(row.value, Step(row.cite, _eff(row.value), f"{count_note} ({span})", True, status, subject))
 
 
-def guideline_2g2_2(ed: Edition, count: Count, conduct: Conduct, subject: str) -> tuple[int, tuple[Step, ...], dict]:
+def guideline_2g2_2(ctx: Ctx, minor: Minor | None, subject: str) -> Finding:
     """§2G2.2 for one count: base level and every specific offense characteristic, in order."""
+    ed, count, conduct = ctx.ed, ctx.count, ctx.conduct
     g = ed.guideline("2G2.2")
     base = base_2g2_2_a(g, count, subject)
     adjs = [
@@ -132,5 +134,22 @@ def guideline_2g2_2(ed: Edition, count: Count, conduct: Conduct, subject: str) -
         soc_2g2_2_b6_computer(g, conduct, subject),
         soc_2g2_2_b7_images(g, conduct, subject),
     ]
-    flags = {"infant": conduct.infant_or_toddler and adjs[4].step.applied, "custodial": False, "age_soc": conduct.prepubescent}
-    return sum(a.levels for a in adjs), tuple(a.step for a in adjs), flags
+    return finding("2G2.2", adjs, Flags(infant=conduct.infant_or_toddler and adjs[4].step.applied, custodial=False, age_soc=conduct.prepubescent))
+
+
+def production_conduct_2g2_2_c1(ctx: Ctx, minor: Minor | None) -> Trigger:
+    """§2G2.2(c)(1): if the offense involved causing, transporting, permitting or offering or seeking by
+    notice or advertisement a minor to engage in sexually explicit conduct for the purpose of producing
+    a visual depiction, apply §2G2.1 if greater. Production conduct is shown by naming the minors on the count."""
+    minors = _minor_facts(ctx.case, ctx.count) if ctx.count is not None else []
+    if not minors:
+        return Trigger(False, "no minor named on this count (production conduct is shown by naming the minors in count.minors)")
+    return Trigger(True, f"the count names minor(s) {', '.join(m.id for m in minors)}")
+
+
+CODE = GuidelineCode(
+    "2G2.2",
+    "Trafficking in material involving the sexual exploitation of a minor; receiving, transporting, shipping, soliciting or advertising it; possessing it",
+    guideline_2g2_2,
+    cross_references=(CrossReference("cross_reference_production", "2G2.1", production_conduct_2g2_2_c1),),
+)

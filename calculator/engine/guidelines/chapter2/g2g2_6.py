@@ -2,16 +2,16 @@
 
 from __future__ import annotations
 
-from calculator.engine.guidelines.common import _no, _yes
-from calculator.law.guidelines import Edition
-from calculator.model import Conduct, Minor
-from calculator.trace import Step
+from calculator.engine.guidelines.chapter2.registry import GuidelineCode
+from calculator.engine.guidelines.common import Ctx, Finding, Flags, finding, _minor_facts, _no, _yes
+from calculator.model import Minor
 
 
-def guideline_2g2_6(ed: Edition, minors: list[Minor], conduct: Conduct, subject: str) -> tuple[int, tuple[Step, ...], dict]:
+def guideline_2g2_6(ctx: Ctx, minor: Minor | None, subject: str) -> Finding:
     """§2G2.6 Child exploitation enterprise: base 35; (b)(1) victim under 12 +4 / 12-15 +2; (b)(2)
     custodial +2; (b)(3) § 2241(a)/(b) conduct +2; (b)(4) computer +2."""
-    g = ed.guideline("2G2.6")
+    g, conduct = ctx.ed.guideline("2G2.6"), ctx.conduct
+    minors = _minor_facts(ctx.case, ctx.count)  # the enterprise guideline reads every minor of the count
     adjs = [_yes(g.v("base"), "base offense level", subject)]
     young = min(minors, key=lambda m: m.age) if minors else None
     if young is None:
@@ -27,5 +27,7 @@ def guideline_2g2_6(ed: Edition, minors: list[Minor], conduct: Conduct, subject:
     force = [m.id for m in minors if m.force]
     adjs.append(_yes(g.v("force"), f"minor(s) {', '.join(force)}: conduct described in § 2241(a) or (b)", subject) if force else _no(g.v("force"), "no § 2241(a)/(b) conduct", subject))
     adjs.append(_yes(g.v("computer"), "a computer or interactive computer service was used in furtherance", subject) if conduct.computer else _no(g.v("computer"), "no computer use (conduct.computer = false)", subject))
-    flags = {"infant": False, "custodial": bool(cust), "age_soc": adjs[1].step.applied}
-    return sum(a.levels for a in adjs), tuple(a.step for a in adjs), flags
+    return finding("2G2.6", adjs, Flags(custodial=bool(cust), age_soc=adjs[1].step.applied))
+
+
+CODE = GuidelineCode("2G2.6", "Child exploitation enterprises", guideline_2g2_6)
