@@ -15,6 +15,7 @@ from typing import Annotated, Any, Literal
 import pydantic
 from pydantic import Field, StrictBool, StrictInt, StrictStr
 
+from calculator.files import ReadError, read_bytes
 from calculator.law import Law
 from calculator.law.statutes import normalise_statute
 from calculator.model import (
@@ -249,9 +250,18 @@ def loads_case(text: str, law: Law, path: str | None = None) -> Case:
     return _build(data, text, law, path)
 
 
-def load_case(path: str | Path, law: Law) -> Case:
-    from calculator.files import read_case_text
+def read_case_text(path: str | Path) -> str:
+    """The text of a case file, or a CaseError saying why it cannot be read (missing, a folder,
+    unreadable, empty, binary, not UTF-8, too large)."""
+    where = str(Path(path))
+    try:
+        raw = read_bytes(path)
+    except ReadError as exc:
+        raise CaseError(str(exc), where) from None
+    return decode(raw, where)
 
+
+def load_case(path: str | Path, law: Law) -> Case:
     return loads_case(read_case_text(path), law, str(path))
 
 

@@ -12,10 +12,11 @@ from calculator.model import Case, Count
 from calculator.trace import Step
 
 
-def sentencing_date(case: Case) -> tuple[dt.date, bool]:
-    if case.sentencing_date is not None:
-        return case.sentencing_date, False
-    return dt.date.today(), True
+def sentencing_date(case: Case) -> tuple[dt.date | None, bool]:
+    """The sentencing date and whether it was missing. The engine reads no clock: the CLI and the
+    UI pass `today` to compare(), which stands it in for a missing date; a caller that does not
+    gets (None, True), and the latest encoded Manual is used (see choose_edition_1b1_11)."""
+    return case.sentencing_date, case.sentencing_date is None
 
 
 def edition_in_force(editions: tuple[Edition, ...], when: dt.date) -> Edition | None:
@@ -55,7 +56,7 @@ def choose_edition_1b1_11(case: Case, editions: tuple[Edition, ...]) -> EditionC
     v. United States, 569 U.S. 530 (2013)), applied in its entirety ((b)(2)). Returns the
     sentencing-date edition, the other encoded candidate to compare, the step and case-wide warnings."""
     when, defaulted = sentencing_date(case)
-    ed = edition_in_force(editions, when)
+    ed = edition_in_force(editions, when) if when is not None else editions[-1]
     warnings = []
     if ed is None:
         ed = editions[0]
@@ -63,7 +64,10 @@ def choose_edition_1b1_11(case: Case, editions: tuple[Edition, ...]) -> EditionC
             f"the sentencing date {when} is before the earliest encoded Guidelines Manual ({ed.name}); that Manual is used, which may not be the one in force"
         )
     mc = ed.manual_choice
-    note = f"Manual in force on the sentencing date {when}" + (" (no sentencing date given: today)" if defaulted else "") + f": {ed.title}"
+    if when is None:
+        note = f"no sentencing date given: the latest encoded Manual: {ed.title}"
+    else:
+        note = f"Manual in force on the sentencing date {when}: {ed.title}"
     others: list[Edition] = []
     if case.offense_date is not None:
         off = edition_in_force(editions, case.offense_date)
@@ -78,7 +82,7 @@ def choose_edition_1b1_11(case: Case, editions: tuple[Edition, ...]) -> EditionC
             note += f"; the Manual in force on the offense date {case.offense_date} is not encoded, so no ex post facto comparison was made"
             warnings.append(_before_earliest(case, editions[0]))
     for la in ed.later_amendments:
-        if when >= la.effective:
+        if when is None or when >= la.effective:  # no date: it may be on or after
             warnings.append(f"sentencing on or after {la.effective}: {la.note} ({la.cite})")
     return EditionChoice(ed, others, Step(mc.cite, ed.name, note, True, mc.status, "judgment"), warnings)
 
@@ -110,7 +114,7 @@ def edition_note(case: Case, law) -> tuple[str | None, list[str]]:
             warnings.append(w)
     _, defaulted = sentencing_date(case)
     if defaulted:
-        warnings.append(f"no sentencing date: the Guidelines Manual in force today ({dt.date.today()}) is used")
+        warnings.append(f"no sentencing date: the latest encoded Guidelines Manual ({ed.name}) is used")
     return ed.name, warnings
 
 
