@@ -163,7 +163,8 @@ class Edition:
     fine_table: Table = None  # type: ignore[assignment]
     sentencing_table: Mapping[tuple[int, str], tuple[int, int]] = field(factory=dict, converter=_frozen_map, eq=False)
     sentencing_table_cite: Cited = None  # type: ignore[assignment]
-    inchoate_2x1_1: Cited | None = None  # §2X1.1: known, not applied (shown as a flag)
+    inchoate_2x1_1: Cited | None = None  # §2X1.1(b): the 3-level decrease
+    inchoate_covers: Mapping[str, Cited] = field(factory=dict, converter=_frozen_map, eq=False)  # §2X1.1 n.1: "attempt"/"conspiracy" -> guidelines that expressly cover it
     based_on: str | None = None  # an overlay: the edition it differs from; None: a complete Manual
     amendments: tuple[Amendment, ...] = ()  # what distinguishes it from `based_on`
     absent: Mapping[str, Amendment] = field(factory=dict, converter=_frozen_map, eq=False)  # path -> why it is not in this Manual
@@ -241,6 +242,8 @@ class _ManualChoiceM(_Base):
 
 class _InchoateM(_Base):
     decrease: CitedModel
+    covers_attempt: CitedModel | None = None
+    covers_conspiracy: CitedModel | None = None
 
 
 class _AmendmentM(_Base):
@@ -489,6 +492,11 @@ def load_edition(folder: Path) -> Edition:
         later_amendments=later,
         manual_choice=Cited(True, mc.cite, mc.status, note=mc.note),
         inchoate_2x1_1=meta.inchoate.decrease.plain() if meta.inchoate is not None else None,
+        inchoate_covers={
+            k: getattr(meta.inchoate, "covers_" + k).plain()
+            for k in ("attempt", "conspiracy")
+            if meta.inchoate is not None and getattr(meta.inchoate, "covers_" + k) is not None
+        },
         appendix_a=appendix,
         guidelines=guidelines,
         loss_table=_table(ch2.loss_table),
