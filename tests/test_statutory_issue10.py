@@ -266,3 +266,18 @@ def test_the_cli_table_shows_the_other_reading_beside_the_harsher(tmp_path):
     r = run_cli("compare", str(CASES / "issue10-moore-no-circuit.toml"))
     assert r.returncode == 0, r.stderr
     assert "Split § 2251(e)" in r.stdout and "production-only: 300-600" in r.stdout
+
+
+def test_unknown_circuit_is_refused_with_its_line(make_case):
+    with pytest.raises(CaseError) as exc:
+        make_case('format = 1\ncircuit = "12th"\n[[counts]]\nid = "1"\nstatute = "2252A(a)(5)(B)"\n')
+    assert exc.value.key == "circuit" and exc.value.line == 2
+
+
+def test_readings_file_names_known_prior_kinds_and_holdings(law):
+    """rules/readings.toml: each divided question has a harsher option and each holding names an option."""
+    r = law.readings.readings["2251(e)-state-clause"]
+    assert r.harsher == "any-sexual-conduct" and {h.circuit: h.option for h in r.holdings} == {"5th": "any-sexual-conduct", "9th": "production-only"}
+    s = law.readings.readings["2X1.1-conspiracy-base"]
+    assert {h.circuit: h.option for h in s.holdings} == {"3rd": "substantive-offense", "9th": "conviction-statute"}
+    assert law.statutes.prior_lists["2251(e)-two"].reading == "2251(e)-state-clause"

@@ -35,14 +35,30 @@ def _load(root: Path) -> Law:
     from calculator.law import outcomes as _out
     from calculator.law.readings import load_readings
 
+    statutes = load_statutes(root / "statutes.toml")
+    readings = load_readings(root / "readings.toml")
+    _check_readings(statutes, readings, root / "readings.toml", root / "statutes.toml")
     return Law(
         root=str(root),
-        statutes=load_statutes(root / "statutes.toml"),
+        statutes=statutes,
         guidelines=_gl.load_editions(root / "guidelines"),
         consequences=_cons.load(root),
         outcomes=_out.load_outcomes(root / "outcomes.toml") if (root / "outcomes.toml").is_file() else None,
-        readings=load_readings(root / "readings.toml"),
+        readings=readings,
     )
+
+
+def _check_readings(statutes: StatuteBook, readings, readings_path: Path, statutes_path: Path) -> None:
+    """Every prior kind a reading counts is a known kind; every prior list's `reading` exists."""
+    known = set(statutes.prior_kinds) if statutes.prior_kinds else None
+    for rid, r in readings.readings.items():
+        for oid, o in r.options.items():
+            bad = sorted(k for k in o.kinds | o.minor_required if known is not None and k not in known)
+            if bad:
+                raise LawError(readings_path, f"readings.{rid}.options.{oid}.kinds", f"not a kind of prior in [prior_kinds]: {', '.join(bad)}")
+    for lid, pl in statutes.prior_lists.items():
+        if pl.reading is not None and pl.reading not in readings.readings:
+            raise LawError(statutes_path, f"prior_lists.{lid}.reading", f"no reading {pl.reading!r} in readings.toml")
 
 
 @functools.lru_cache(maxsize=4)
