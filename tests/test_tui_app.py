@@ -678,3 +678,56 @@ def test_new_actions_are_in_the_command_palette_and_help(law):
             assert isinstance(app.screen, ChoiceScreen)
 
     run(go())
+
+
+FOUR = __import__("pathlib").Path(__file__).parent / "data" / "four-scenarios.toml"
+
+
+@pytest.mark.parametrize("size", [(80, 24), (120, 40), (200, 60)])
+def test_comparison_never_shows_part_of_a_scenario(law, size):
+    """Issue 11: scrolled sideways, a scenario column slid under the pinned ones and the receipt
+    plea read ceiling "0" (really 240, 18 U.S.C. § 2252A(b)(1)) and range "8-135". Now every column
+    drawn fits the pane whole, the table never scrolls sideways, and each figure shown is the
+    engine's whole figure, at every step from the first scenario to the last and back."""
+    from calculator.report import comparison_rows
+
+    async def go():
+        app = make_app(law, FOUR)
+        async with app.run_test(size=size) as pilot:
+            await pilot.pause()
+            t = app.table
+            rows = dict(comparison_rows(app.result.comparison))
+            seen = set()
+            for key in ["right"] * 5 + ["left"] * 5:
+                assert t.scroll_x == 0
+                used = sum(c.get_render_width(t) for c in t.columns.values())
+                assert used <= t.scrollable_content_region.width, (used, t.scrollable_content_region.width)
+                assert t.scenario_names[0] == "Trial"  # pinned
+                for name in t.scenario_names:
+                    seen.add(name)
+                    i = t.all_names.index(name)
+                    # the whole figure, e.g. the receipt plea's ceiling 240 (§ 2252A(b)(1))
+                    assert cell(app, name, "Statutory ceiling") == rows["Statutory ceiling"][i]
+                    assert cell(app, name, "Guidelines range") == rows["Guidelines range"][i]
+                await pilot.press(key)
+                await pilot.pause()
+            assert seen == set(t.all_names)  # every scenario was reached
+            assert cell(app, "Trial", "Statutory ceiling") == "480" if "Trial" in t.scenario_names else True
+            if len(t.scenario_names) < 4:
+                assert "of 4" in str(t.border_title)
+
+    run(go())
+
+
+def test_focus_on_a_scenario_out_of_view_brings_it_in_whole(law):
+    async def go():
+        app = make_app(law, FOUR)
+        async with app.run_test(size=(80, 24)) as pilot:
+            await pilot.pause()
+            assert "Plea to receipt, (C) deal" not in app.table.scenario_names
+            app.table.focus_cell("Plea to receipt, (C) deal", "Statutory ceiling")
+            await pilot.pause()
+            assert app.table.current_scenario == "Plea to receipt, (C) deal"
+            assert cell(app, "Plea to receipt, (C) deal", "Statutory ceiling") == "240"  # § 2252A(b)(1)
+
+    run(go())

@@ -154,7 +154,6 @@ class ExposureApp(App[int]):
 
     def on_mount(self) -> None:
         self.query_one("#case-pane").border_title = "Case"
-        self.query_one("#compare").border_title = "Scenarios (months)"
         self.query_one("#chart").border_title = "Ranges"
         box = self.query_one("#risk-box")
         box.border_title = "Trial risk"

@@ -93,48 +93,83 @@ class ComparisonTable(DataTable):
     ]
 
     def __init__(self, **kw) -> None:
-        super().__init__(cursor_type="cell", zebra_stripes=True, fixed_columns=1, header_height=2, **kw)
+        super().__init__(cursor_type="cell", zebra_stripes=True, fixed_columns=0, header_height=2, **kw)
         self.row_labels: list[str] = []
-        self.scenario_names: list[str] = []
+        self.scenario_names: list[str] = []  # the scenarios shown, in column order (cursor column - 1)
+        self.all_names: list[str] = []       # every scenario of the case, in order
+        self.first = 0                       # the first scrolled (not pinned) scenario shown
+        self.pinned = 0                      # leading scenarios always shown (trial)
         self._cmp: Comparison | None = None
-        self._shown_width = 0
+        self._layout: tuple = ()
+
+    # -- the window of whole scenarios ---------------------------------------------------------
+    # The table never scrolls sideways: a scenario column is either shown whole or not at all
+    # (a clipped "0" that is really 240 is a wrong number). Moving the cursor past the last
+    # scenario shown brings the next one in, a whole column at a time; trial stays pinned.
+
+    def _room(self) -> int:
+        """Columns of text the scenario columns and the label column may use."""
+        width = self.content_region.width or 78
+        return max(20, width - 1)  # the vertical scrollbar's column
+
+    def _window(self, n: int, label_w: int) -> tuple[int, int, int]:
+        """(pinned, how many scenarios fit, cell width), every column drawn whole."""
+        pinned = self.pinned
+        room = self._room() - (label_w + 2)
+        fit = max(1, min(n, room // (CELL_W + 2)))
+        cell_w = max(8, min(28, room // fit - 2))
+        return pinned, fit, cell_w
 
     def on_resize(self, event) -> None:
-        if self._cmp is not None and self._cell_width(self._cmp) != self._shown_width:
+        if self._cmp is not None and self._layout != self._layout_for(self._cmp):
             self.show(self._cmp)
 
-    def _cell_width(self, cmp: Comparison) -> int:
-        """Scenario columns share the room: at least CELL_W (three fit in 80 columns), at most 28."""
-        n = max(1, len(cmp.exposures))
-        avail = (self.size.width or 80) - 24
-        return max(CELL_W, min(28, avail // n - 2))
+    def _layout_for(self, cmp: Comparison) -> tuple:
+        rows = comparison_rows(cmp)
+        label_w = min(20, max((len(label) for label, _ in rows), default=8))
+        return (self._room(), label_w, len(cmp.exposures))
+
+    def shown_range(self) -> tuple[int, int, int]:
+        """(first, last, of): the scenarios shown, counted from 1, for the title."""
+        if not self.scenario_names:
+            return (0, 0, 0)
+        idx = [self.all_names.index(n) + 1 for n in self.scenario_names if n in self.all_names]
+        return (min(idx), max(idx), len(self.all_names))
 
     def show(self, cmp: Comparison) -> None:
         self._cmp = cmp
-        cell_w = self._cell_width(cmp)
+        ex = cmp.exposures
         rows = comparison_rows(cmp)
-        names = [e.scenario.name + (" !" if e.unverified else "") for e in cmp.exposures]
-        shown_rows = [(label, [_split(str(c), cell_w) for c in cells]) for label, cells in rows]
-        if any(e.unverified for e in cmp.exposures):
-            shown_rows.append(("Unverified values", [f"! {len(e.unverified)}" if e.unverified else "-" for e in cmp.exposures]))
+        if any(e.unverified for e in ex):
+            rows = list(rows) + [("Unverified values", [f"! {len(e.unverified)}" if e.unverified else "-" for e in ex])]
+        self.all_names = [e.scenario.name for e in ex]
+        self.pinned = 1 if ex and ex[0].scenario.kind == "trial" and len(ex) > 1 else 0
+        label_w = min(20, max((len(label) for label, _ in rows), default=8))
+        pinned, fit, cell_w = self._window(len(ex), label_w)
+        if fit <= pinned:  # room for one column only: no pinning, trial is scrolled to like the rest
+            self.pinned = pinned = 0
+        self._layout = self._layout_for(cmp)
+        scrolled = max(1, fit - pinned)  # how many of the others fit beside the pinned
+        others = len(ex) - pinned
+        self.first = min(max(self.first, pinned), max(pinned, pinned + others - scrolled))
+        shown = list(range(pinned)) + list(range(self.first, min(len(ex), self.first + scrolled)))
+        names = [ex[i].scenario.name + (" !" if ex[i].unverified else "") for i in shown]
+        shown_rows = [(label, [_split(str(cells[i]), cell_w) for i in shown]) for label, cells in rows]
+        self._title()
         if self._update_in_place(shown_rows, names, cell_w):
             return
         self._shown_width = cell_w
         coord = self.cursor_coordinate
         old_names = list(self.scenario_names)
         self.clear(columns=True)
-        ex = cmp.exposures
-        # the label column and the trial (first) column stay in view when scrolling sideways
-        self.fixed_columns = 2 if ex and ex[0].scenario.kind == "trial" and len(ex) > 1 else 1
-        self.scenario_names = [e.scenario.name for e in ex]
-        label_w = min(20, max((len(label) for label, _ in shown_rows), default=8))
+        self.scenario_names = [ex[i].scenario.name for i in shown]
         self.add_column(Text("months", style="dim"), key="label", width=label_w)
         widths = []
-        for i, name in enumerate(names):
-            widest = max((len(line) for _, cells in shown_rows for line in cells[i].split("\n")), default=6)
+        for j, name in enumerate(names):
+            widest = max((len(line) for _, cells in shown_rows for line in cells[j].split("\n")), default=6)
             width = max(8, min(cell_w, max(widest, min(len(name), cell_w))))
             widths.append(width)
-            self.add_column(_wrap(name, width), key=self.scenario_names[i], width=width)
+            self.add_column(_wrap(name, width), key=self.scenario_names[j], width=width)
         self.row_labels = []
         for label, cells in shown_rows:
             height = 2 if any("\n" in c for c in cells) else 1
@@ -142,6 +177,7 @@ class ComparisonTable(DataTable):
             self.row_labels.append(label)
         self._shape = (names, [label for label, _ in shown_rows], [2 if any("\n" in c for c in cells) else 1 for _, cells in shown_rows], widths)
         self._cells = [list(cells) for _, cells in shown_rows]
+        self._title()
         # keep the cursor on the same scenario and row where possible
         row, col = coord.row, coord.column
         if 0 < col <= len(old_names):
@@ -151,12 +187,55 @@ class ComparisonTable(DataTable):
         row = min(max(row, 0), len(self.row_labels) - 1)
         col = min(max(col, 1), len(self.scenario_names))
         self.move_cursor(row=row, column=col, animate=False)
+        self.scroll_x = 0
+
+    def _title(self) -> None:
+        first, last, of = self.shown_range()
+        if of and len(self.scenario_names) < of:
+            left = "◂ " if self.first > self.pinned else ""
+            right = " ▸" if self.scenario_names and self.all_names.index(self.scenario_names[-1]) < of - 1 else ""
+            shown = ", ".join(str(self.all_names.index(n) + 1) for n in self.scenario_names)
+            self.border_title = f"Scenarios (months) · {left}{shown} of {of}{right} · ←/→ by scenario"
+        else:
+            self.border_title = "Scenarios (months)"
+
+    def scroll_to_scenario(self, name: str) -> bool:
+        """Bring a scenario into view (whole). True when the window moved."""
+        if name in self.scenario_names or name not in self.all_names or self._cmp is None:
+            return False
+        i = self.all_names.index(name)
+        if i < self.pinned:
+            return False
+        shown_scrolled = max(1, len(self.scenario_names) - self.pinned)
+        self.first = i if i < self.first else i - shown_scrolled + 1
+        self.show(self._cmp)
+        return True
+
+    def action_cursor_right(self) -> None:
+        col = self.cursor_coordinate.column
+        if col >= len(self.scenario_names) and self.scenario_names and self._cmp is not None:
+            last = self.all_names.index(self.scenario_names[-1]) if self.scenario_names[-1] in self.all_names else -1
+            if 0 <= last < len(self.all_names) - 1:
+                self.first += 1
+                self.show(self._cmp)
+                self.move_cursor(column=len(self.scenario_names), animate=False)
+                return
+        super().action_cursor_right()
+
+    def action_cursor_left(self) -> None:
+        col = self.cursor_coordinate.column
+        if col == self.pinned + 1 and self.first > self.pinned and self._cmp is not None:
+            self.first -= 1
+            self.show(self._cmp)
+            self.move_cursor(column=self.pinned + 1, animate=False)
+            return
+        super().action_cursor_left()
 
     def _update_in_place(self, shown_rows, names, cell_w) -> bool:
         """Same scenarios, rows and row heights as shown: update only the cells that changed
         (an edit usually moves a few figures; rebuilding the table would repaint everything)."""
         shape = getattr(self, "_shape", None)
-        if shape is None or cell_w != self._shown_width:
+        if shape is None or cell_w != getattr(self, "_shown_width", None):
             return False
         old_names, old_labels, old_heights, widths = shape
         heights = [2 if any("\n" in c for c in cells) else 1 for _, cells in shown_rows]
@@ -174,6 +253,8 @@ class ComparisonTable(DataTable):
         return True
 
     def focus_cell(self, scenario: str | None = None, row_label: str | None = None) -> None:
+        if scenario is not None:
+            self.scroll_to_scenario(scenario)
         row, col = self.cursor_coordinate.row, self.cursor_coordinate.column
         if scenario in self.scenario_names:
             col = self.scenario_names.index(scenario) + 1
