@@ -731,3 +731,110 @@ def test_focus_on_a_scenario_out_of_view_brings_it_in_whole(law):
             assert cell(app, "Plea to receipt, (C) deal", "Statutory ceiling") == "240"  # § 2252A(b)(1)
 
     run(go())
+
+
+def test_warnings_count_in_the_header_opens_the_warnings_screen(law):
+    """Issue 11: case-wide warnings were in the CLI and memo but not on screen. The header counts
+    them and w (or a click on the header) lists them: the §1B1.11 edition note for the whole case,
+    and USSG §5E1.2(c)(3)'s fine table, which is unverified."""
+    from calculator.tui.screens.warnings import WarningsScreen, warning_sections
+
+    async def go():
+        app = make_app(law)
+        async with app.run_test(size=(120, 40)) as pilot:
+            await pilot.pause()
+            n = sum(len(lines) for _, lines in warning_sections(app.result.comparison))
+            assert n > 0
+            assert f"{n} warnings (w)" in str(app.query_one("#topbar").render())
+            await pilot.press("w")
+            await pilot.pause()
+            assert isinstance(app.screen, WarningsScreen)
+            text = str(app.screen.render_text())
+            assert "USSG §5E1.2(c)(3) [unverified]" in text
+            assert "§1B1.11" in text  # the case-wide edition warning
+            await pilot.press("escape")
+            await pilot.pause()
+            await pilot.click("#topbar")
+            await pilot.pause()
+            assert isinstance(app.screen, WarningsScreen)
+
+    run(go())
+
+
+def test_figures_touched_by_an_unverified_value_are_marked(law):
+    """The fine range rests on USSG §5E1.2(c)(3) (unverified) and is marked '!'; the statutory floor
+    (18 U.S.C. § 2252A(b)(1), verified) is not; nor is a row such as the special assessment
+    (§ 3013) that no unverified value touches."""
+    async def go():
+        app = make_app(law)
+        async with app.run_test(size=(160, 48)) as pilot:
+            await pilot.pause()
+            assert cell(app, "Trial", "Fine range") == "$25,000-$250,000 !"
+            assert cell(app, "Trial", "Statutory floor") == "60"
+            assert cell(app, "Trial", "Special assessment") == "$200"
+            assert cell(app, "Plea to possession", "Statutory ceiling") == "240"
+
+    run(go())
+
+
+def test_every_unverified_step_marks_some_figure(law):
+    """Drift check: each unverified value behind any bundled test case touches at least one row of
+    the comparison, so no unverified figure goes unmarked when a provision is added."""
+    from pathlib import Path
+
+    from calculator.case import load_case
+    from calculator.engine.evaluate import compare
+    from calculator.marks import _touched
+    from calculator.report import comparison_rows
+
+    checked = 0
+    for path in sorted((Path(__file__).parent / "cases").glob("*.toml"))[:60]:
+        try:
+            cmp = compare(load_case(path, law), law, today=__import__("datetime").date(2026, 3, 2))
+        except Exception:
+            continue
+        labels = [label for label, _ in comparison_rows(cmp)]
+        for e in cmp.exposures:
+            for st in e.unverified:
+                assert _touched(e, st, labels), (path.name, st.cite)
+                checked += 1
+    assert checked > 20
+
+
+def test_new_case_asks_for_the_dates_and_starts_in_the_case_pane(law, tmp_path):
+    """A new case asks for the offense date and the sentencing date (MM/DD/YYYY accepted), and
+    opens with focus in the case pane on count 1."""
+    from calculator.casedoc import CaseDoc
+
+    async def go():
+        app = ExposureApp(CaseDoc.new(law, str(tmp_path / "new.toml")), law, compute_in_thread=False, new=True)
+        async with app.run_test(size=(80, 24)) as pilot:
+            await pilot.pause()
+            assert isinstance(app.screen, PromptScreen) and app.screen.title_text.startswith("Offense date")
+            await answer(pilot, "13/40/2024")  # refused: asked again
+            assert isinstance(app.screen, PromptScreen)
+            await answer(pilot, "06/01/2024")
+            assert str(app.doc.case.offense_date) == "2024-06-01"
+            await answer(pilot, "03/02/2026")
+            assert str(app.doc.case.sentencing_date) == "2026-03-02"
+            assert not isinstance(app.screen, PromptScreen)
+            assert app.case_pane.display and app.case_pane.has_focus
+
+    run(go())
+
+
+def test_case_pane_returns_when_the_terminal_grows(law):
+    async def go():
+        app = make_app(law)
+        async with app.run_test(size=(80, 24)) as pilot:
+            await pilot.pause()
+            assert not app.case_pane.display
+            await pilot.resize_terminal(140, 40)
+            await pilot.pause()
+            assert app.case_pane.display
+            await pilot.press("ctrl+b")  # hidden by hand: stays hidden
+            await pilot.resize_terminal(160, 48)
+            await pilot.pause()
+            assert not app.case_pane.display
+
+    run(go())

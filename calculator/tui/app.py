@@ -31,6 +31,7 @@ from calculator.tui.compute import Result, run_all
 from calculator.tui.screens.dialogs import ChoiceScreen, ConfirmScreen, PromptScreen, StatutePicker
 from calculator.tui.screens.help import HelpScreen
 from calculator.tui.screens.trace import TraceScreen
+from calculator.tui.screens.warnings import WarningsScreen, warning_sections
 from calculator.tui.widgets.case_pane import CasePane
 from calculator.tui.widgets.chart import RangeChart
 from calculator.tui.widgets.comparison import ComparisonTable
@@ -39,6 +40,13 @@ from calculator.tui.widgets.risk_chart import HELP as RISK_HELP, RiskChart
 MINOR_FLAGS = ("sexual_act", "sexual_contact", "force", "custodial", "distributed", "computer_enticement", "sadistic",
                "infant_or_toddler", "misrepresentation", "undue_influence", "abducted", "commercial_sex_act")
 RISK_HINT = "trial risk: v on a count or a fact"
+
+
+class TopBar(Static):
+    """The header: the case, the disclaimer, the warning count (a click opens the warnings)."""
+
+    def on_click(self) -> None:
+        self.app.action_warnings()
 
 
 class RiskBox(VerticalScroll):
@@ -67,6 +75,7 @@ COMMANDS: list[tuple[str, str, str]] = [
     ("duplicate_scenario", "Duplicate the scenario", ""),
     ("remove_scenario", "Remove the scenario", ""),
     ("drill_down", "Show how the figure under the cursor was reached", "the trace: citations, effects, reasons"),
+    ("warnings", "Show every warning", "case-wide warnings, open readings, unverified values, scenario warnings"),
     ("add_count", "Add a count", "pick the statute from the catalogue"),
     ("duplicate_count", "Duplicate the count", ""),
     ("count_statute", "Change the count's statute", ""),
@@ -115,10 +124,12 @@ class ExposureApp(App[int]):
         Binding("ctrl+t", "toggle_dark", "Theme", show=False, id="app.theme"),
         Binding("e", "explore", "Explore", show=False, id="app.explore"),
         Binding("r", "toggle_risk", "Risk", show=False, id="app.risk"),
+        Binding("w", "warnings", "Warnings", show=False, id="app.warnings"),
     ]
 
-    def __init__(self, doc: CaseDoc, law: Law, *, example: bool = False, compute_in_thread: bool = True) -> None:
+    def __init__(self, doc: CaseDoc, law: Law, *, example: bool = False, compute_in_thread: bool = True, new: bool = False) -> None:
         super().__init__()
+        self.new = new  # a new case: ask for its dates, start in the case pane
         self.law = law
         self.doc = doc
         self.example = example  # the bundled example: save asks where
@@ -132,7 +143,7 @@ class ExposureApp(App[int]):
     # -- layout ----------------------------------------------------------------------------
 
     def compose(self) -> ComposeResult:
-        yield Static(id="topbar")
+        yield TopBar(id="topbar")
         with Horizontal(id="body"):
             yield CasePane(id="case-pane")
             with Vertical(id="right"):
@@ -160,15 +171,50 @@ class ExposureApp(App[int]):
         box.border_subtitle = "counsel's estimates, not a forecast"
         box.can_focus = False
         self._size_classes(self.size.width)
+        self._pane_auto_hidden = False
         if self.size.width < 110:
             self.case_pane.display = False  # 80 columns: the scenarios first; ctrl+b shows the case
+            self._pane_auto_hidden = True
         self.refresh_case()
         self.table.focus()
         hint = "" if self.case_pane.display else " · ctrl+b case"
         self.say(f"F1 help · p plea · Enter on a figure: why{hint} · ctrl+p commands")
+        if self.new:
+            self._start_new_case()
+
+    def _start_new_case(self) -> None:
+        """A new case: the case pane in view and focused on count 1, then the two dates the law
+        turns on (the offense date: which statute and Manual; the sentencing date: the Manual,
+        § 3014, release dates), each optional."""
+        self.case_pane.display = True
+        self.case_pane.focus()
+        self.case_pane.focus_row("count:1")
+
+        def ask(key: str, title: str, hint: str, then: Callable[[], None] | None) -> None:
+            def entered(v: str | None) -> None:
+                if v and v.strip() and self.edit(cd.set_field, "", key, v, message=f"{key.replace('_', ' ')}: {v.strip()}") is None:
+                    ask(key, title, hint, then)  # refused (the status line says why): ask again
+                    return
+                if then is not None:
+                    then()
+                else:
+                    self.say("New case: Enter on count 1 to pick its statute; Tab moves between the panes; ctrl+s saves")
+            self.push_screen(PromptScreen(title, "", placeholder="MM/DD/YYYY", hint=hint), entered)
+
+        ask("offense_date", "Offense date (the last day of the offense)",
+            "decides which statute text and Manual apply (ex post facto); empty: not known (a warning says what was assumed)",
+            lambda: ask("sentencing_date", "Sentencing date (expected)",
+                        "picks the Guidelines Manual (USSG §1B1.11) and sets § 3014 and release dates; empty: today is assumed (a warning says so)",
+                        None))
 
     def on_resize(self, event) -> None:
         self._size_classes(event.size.width)
+        # hidden only for want of room (not by ctrl+b): back when the terminal grows, away when it shrinks
+        pane = self.case_pane
+        if event.size.width >= 110 and not pane.display and getattr(self, "_pane_auto_hidden", False):
+            pane.display, self._pane_auto_hidden = True, False
+        elif event.size.width < 110 and pane.display and not pane.has_focus:
+            pane.display, self._pane_auto_hidden = False, True
 
     def _size_classes(self, width: int) -> None:
         self._width = width
@@ -253,8 +299,10 @@ class ExposureApp(App[int]):
             name += " [modified]"
         cmp = self.result.comparison if self.result else None
         law = f"USSG {cmp.edition} ed." if cmp is not None and cmp.edition else "statutes only"
-        # the disclaimer before the edition: in 80 columns, what is cut is the edition
-        bar = Text.assemble((" exposure ", "bold reverse"), " ", (name, "bold"), " · ", ("planning aid, not legal advice", "italic"), " · ", law)
+        n = sum(len(lines) for _, lines in warning_sections(cmp)) if cmp is not None else 0
+        warn = (f" ⚠ {n} warning{'s' if n != 1 else ''} (w) ", "bold black on yellow") if n else ("", "")
+        # the warnings first, then the disclaimer before the edition: in 80 columns, what is cut is the edition
+        bar = Text.assemble((" exposure ", "bold reverse"), warn, " ", (name, "bold"), " · ", ("planning aid, not legal advice", "italic"), " · ", law)
         self.query_one("#topbar", Static).update(bar)
 
     def say(self, message: str, error: bool = False) -> None:
@@ -758,7 +806,7 @@ class ExposureApp(App[int]):
                                  lambda v: v is not None and self.edit(cd.set_field, kind, key, v, message=f"{key.replace('_', ' ')}: {v}"))
         elif kind == "top" and not toggle_only:
             value = getattr(case, key)
-            hint = "YYYY-MM-DD; empty removes it" + (" (the sentencing date picks the Guidelines edition)" if key == "sentencing_date" else "") if key.endswith("date") else "empty removes it"
+            hint = "MM/DD/YYYY or YYYY-MM-DD; empty removes it" + (" (the sentencing date picks the Guidelines edition)" if key == "sentencing_date" else "") if key.endswith("date") else "empty removes it"
             self.push_screen(PromptScreen(key.replace("_", " "), "" if value is None else str(value), hint=hint),
                              lambda v: v is not None and self.edit(cd.set_field, "", key, v, message=f"{key.replace('_', ' ')}: {v or 'removed'}"))
         elif kind == "count" and not toggle_only:
@@ -915,9 +963,7 @@ class ExposureApp(App[int]):
         def fresh() -> None:
             self.doc, self.example = CaseDoc.new(self.law), False
             self.refresh_case()
-            self.case_pane.focus()
-            self.case_pane.focus_row("count:1")
-            self.say("New case: Enter on count 1 to pick its statute; ctrl+s saves")
+            self._start_new_case()
 
         self._unsaved_then("There are unsaved changes. Start a new case anyway?", fresh)
 
@@ -982,12 +1028,22 @@ class ExposureApp(App[int]):
             topic += "\n" + CHART_HELP + "\n" + RISK_HELP
         self.push_screen(HelpScreen(self.law_note(), topic))
 
+    def action_warnings(self) -> None:
+        cmp = self.result.comparison if self.result else None
+        if cmp is None:
+            self.say("No figures yet, so no warnings: " + (self.result.error if self.result and self.result.error else "the case is empty"))
+            return
+        if len(self.screen_stack) > 1:
+            return
+        self.push_screen(WarningsScreen(cmp))
+
     def action_help_screen(self) -> None:
         self.push_screen(HelpScreen(self.law_note()))
 
     def action_toggle_case_pane(self) -> None:
         pane = self.case_pane
         pane.display = not pane.display
+        self._pane_auto_hidden = False
         if pane.display:
             pane.focus()
         else:
@@ -1048,6 +1104,6 @@ def run_app(path: str | None = None, new: bool = False) -> int:
         doc.path, example = None, True
     else:
         doc = CaseDoc.open(path, law)  # CaseError: the CLI prints where and why, exit 2
-    app = ExposureApp(doc, law, example=example)
+    app = ExposureApp(doc, law, example=example, new=new)
     code = app.run()
     return code or 0

@@ -8,6 +8,7 @@ from textual.binding import Binding
 from textual.widgets import DataTable
 
 from calculator.engine.evaluate import Comparison
+from calculator.marks import row_marks
 from calculator.report import comparison_rows
 
 HELP = """\
@@ -31,8 +32,12 @@ Scenario editing works on the column under the cursor:
   (0.7 or 70%; empty clears it): the trial-risk chart appears (**r** shows or hides it).
 - **n** renames the scenario, **D** duplicates it, **Delete** removes it.
 
-Every edit recomputes every scenario. `!` marks a figure resting on a value not verified in
-primary text; the drill-down says which.
+Every edit recomputes every scenario. `!` after a figure: it rests on a value not verified in
+primary text; `?`: an open legal reading (a circuit split) decides it, the harsher one shown.
+The drill-down says which; **w** lists every warning of the case.
+
+Scenarios that do not fit are never drawn in part: the title says which are shown ("1, 3, 4 of
+5") and **←/→** past the last one brings the next one in, a whole scenario at a time.
 """
 
 
@@ -65,11 +70,19 @@ def _wrap(name: str, width: int) -> Text:
     return Text(first + "\n" + rest, style="bold")
 
 
+def _marked(cell: str, mark) -> str:
+    """A figure an unverified value (!) or an open reading (?) touches carries the mark."""
+    return cell if mark is None or cell in ("-", "") else f"{cell} {mark.kind}"
+
+
 def _cell(label: str, c: str) -> Text:
     if label == "Unverified values":
         return Text(c, style="bold yellow" if c.startswith("!") else "")
     bold = label.lower().startswith(("statutory floor", "restricted range", "guidelines range"))
-    return Text(c, style="bold" if bold else "")
+    t = Text(c, style="bold" if bold else "")
+    if c.endswith((" !", " ?")):
+        t.stylize("bold yellow" if c.endswith("!") else "bold magenta", len(c) - 1)
+    return t
 
 
 class ComparisonTable(DataTable):
@@ -101,6 +114,7 @@ class ComparisonTable(DataTable):
         self.pinned = 0                      # leading scenarios always shown (trial)
         self._cmp: Comparison | None = None
         self._layout: tuple = ()
+        self.marks: dict = {}  # (row label, scenario index) -> calculator.marks.Mark
 
     # -- the window of whole scenarios ---------------------------------------------------------
     # The table never scrolls sideways: a scenario column is either shown whole or not at all
@@ -154,7 +168,8 @@ class ComparisonTable(DataTable):
         self.first = min(max(self.first, pinned), max(pinned, pinned + others - scrolled))
         shown = list(range(pinned)) + list(range(self.first, min(len(ex), self.first + scrolled)))
         names = [ex[i].scenario.name + (" !" if ex[i].unverified else "") for i in shown]
-        shown_rows = [(label, [_split(str(cells[i]), cell_w) for i in shown]) for label, cells in rows]
+        self.marks = row_marks(cmp, [label for label, _ in rows])
+        shown_rows = [(label, [_split(_marked(str(cells[i]), self.marks.get((label, i))), cell_w) for i in shown]) for label, cells in rows]
         self._title()
         if self._update_in_place(shown_rows, names, cell_w):
             return
