@@ -13,11 +13,14 @@ from __future__ import annotations
 
 import re
 from html import escape
-from typing import Iterable
+from typing import TYPE_CHECKING, Iterable
 
 from attrs import frozen
 
 from calculator import months as M
+
+if TYPE_CHECKING:
+    from calculator.engine.evaluate import Exposure
 
 
 @frozen
@@ -65,22 +68,6 @@ class RangeChart:
 # data
 
 
-def _get(obj, *names, default=None):
-    """Read the first of `names` from an attrs object or a dict (the consequences engine's shape
-    is read defensively: it may be absent or still changing)."""
-    if obj is None:
-        return default
-    for n in names:
-        if isinstance(obj, dict):
-            if n in obj and obj[n] is not None:
-                return obj[n]
-        else:
-            v = getattr(obj, n, None)
-            if v is not None:
-                return v
-    return default
-
-
 _MIN_EFFECT = re.compile(r"^(\d+|life)\s*-\s*(\d+|life)|^min\b|^mandatory life|^life", re.I)
 
 
@@ -105,73 +92,7 @@ def ceiling_cite(e) -> str:
     return next((s.cite for s in st.trace if s.applied and s.effect.startswith("ceiling")), "18 U.S.C. § 3584(a)")
 
 
-def _months(v) -> int | None:
-    if v is None or isinstance(v, bool):
-        return None
-    if isinstance(v, str):
-        try:
-            return M.parse(v)
-        except ValueError:
-            return None
-    if isinstance(v, (int, float)):
-        return int(v)
-    return None
-
-
-def custody_estimates(e) -> list[dict]:
-    """The consequences engine's custody estimates, normalised for reports:
-    [{"at": "floor", "label": ..., "imposed": months, "served": months|None, "release": str|None,
-      "cite": str}], read defensively (attributes or to_json() keys)."""
-    c = e.consequences
-    if c is None:
-        return []
-    items = _get(c, "custody", "custody_estimates", "estimates", default=None)
-    if items is None and hasattr(c, "to_json"):
-        try:
-            items = _get(c.to_json(), "custody", "custody_estimates", "estimates", default=None)
-        except Exception:  # a half-written engine must not take the report down
-            items = None
-    if isinstance(items, dict):
-        items = [dict(v, at=v.get("at", k)) if isinstance(v, dict) else {"at": k, "value": v} for k, v in items.items()]
-    out = []
-    for it in items or ():
-        at = _get(it, "at", "point", "basis", "key", "kind", default="")
-        imposed = _months(_get(it, "imposed_months", "sentence_months", "term_months", "imposed", "months"))
-        served = _months(_get(it, "served_months", "estimated_months", "custody_months", "time_served_months", "estimate_months"))
-        if served is None:
-            days = _get(it, "served_days", "estimated_days", "custody_days")
-            if isinstance(days, (int, float)) and not isinstance(days, bool):
-                served = int(days // 30.4375)
-        if imposed is None:
-            continue
-        out.append(
-            {
-                "at": str(at),
-                "label": str(_get(it, "label", "name", default=_AT_LABEL.get(str(at), str(at)))),
-                "imposed": imposed,
-                "served": served,
-                "release": _get(it, "release_date", "release", "estimated_release"),
-                "cite": str(_get(it, "cite", default="18 U.S.C. § 3624(b)")),
-            }
-        )
-    return out
-
-
-_AT_LABEL = {
-    "floor": "at the floor",
-    "restricted_low": "at the low end",
-    "range_low": "at the low end",
-    "low": "at the low end",
-    "restricted_high": "at the high end",
-    "range_high": "at the high end",
-    "high": "at the high end",
-    "agreed": "at the agreed sentence",
-    "agreed_low": "at the agreed sentence (low)",
-    "agreed_high": "at the agreed sentence (high)",
-}
-
-
-def range_chart_data(e) -> RangeChart:
+def range_chart_data(e: Exposure) -> RangeChart:
     """Floor, ceiling, Guidelines range, restricted range, custody estimate and any agreed
     sentence of one Exposure, each with its label and cite, in months."""
     st = e.statutory
@@ -181,28 +102,23 @@ def range_chart_data(e) -> RangeChart:
     ]
     g = e.guidelines
     if g is not None:
-        rng = getattr(g, "range_months", None)
-        if rng is not None:
-            lvl = getattr(g, "offense_level", "?")
-            chc = getattr(g, "criminal_history_category", "?")
-            marks.append(Mark("guidelines", "Guidelines range", rng[0], rng[1], "USSG Ch. 5, Pt. A (Sentencing Table)", f"level {lvl}, CHC {chc}"))
-        rr = getattr(g, "restricted_range_months", None)
-        if rr is not None:
-            marks.append(Mark("restricted", "Restricted range", rr[0], rr[1], "USSG §§5G1.1-5G1.2", "after the statutory minimums and maximums"))
-    est = custody_estimates(e)
-    served = [x for x in est if x["served"] is not None]
+        rng = g.range_months
+        marks.append(Mark("guidelines", "Guidelines range", rng[0], rng[1], "USSG Ch. 5, Pt. A (Sentencing Table)", f"level {g.offense_level}, CHC {g.criminal_history_category}"))
+        rr = g.restricted_range_months
+        marks.append(Mark("restricted", "Restricted range", rr[0], rr[1], "USSG §§5G1.1-5G1.2", "after the statutory minimums and maximums"))
+    served = list(e.consequences.custody) if e.consequences is not None else []
     # the span a client is most likely to serve: the restricted range's ends, else any agreed
     # sentence, else whatever was estimated (the floor alone when there is no range)
     for keys in (("restricted_low", "restricted_high"), ("agreed", "agreed_low", "agreed_high")):
-        pick = [x for x in served if x["at"] in keys]
+        pick = [x for x in served if x.at in keys]
         if pick:
             served = pick
             break
     if served:
-        lo = min(x["served"] for x in served)
-        hi = max(x["served"] for x in served)
-        marks.append(Mark("custody", "Estimated custody", lo, hi, "18 U.S.C. §§ 3624(b), 3585(b)", "estimated time served (good-conduct time, presentence credit): " + ", ".join(x["label"] for x in served)))
-    agreed = getattr(e.scenario, "agreed_sentence", None)
+        lo = min(x.served_months for x in served)
+        hi = max(x.served_months for x in served)
+        marks.append(Mark("custody", "Estimated custody", lo, hi, "18 U.S.C. §§ 3624(b), 3585(b)", "estimated time served (good-conduct time, presentence credit): " + ", ".join(x.label for x in served)))
+    agreed = e.scenario.agreed_sentence
     if agreed is not None:
         marks.append(Mark("agreed", "Agreed sentence", agreed.low, agreed.high, "Fed. R. Crim. P. 11(c)(1)(C)", "binding if the court accepts the plea agreement"))
     marks.append(Mark("ceiling", "Statutory ceiling", st.ceiling_months, st.ceiling_months, ceiling_cite(e), "every count's maximum, run consecutively"))

@@ -27,6 +27,7 @@ from pathlib import Path
 
 from calculator import months as M
 from calculator.files import WriteError, write_text_atomic
+from calculator.contract import consequences_json
 from calculator.chart import RangeChart, axis_max, chart_svg, chart_text, range_chart_data
 from calculator.report import comparison_rows, comparison_table_text, unverified_lines
 
@@ -82,15 +83,12 @@ def _trace_text(e) -> str:
 
 
 def _consequence_lines(e, red) -> list[str]:
-    """What the sentence means, one plain line each, from the consequences engine's JSON
-    (calculator.engine.consequences.Consequences.to_json); [] when it was not computed."""
+    """What the sentence means, one plain line each, from the consequences' JSON
+    (calculator.contract.consequences_json); [] when it was not computed."""
     c = e.consequences
-    if c is None or not hasattr(c, "to_json"):
+    if c is None:
         return []
-    try:
-        j = c.to_json()
-    except Exception as exc:  # never lose the memo over a half-built layer; say so
-        return [f"(consequences could not be rendered: {type(exc).__name__})"]
+    j = consequences_json(c)
     out: list[str] = []
     for x in j.get("custody") or ():
         served = x.get("served_months")

@@ -6,6 +6,8 @@ from __future__ import annotations
 
 import datetime as dt
 
+from calculator.contract import consequences_json
+
 from test_consequences_support import Conduct, Defendant, book, count, guidelines, run
 
 D = dt.date
@@ -116,7 +118,7 @@ def test_2259A_per_count_vs_per_defendant_both_shown_and_unverified():
     c = avaa(count("1", "2252A(a)(2)"), count("2", "2252A(a)(5)"))
     assert (c.money.avaa_max_per_count_total, c.money.avaa_max_per_defendant) == (52000, 35000)
     assert c.money.avaa_max == "up to $52,000 per count / $35,000 per defendant"
-    assert c.to_json()["money"]["avaa_2259a"]["status"] == "unverified"  # CPI and unit unresolved
+    assert consequences_json(c)["money"]["avaa_2259a"]["status"] == "unverified"  # CPI and unit unresolved
     assert any(s.cite.startswith("18 U.S.C. § 2259A") and s.status == "unverified" for s in c.trace)
 
 

@@ -12,6 +12,7 @@ import pytest
 from calculator.law.common import LawError
 from calculator.law.consequences import load
 from calculator.model import LIFE
+from calculator.contract import consequences_json
 from test_consequences_support import RULES, Conduct, Defendant, Minor, count, guidelines, run
 
 # ---------------------------------------------------------------- SORNA (reading: unverified)
@@ -107,7 +108,7 @@ def test_context_production_gets_the_sexual_abuse_category_not_cp_groups():
 
 def test_context_items_carry_year_source_and_reliability_and_label():
     c, _ = run(count("1", "2252A(a)(5)"))
-    j = c.to_json()["context"]
+    j = consequences_json(c)["context"]
     assert "not a prediction" in j["label"]
     for item in j["items"]:
         assert item["fiscal_year"] and item["source"] and item["reliability"] in ("P", "Q")
@@ -118,7 +119,7 @@ def test_context_items_carry_year_source_and_reliability_and_label():
 
 def test_to_json_months_are_ints_and_life_is_a_string():
     c, _ = run(count("1", "2252A(a)(2)"), gl=guidelines(97, 121))
-    j = json.loads(json.dumps(c.to_json()))
+    j = json.loads(json.dumps(consequences_json(c)))
     assert [x["imposed_months"] for x in j["custody"]] == [60, 97, 121]
     assert all(isinstance(x["served_months"], int) for x in j["custody"])
     assert j["supervised_release"]["max_months"] == "life"
@@ -129,7 +130,7 @@ def test_to_json_months_are_ints_and_life_is_a_string():
 
 def test_to_json_life_sentence():
     c, _ = run(count("1", "2252A(a)(2)"), gl=guidelines(360, LIFE))
-    hi = c.to_json()["custody"][2]
+    hi = consequences_json(c)["custody"][2]
     assert (hi["imposed_months"], hi["served_months"], hi["served_days"], hi["release_date"], hi["gct_days"]) == ("life", "life", None, None, 0)
 
 

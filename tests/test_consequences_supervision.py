@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from calculator.engine.consequences import felony_class_3559a
 from calculator.model import LIFE, Prior
+from calculator.contract import consequences_json
 from test_consequences_support import Defendant, book, count, run
 
 
@@ -25,7 +26,7 @@ def test_3583k_2252A_five_years_to_life():
     c, _ = run(count("1", "2252A(a)(5)"))
     sr = c.supervised_release
     assert (sr.min_months, sr.max_months, sr.cite) == (60, LIFE, "18 U.S.C. § 3583(k)")
-    assert c.to_json()["supervised_release"]["max_months"] == "life"
+    assert consequences_json(c)["supervised_release"]["max_months"] == "life"
 
 
 def test_3583k_chapter_117_and_1591_listed():

@@ -13,6 +13,7 @@ from typing import Any
 
 from attrs import evolve, frozen
 
+from calculator.engine.consequences import Consequences, compute_consequences
 from calculator.engine.scenario import Applied, ScenarioError, apply_scenario
 from calculator.engine.statutory import StatutoryExposure, statutory_exposure
 from calculator.law import Law
@@ -26,7 +27,7 @@ class Exposure:
     applied: Applied
     statutory: StatutoryExposure
     guidelines: Any | None  # calculator.engine.guidelines.GuidelinesResult
-    consequences: Any | None  # calculator.engine.consequences.Consequences
+    consequences: Consequences | None  # None when the rules hold no consequences book
     warnings: tuple[str, ...]
 
     @property
@@ -39,7 +40,7 @@ class Exposure:
         if self.guidelines is not None:
             out += self.guidelines.trace
         if self.consequences is not None:
-            out += getattr(self.consequences, "trace", ())
+            out += self.consequences.trace
         return tuple(out)
 
     @property
@@ -78,10 +79,8 @@ def evaluate(case: Case, scenario: Scenario, law: Law) -> Exposure:
             warnings += list(guidelines.warnings)
     consequences = None
     if law.consequences is not None:
-        from calculator.engine.consequences import compute_consequences
-
         consequences = compute_consequences(applied, statutory, guidelines, law)
-        warnings += list(getattr(consequences, "warnings", ()))
+        warnings += list(consequences.warnings)
     return Exposure(scenario, applied, statutory, guidelines, consequences, tuple(dict.fromkeys(warnings)))
 
 

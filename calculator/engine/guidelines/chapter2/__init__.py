@@ -1,0 +1,183 @@
+"""Chapter Two: from a count of conviction to its units (Appendix A, the guideline, its cross
+references and special instructions), then Chapter Three Parts A-C for each unit.
+
+REGISTRY maps each encoded guideline to its code (chapter2/registry.py): one module per guideline,
+each declaring its cross references in one shape. units_for_count applies them all the same way.
+"""
+
+from __future__ import annotations
+
+from attrs import evolve
+
+from calculator.engine.guidelines.chapter2 import g2a3, g2g1_3, g2g2_1, g2g2_2, g2g2_6, g2g3_1
+from calculator.engine.guidelines.chapter2.registry import CrossReference, GuidelineCode, Trigger
+from calculator.engine.guidelines.chapter3 import chapter_three_abc
+from calculator.engine.guidelines.common import Ctx, Finding, Flags, _minor_facts, _subject
+from calculator.engine.guidelines.results import Unit
+from calculator.law.common import Cited
+from calculator.law.guidelines import Edition
+from calculator.model import Case, Count, Minor
+from calculator.trace import Step
+
+REGISTRY: dict[str, GuidelineCode] = {
+    code.section: code
+    for code in (
+        g2g2_2.CODE,
+        g2g2_1.CODE,
+        g2g1_3.CODE,
+        g2a3.CODE_2A3_1,
+        g2a3.CODE_2A3_2,
+        g2g2_6.CODE,
+        g2g3_1.CODE,
+    )
+}
+
+
+def _production_minors(case: Case, ed: Edition) -> set[str]:
+    """Minors named on any §2G2.1 count of the case as charged (relevant conduct reaches dismissed counts)."""
+    out = set()
+    for c in case.counts:
+        gl = ed.statute_guideline(c.offense)
+        if gl is not None and gl.value == "2G2.1":
+            out.update(c.minors)
+    return out
+
+
+def _unit(ed, key, count_ids, minor, guideline, statute_guideline, ch2, steps, flags, conduct, compared=()) -> Unit:
+    ch3, ch3_steps = chapter_three_abc(ed, conduct, flags, guideline, key)
+    return Unit(
+        key=key,
+        count_ids=tuple(count_ids),
+        minor=minor.id if minor else None,
+        guideline=guideline,
+        statute_guideline=statute_guideline,
+        grouping=ed.guideline(guideline).grouping,
+        chapter2_level=ch2,
+        level=ch2 + ch3,
+        steps=tuple(steps) + ch3_steps,
+        compared=tuple(compared),
+    )
+
+
+def _appendix_step(gl: Cited, count: Count, subject: str) -> Step:
+    note = f"§ {count.statute} is sentenced under §{gl.value}" + (f" ({gl.note})" if gl.note else "")
+    return Step(gl.cite, f"§{gl.value}", note, True, gl.status, subject)
+
+
+def inchoate_2x1_1(ed: Edition, count: Count, warnings: list[str]) -> tuple[Step, ...]:
+    """§2X1.1 (attempt, solicitation, conspiracy not covered by a specific guideline) is known but
+    not encoded: an attempt or conspiracy count is computed under the object offense's guideline
+    with no §2X1.1(b) decrease. Said on the count, in the trace and the warnings, never silent."""
+    rule = ed.inchoate_2x1_1
+    if rule is None or not (count.attempt or count.conspiracy):
+        return ()
+    what = "an attempt" if count.attempt else "a conspiracy"
+    subj = f"count {count.id}"
+    warnings.append(
+        f"count {count.id} is {what}: {rule.cite} (a {rule.value}-level decrease unless all acts believed necessary were "
+        "completed or about to be) is not encoded, nor §2X1.1(c)(1); the level shown is the object offense's, with no decrease"
+    )
+    return (Step(rule.cite, "not applied (not encoded)", f"{what}: {rule.note}", False, rule.status, subj),)
+
+
+# one slot: the minor a unit is for (None: the count as a whole), the steps before the guideline's
+# own (a separate-count special instruction), and the guideline's finding
+Slot = tuple["Minor | None", tuple[Step, ...], Finding]
+
+
+def _minors_as_units(code: GuidelineCode, ctx: Ctx, warnings: list[str] | None) -> list[tuple[Minor | None, tuple[Step, ...]]]:
+    """The units a guideline makes of a count: one per count, or one per minor named on it; with more
+    than one minor, the guideline's special instruction treats each as a separate count
+    (§2G2.1(d)(1), §2G1.3(d)(1))."""
+    count = ctx.count
+    if not code.per_minor:
+        return [(None, ())]
+    minors = _minor_facts(ctx.case, count)
+    if not minors:
+        if code.no_minor_warning and warnings is not None:
+            warnings.append(code.no_minor_warning.format(count=count.id))
+        return [(None, ())]
+    if len(minors) == 1 or code.separate_count is None:
+        return [(m, ()) for m in minors]
+    si = ctx.ed.guideline(code.section).v(code.separate_count)
+    return [
+        (m, (Step(si.cite, "separate count", f"{len(minors)} minors on count {count.id}: minor {m.id} treated as if in a separate count of conviction", True, si.status, _subject(count.id, m)),))
+        for m in minors
+    ]
+
+
+def _target(xr: CrossReference, ctx: Ctx, minor: Minor | None, subject: str) -> list[Slot]:
+    """The guideline a cross reference sends the unit to: for the unit's minor, or (from a per-count
+    guideline to a per-minor one) for every minor named on the count."""
+    code = REGISTRY[xr.to]
+    tctx = ctx if xr.carries_count else evolve(ctx, count=None)
+    if minor is not None or not code.per_minor:
+        return [(minor, (), code.compute(tctx, minor, subject))]
+    return [(m, pre, code.compute(tctx, m, _subject(ctx.count.id, m))) for m, pre in _minors_as_units(code, ctx, None)]
+
+
+def _level(slots: list[Slot]) -> int:
+    return max(f.level for _, _, f in slots)
+
+
+def _cross_references(code: GuidelineCode, ctx: Ctx, minor: Minor | None, subject: str) -> tuple[list[Slot], tuple[Step, ...], tuple[Step, ...]]:
+    """Chapter Two for one unit with the guideline's cross references applied in the Manual's order.
+    Returns the chosen slots, the steps of cross references not applied (said after the chosen
+    guideline's own), and the steps of what was compared and not applied."""
+    g = ctx.ed.guideline(code.section)
+    trail: list[Step] = []
+    # "apply §X" outright: decided first; the guideline itself is then not computed
+    for xr in code.cross_references:
+        if xr.if_greater:
+            continue
+        t = xr.test(ctx, minor)
+        c = g.v(xr.value)
+        if t.found:
+            step = Step(c.cite, f"§{xr.to} applies", t.note, True, c.status, subject)
+            return [(m, (step,) + pre, f) for m, pre, f in _target(xr, ctx, minor, subject)], (), ()
+    chosen: list[Slot] = [(minor, (), code.compute(ctx, minor, subject))]
+    compared: tuple[Step, ...] = ()
+    for xr in code.cross_references:
+        c = g.v(xr.value)
+        t = xr.test(ctx, minor)
+        if not t.found:
+            trail.append(Step(c.cite, "not applied", t.note, False, c.status, subject))
+            continue
+        if not xr.if_greater:
+            continue  # (not reached: found outright cross references returned above)
+        target = _target(xr, ctx, minor, subject)
+        new, old = _level(target), _level(chosen)
+        if new > old:
+            best = max(target, key=lambda s: s[2].level)
+            which = f" ({_subject(ctx.count.id, best[0])})" if len(target) > 1 else ""
+            compared += tuple(s for _, pre, f in chosen for s in pre + f.steps) + tuple(trail)
+            step = Step(c.cite, f"§{xr.to} applies", f"{t.note}; §{xr.to} gives {new}{which} > {old}", True, c.status, subject)
+            chosen = [(m, (step,) + pre, f) for m, pre, f in target]
+            trail = []
+        else:
+            compared += tuple(s for _, pre, f in target for s in pre + f.steps)
+            trail.append(Step(c.cite, "not applied", f"§{xr.to} gives {new}, not greater than {old}", False, c.status, subject))
+    return chosen, tuple(trail), compared
+
+
+def units_for_count(ed: Edition, case: Case, count: Count, warnings: list[str]) -> list[Unit]:
+    """Chapter Two (Appendix A, base, characteristics, cross references, special instructions) and
+    Chapter Three Parts A-C for one count of conviction."""
+    gl = ed.statute_guideline(count.offense)
+    subj = f"count {count.id}"
+    lead = (_appendix_step(gl, count, subj),) + inchoate_2x1_1(ed, count, warnings)
+    code = REGISTRY.get(gl.value)
+    if code is None:
+        raise ValueError(f"guideline §{gl.value} is not encoded")  # guarded by unencoded_counts()
+    ctx = Ctx(ed, case, count, case.conduct, frozenset(_production_minors(case, ed)))
+    out: list[Unit] = []
+    for minor, pre in _minors_as_units(code, ctx, warnings):
+        s = _subject(count.id, minor)
+        chosen, trail, compared = _cross_references(code, ctx, minor, s)
+        for m, xpre, f in chosen:
+            key = _subject(count.id, m)
+            out.append(_unit(ed, key, (count.id,), m, f.guideline, gl.value, f.level, lead + pre + xpre + f.steps + trail, f.flags, case.conduct, compared))
+    return out
+
+
+__all__ = ["REGISTRY", "CrossReference", "GuidelineCode", "Trigger", "Flags", "units_for_count", "inchoate_2x1_1"]

@@ -1,0 +1,149 @@
+"""Chapter Four: criminal history (Part A), §4B1.5 (Part B), §4C1.1 (Part C)."""
+
+from __future__ import annotations
+
+from calculator import months as M
+from calculator.engine.guidelines.common import _eff, _matches, _row_at_least, _worst
+from calculator.engine.guidelines.results import CriminalHistory4A, RepeatOffender4B1_5, ZeroPoint4C1_1
+from calculator.engine.statutory import StatutoryExposure
+from calculator.law.guidelines import CHC, Edition
+from calculator.law.statutes import normalise_statute
+from calculator.model import Case, Count
+from calculator.trace import Step
+
+
+def chc_from_points(ed: Edition, points: int) -> str:
+    """Sentencing Table: criminal history category from Chapter Four Part A points."""
+    return _row_at_least(ed.chc_table, points).value
+
+
+def chapter_4a_points(ed: Edition, case: Case) -> CriminalHistory4A:
+    """§4A1.1: the case's points under (a)-(d), plus the (e) status point (as amended 2023) only with 7
+    or more points and the offense committed under a criminal justice sentence."""
+    d = case.defendant
+    pts = d.criminal_history_points
+    sp, spmin = ed.ch4["status_point"], ed.ch4["status_point_min_points"]
+    steps = [Step("USSG §4A1.1(a)-(d)", f"{pts} point(s)", "criminal history points as given (defendant.criminal_history_points)", True, "verified", "criminal history")]
+    if d.under_sentence_at_offense and pts >= spmin.value:
+        pts += sp.value
+        steps.append(Step(sp.cite, _eff(sp.value), f"{d.criminal_history_points} points (>= {spmin.value}) and the offense was committed under a criminal justice sentence", True, sp.status, "criminal history"))
+    elif d.under_sentence_at_offense:
+        steps.append(Step(sp.cite, "not applied", f"under a criminal justice sentence, but only {pts} point(s): the status point needs {spmin.value} or more", False, sp.status, "criminal history"))
+    else:
+        steps.append(Step(sp.cite, "not applied", "the offense was not committed under a criminal justice sentence", False, sp.status, "criminal history"))
+    chc = chc_from_points(ed, pts)
+    steps.append(Step(ed.chc_table.cite, f"CHC {chc}", f"{pts} criminal history point(s)", True, "verified", "criminal history"))
+    return CriminalHistory4A(pts, chc, steps)
+
+
+def _covered(ed: Edition, counts: tuple[Count, ...]) -> list[Count]:
+    lst = ed.ch4["covered_sex_crime"].value
+    return [c for c in counts if _matches(c.offense, lst)]
+
+
+def sex_offense_convictions_4b1_5(ed: Edition, case: Case) -> tuple[list, list[str]]:
+    """§4B1.5 comment. (n.3(A)(ii)): prior sex offense convictions (against a minor; not CP trafficking,
+    receipt or possession). Kinds that need a statute are decided by it, or warned about."""
+    kinds = set(ed.ch4["sex_offense_conviction_kinds"].value)
+    statute_kinds = set(ed.ch4["sex_offense_conviction_statute_kinds"].value)
+    production = ("2251", "2260(a)")
+    hits, warnings = [], []
+    for p in case.defendant.priors:
+        if not p.minor_victim:
+            continue
+        if p.kind in kinds:
+            ok = True
+        elif p.kind in statute_kinds:
+            if p.statute:
+                ok = normalise_statute(p.statute).startswith(production) or p.kind == "ucmj" and not normalise_statute(p.statute).startswith(("2252",))
+            else:
+                warnings.append(f"§4B1.5(a): a prior of kind {p.kind!r} counts only if it was not for trafficking, receipt or possession of child pornography; give the prior's statute to decide (not counted)")
+                ok = False
+        else:
+            ok = False
+        if ok and not p.sentenced_before_offense:
+            warnings.append(f"§4B1.5(a): a prior of kind {p.kind!r} is marked as not sentenced before the instant offense; it counts if the conviction was sustained before the offense (not counted)")
+            ok = False
+        if ok:
+            hits.append(p)
+    return hits, warnings
+
+
+def repeat_offender_4b1_5(
+    ed: Edition, case: Case, counts: tuple[Count, ...], statutory: StatutoryExposure, level_after_acceptance: int, acceptance: int, chc: str
+) -> RepeatOffender4B1_5:
+    """§4B1.5 Repeat and dangerous sex offender against minors.
+    (a): a covered sex crime after a prior sex offense conviction: level = greater of the Chapter
+    Two/Three level and the table level for the offense statutory maximum less acceptance; CHC at least V.
+    (b): a covered sex crime and a pattern of prohibited sexual conduct: level + 5, at least 22 less
+    acceptance; CHC unchanged. Acceptance is taken before the comparison (reading, unverified)."""
+    subj = "Chapter Four Part B"
+    steps: list[Step] = []
+    warnings: list[str] = []
+    cov = _covered(ed, counts)
+    lst = ed.ch4["covered_sex_crime"]
+    a_cite, b_cite = "USSG §4B1.5(a)", "USSG §4B1.5(b)"
+    steps.append(Step("USSG §4B1.1", "not applied", "career offender is not modelled (it needs crime-of-violence or drug priors)", False, "verified", subj))
+    if not cov:
+        why = "no count of conviction is a covered sex crime (CP trafficking, receipt and possession are not: " + lst.cite + ")"
+        steps.append(Step(a_cite, "not applied", why, False, lst.status, subj))
+        steps.append(Step(b_cite, "not applied", why, False, lst.status, subj))
+        return RepeatOffender4B1_5(level_after_acceptance, chc, steps, warnings)
+    priors, w = sex_offense_convictions_4b1_5(ed, case)
+    warnings += w
+    ids = ", ".join(c.id for c in cov)
+    if priors:
+        maxima = [ce.max_months for ce in statutory.counts if ce.id in {c.id for c in cov}]
+        smax = max(maxima) if maxima else 0
+        row = _row_at_least(ed.repeat_offender_table, smax)
+        table_level = row.value if row else 0
+        candidate = table_level - acceptance
+        status = _worst(lst.status, row.status if row else "verified", "unverified" if acceptance else "verified")
+        new = max(level_after_acceptance, candidate)
+        note = (
+            f"covered sex crime (count(s) {ids}) after {len(priors)} prior sex offense conviction(s) ({priors[0].kind}); offense statutory maximum "
+            f"{'life' if M.is_life(smax) else f'{smax} months'} -> level {table_level} ({row.cite if row else ''}), less {acceptance} for acceptance = {candidate}; "
+            f"Chapter Two/Three level {level_after_acceptance}; the greater is {new}"
+        )
+        steps.append(Step(a_cite + "(1)", f"level {new}", note, True, status, subj))
+        floor = ed.ch4["repeat_offender_chc_floor"]
+        new_chc = chc if CHC.index(chc) >= CHC.index(floor.value) else floor.value
+        steps.append(Step(floor.cite, f"CHC {new_chc}", f"the greater of Chapter Four Part A's {chc} and {floor.value}", True, floor.status, subj))
+        steps.append(Step(b_cite, "not applied", "(a) applies", False, "verified", subj))
+        return RepeatOffender4B1_5(new, new_chc, steps, warnings)
+    steps.append(Step(a_cite, "not applied", "no prior sex offense conviction (against a minor, sustained before the offense; not CP trafficking, receipt or possession)", False, lst.status, subj))
+    own = case.conduct.pattern_prohibited_sexual_conduct
+    pattern, source = (case.conduct.pattern_of_abuse, "conduct.pattern_of_abuse") if own is None else (own, "conduct.pattern_prohibited_sexual_conduct")
+    if not pattern:
+        steps.append(Step(b_cite, "not applied", f"no pattern of activity involving prohibited sexual conduct ({source} = false)", False, lst.status, subj))
+        if own is False and case.conduct.pattern_of_abuse:
+            n4 = ed.ch4["pattern_prohibited_sexual_conduct"]
+            steps.append(Step(n4.cite, "note", "§2G2.2(b)(5)'s pattern (conduct.pattern_of_abuse) is found, but §4B1.5(b) is decided by its own definition (conduct.pattern_prohibited_sexual_conduct = false)", False, n4.status, subj))
+        return RepeatOffender4B1_5(level_after_acceptance, chc, steps, warnings)
+    inc, floor = ed.ch4["pattern_increase"], ed.ch4["pattern_floor"]
+    raised = level_after_acceptance + inc.value
+    status = _worst(lst.status, inc.status, "unverified")
+    if raised < floor.value:
+        new = floor.value - acceptance
+        note = f"covered sex crime (count(s) {ids}) and a pattern of prohibited sexual conduct: {level_after_acceptance} + {inc.value} = {raised} < {floor.value}, so {floor.value} less {acceptance} for acceptance = {new}"
+    else:
+        new = raised
+        note = f"covered sex crime (count(s) {ids}) and a pattern of prohibited sexual conduct ({source}): {level_after_acceptance} + {inc.value} = {new} (at least {floor.value})"
+    note += "; acceptance taken before the increase (the reference's reading, unverified)"
+    steps.append(Step(b_cite + "(1)", f"level {new}", note, True, status, subj))
+    steps.append(Step(b_cite + "(2)", f"CHC {chc}", "criminal history category from Chapter Four Part A (no floor)", True, "verified", subj))
+    return RepeatOffender4B1_5(new, chc, steps, warnings)
+
+
+def zero_point_4c1_1(ed: Edition, case: Case, counts: tuple[Count, ...], statutory_chapters: dict[str, str]) -> ZeroPoint4C1_1:
+    """§4C1.1: -2 for certain zero-point offenders -- never where the instant offense of conviction is
+    a sex offense ((a)(5); child-pornography offenses are sex offenses: United States v. Khan)."""
+    c = ed.ch4["zero_point_decrease"]
+    subj = "Chapter Four Part C"
+    sex = [cid for cid, ch in statutory_chapters.items() if ch in ("110", "109A", "117") or ch == "1591"]
+    if case.defendant.criminal_history_points > 0:
+        return ZeroPoint4C1_1(Step(c.cite, "not applied", f"the defendant has {case.defendant.criminal_history_points} criminal history point(s); and the offense is a sex offense", False, c.status, subj), [])
+    if sex or not statutory_chapters:
+        return ZeroPoint4C1_1(Step(c.cite, "not applied", "zero points, but the instant offense of conviction is a sex offense (§4C1.1(a)(5); United States v. Khan (10th Cir. 2025))", False, c.status, subj), [])
+    w = "§4C1.1: the counts of conviction are outside chapters 109A, 110 and 117 and § 1591; whether they are a 'sex offense' for §4C1.1(a)(5) is unverified (the definition was not read); the 2-level decrease was not applied"
+    return ZeroPoint4C1_1(Step(c.cite, "not applied", "sex-offense exclusion assumed; see the warning", False, "unverified", subj), [w])

@@ -1,0 +1,119 @@
+"""Small helpers shared by every provision of the Guidelines engine: the Adj record, the status
+ranker and the matchers. Pure."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from attrs import frozen
+
+from calculator.law.common import Cited
+from calculator.law.guidelines import Table
+from calculator.law.statutes import normalise_statute
+from calculator.model import Case, Conduct, Count, Minor
+from calculator.trace import Step
+
+
+ORDER = {"verified": 0, "secondary": 1, "unverified": 2}
+
+
+@frozen
+class Adj:
+    """What one provision did: levels added (0 when not applied) and the trace step."""
+
+    levels: int
+    step: Step
+
+
+def _eff(levels: int) -> str:
+    return f"{levels:+d}"
+
+
+def _worst(*statuses: str) -> str:
+    return max(statuses, key=lambda s: ORDER.get(s, 2)) if statuses else "verified"
+
+
+def _yes(c: Cited, note: str, subject: str, levels: int | None = None, status: str | None = None) -> Adj:
+    n = c.value if levels is None else levels
+    return Adj(n, Step(c.cite, _eff(n), note, True, status or c.status, subject))
+
+
+def _no(c: Cited, reason: str, subject: str) -> Adj:
+    return Adj(0, Step(c.cite, "not applied", reason, False, c.status, subject))
+
+
+def _matches(key: str, prefixes) -> bool:
+    """Whether a catalogue key ("2252A(a)(5)") is, or falls under, one of the listed statutes."""
+    norm = normalise_statute(key) or key
+    return any(norm == p or norm.startswith(p + "(") for p in prefixes)
+
+
+def _row_at_least(table: Table, x) -> Any:
+    chosen = None
+    for r in table.rows:
+        if x >= r.key:
+            chosen = r
+    return chosen
+
+
+def _minor_facts(case: Case, count: Count) -> list[Minor]:
+    out = []
+    for mid in count.minors:
+        try:
+            out.append(case.minor(mid))
+        except KeyError:
+            continue
+    return out
+
+
+def image_count(conduct: Conduct, per_video: int) -> int:
+    """§2G2.2 comment. (n.6(B)): each still image is one image; each video counts as `per_video`."""
+    return conduct.images + conduct.videos * per_video
+
+
+def _subject(count_id: str, minor: Minor | None) -> str:
+    return f"count {count_id}" + (f", minor {minor.id}" if minor else "")
+
+
+def _fmt_units(x: float) -> str:
+    return str(int(x)) if x == int(x) else f"{int(x)}½" if x > 1 else "½"
+
+
+# ---------------------------------------------------------------------------------------------
+# Chapter Two's named result, shared by every guideline module
+
+
+@frozen
+class Flags:
+    """What a Chapter Two guideline found that Chapter Three must know, so as not to count it twice."""
+
+    infant: bool = False  # the infant/toddler characteristic applied (bars §3A1.1(b)(1): §2G2.1 n.4, §2G2.2 n.4)
+    custodial: bool = False  # a custodial characteristic applied (bars §3B1.3)
+    age_soc: bool = False  # the guideline counted the victim's age (§3A1.1 comment. (n.2))
+
+
+@frozen
+class Finding:
+    """One Chapter Two guideline applied to one unit: its level, its steps in the Manual's order, its flags."""
+
+    guideline: str  # "2G2.2"
+    level: int
+    steps: tuple[Step, ...]
+    flags: Flags
+
+
+def finding(guideline: str, adjs: list[Adj], flags: Flags) -> Finding:
+    return Finding(guideline, sum(a.levels for a in adjs), tuple(a.step for a in adjs), flags)
+
+
+@frozen
+class Ctx:
+    """What a guideline reads for one count of conviction. `count` is None where the guideline is
+    applied by a cross reference that does not carry the count's statute (a base level that depends
+    on the statute of conviction then takes its 'otherwise' value)."""
+
+    ed: Any  # calculator.law.guidelines.Edition
+    case: Case
+    count: Count | None
+    conduct: Conduct
+    production_minors: frozenset[str]  # minors named on any §2G2.1 count of the case as charged

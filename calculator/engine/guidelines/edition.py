@@ -1,0 +1,105 @@
+"""USSG §1B1.11: which Manual applies."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from calculator.engine.scenario import Applied
+from calculator.engine.statutory import StatutoryExposure
+from calculator.law.guidelines import Edition
+from calculator.model import Case, Count
+from calculator.trace import Step
+
+
+def sentencing_date(case: Case) -> tuple[dt.date, bool]:
+    if case.sentencing_date is not None:
+        return case.sentencing_date, False
+    return dt.date.today(), True
+
+
+def edition_in_force(editions: tuple[Edition, ...], when: dt.date) -> Edition | None:
+    chosen = None
+    for e in editions:
+        if e.effective <= when:
+            chosen = e
+    return chosen
+
+
+def choose_edition_1b1_11(case: Case, editions: tuple[Edition, ...]) -> tuple[Edition, list[Edition], Step, list[str]]:
+    """§1B1.11: the Manual in force on the sentencing date (default today); the offense-date Manual
+    instead if it gives a lower range (ex post facto); one book. Returns (sentencing-date edition,
+    other encoded candidates to compare, the step, case-wide warnings)."""
+    when, defaulted = sentencing_date(case)
+    ed = edition_in_force(editions, when)
+    warnings = []
+    if ed is None:
+        ed = editions[0]
+        warnings.append(
+            f"the sentencing date {when} is before the earliest encoded Guidelines Manual ({ed.name}); that Manual is used, which may not be the one in force"
+        )
+    mc = ed.manual_choice
+    note = f"Manual in force on the sentencing date {when}" + (" (no sentencing date given: today)" if defaulted else "") + f": {ed.title}"
+    others: list[Edition] = []
+    if case.offense_date is not None:
+        off = edition_in_force(editions, case.offense_date)
+        if off is not None and off is not ed:
+            others.append(off)
+            note += f"; the offense-date Manual ({off.name}) is compared and used if its range is lower (ex post facto)"
+        elif off is None and case.offense_date < ed.effective:
+            note += f"; the Manual in force on the offense date {case.offense_date} is not encoded, so no ex post facto comparison was made"
+            warnings.append(
+                f"§1B1.11(b)(1): the Manual in force on the offense date ({case.offense_date}) is not encoded; no ex post facto comparison was made. "
+                f"The reference found no change to the numbers used here between the 2016 and 2025 Manuals except the 2023 status-point amendment "
+                f"(which lowers points) and post-2016 §2G1.3 additions: check an earlier Manual if the later one could be higher"
+            )
+    for la in ed.later_amendments:
+        if when >= la.effective:
+            warnings.append(f"sentencing on or after {la.effective}: {la.note} ({la.cite})")
+    return ed, others, Step(mc.cite, ed.name, note, True, mc.status, "judgment"), warnings
+
+
+def unencoded_counts(ed: Edition, counts) -> list[str]:
+    out = []
+    for c in counts:
+        gl = ed.statute_guideline(c.offense)
+        if gl is None:
+            out.append(f"count {c.id} (§ {c.statute}): no Appendix A entry is encoded for this statute; no Guidelines range is computed")
+        elif gl.value not in ed.guidelines:
+            out.append(f"count {c.id} (§ {c.statute}): sentenced under §{gl.value}, which is not encoded; no Guidelines range is computed")
+    return out
+
+
+def edition_note(case: Case, law) -> tuple[str | None, list[str]]:
+    """The edition used (its effective date) and case-wide warnings (later amendments not encoded,
+    the ex post facto check, counts whose guideline is not encoded)."""
+    editions = tuple(law.guidelines or ())
+    if not editions:
+        return None, []
+    ed, _, _, warnings = choose_edition_1b1_11(case, editions)
+    counts = list(case.counts)
+    for s in case.scenarios:
+        for cid, spelled, key in s.substitute:
+            counts.append(Count(cid, spelled, key))
+    for w in unencoded_counts(ed, counts):
+        if w not in warnings:
+            warnings.append(w)
+    _, defaulted = sentencing_date(case)
+    if defaulted:
+        warnings.append(f"no sentencing date: the Guidelines Manual in force today ({dt.date.today()}) is used")
+    return ed.name, warnings
+
+
+def no_range_reasons(applied: Applied, statutory: StatutoryExposure, law) -> list[str]:
+    """Why a scenario has no Guidelines range (compute_guidelines returned None), per scenario, so
+    a charge bargain that brings in an unencoded guideline says so beside its own figures."""
+    editions = tuple(law.guidelines or ())
+    if not editions:
+        return []
+    ed, _, _, _ = choose_edition_1b1_11(applied.case, editions)
+    cons_ids = {c.id for c in statutory.counts if c.consecutive}
+    if all(c.id in cons_ids for c in applied.counts):
+        return [
+            f"scenario {applied.scenario.name!r}: only mandatory consecutive counts; under §2A3.6 the statutory term is the "
+            "guideline sentence, so no Sentencing Table range is shown"
+        ]
+    return [f"scenario {applied.scenario.name!r}: {w}" for w in unencoded_counts(ed, applied.counts)]
