@@ -128,6 +128,7 @@ class CountM(_M):
     conspiracy: StrictBool = False
     conviction_probability: Annotated[float, Field(ge=0.0, le=1.0, strict=False)] | None = None
     predicate: Annotated[StrictStr, Field(min_length=1, max_length=120)] | None = None
+    label: Annotated[StrictStr, Field(min_length=1, max_length=120)] | None = None
 
 
 class AgreedM(_M):
@@ -361,6 +362,7 @@ def _build(data: dict, text: str, law: Law, path: str | None) -> Case:
                 conspiracy=c.conspiracy,
                 conviction_probability=c.conviction_probability,
                 predicate=predicate,
+                label=c.label.strip() if c.label and c.label.strip() else None,
             )
         )
 

@@ -224,8 +224,8 @@ def duplicate_count(doc, count_id: str) -> str:
 
 
 def edit_count(doc, count_id: str, **fields: Any) -> None:
-    """statute=..., minors=[...], attempt=bool, conspiracy=bool, predicate=..., id=... (None removes an
-    optional key). Changing a § 2260A count to another statute drops its predicate."""
+    """statute=..., minors=[...], attempt=bool, conspiracy=bool, predicate=..., label=..., id=... (None
+    or an empty label removes an optional key). Changing a § 2260A count to another statute drops its predicate."""
     c = _count(doc, count_id)
     new_id = fields.pop("id", None)
     for k, v in fields.items():
@@ -237,6 +237,8 @@ def edit_count(doc, count_id: str, **fields: Any) -> None:
             v = None  # the default: keep the file short
         if k == "minors" and v is not None:
             v = [str(m) for m in v] or None
+        if k == "label" and v is not None:
+            v = str(v).strip() or None
         _set(c, k, v)
     if new_id is not None and new_id != count_id:
         new_id = str(new_id).strip()

@@ -17,6 +17,7 @@ from typing import Any, Iterable
 from attrs import frozen
 
 from calculator.engine.evaluate import Comparison, Exposure
+from calculator.report import count_id_of
 from calculator.trace import Step
 
 UNVERIFIED = "!"
@@ -75,7 +76,7 @@ def _touched(e: Exposure, step: Step, labels: list[str]) -> list[str]:
     for c in e.statutory.counts:
         if step in c.trace:
             # a count's term moves the count's cell, the floor and ceiling, and what they restrict
-            return [f"Count {c.id}"] + [lb for lb in labels if lb in STATUTORY_ROWS or lb == "Restricted range" or _is_custody(lb)]
+            return [lb for lb in labels if count_id_of(lb) == c.id] + [lb for lb in labels if lb in STATUTORY_ROWS or lb == "Restricted range" or _is_custody(lb)]
     if step in e.statutory.trace:
         return [lb for lb in labels if lb in STATUTORY_ROWS or lb == "Restricted range" or _is_custody(lb)]
     return []

@@ -394,3 +394,10 @@ def test_a_whole_number_is_a_percentage_and_a_date_may_be_written_mm_dd_yyyy(doc
     assert str(doc.case.offense_date) == "2024-06-01"
     with pytest.raises(EditError, match="MM/DD/YYYY"):
         doc.apply(cd.set_field, "", "sentencing_date", "13/02/2026")
+
+
+def test_a_count_label_is_set_kept_as_typed_and_removed(doc):
+    doc.apply(cd.edit_count, "1", label="Receipt ")
+    assert doc.case.count("1").label == "Receipt" and 'label = "Receipt"' in doc.text
+    doc.apply(cd.edit_count, "1", label="")
+    assert doc.case.count("1").label is None and "label" not in doc.text

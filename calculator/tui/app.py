@@ -811,7 +811,8 @@ class ExposureApp(App[int]):
                              lambda v: v is not None and self.edit(cd.set_field, "", key, v, message=f"{key.replace('_', ' ')}: {v or 'removed'}"))
         elif kind == "count" and not toggle_only:
             c = case.count(key)
-            choices = [("statute", f"statute: § {c.statute}"), ("minors", f"minors: {', '.join(c.minors) or 'none'}"),
+            choices = [("label", f"label, as the indictment words it: {c.label or '-'} (e.g. receipt, distribution)"),
+                       ("statute", f"statute: § {c.statute}"), ("minors", f"minors: {', '.join(c.minors) or 'none'}"),
                        ("attempt", f"attempt: {'yes' if c.attempt else 'no'}"), ("conspiracy", f"conspiracy: {'yes' if c.conspiracy else 'no'}"),
                        ("conviction_probability", f"probability of conviction at trial: {self._pct(c.conviction_probability)}"),
                        ("id", f"id: {c.id}")]
@@ -849,6 +850,12 @@ class ExposureApp(App[int]):
                                                "any other section (§§ 2252, 2252A, 2252B, 2252C among them) adds nothing. Empty: not named (a warning instead)."),
                              lambda v: v is not None and self.edit(cd.edit_count, cid, predicate=v.strip() or None,
                                                                    message=f"Count {cid}: predicate {'§ ' + v.strip() if v.strip() else 'not named'}"))
+        elif field == "label":
+            self.push_screen(PromptScreen(f"Count {cid}: the count as the indictment words it", c.label or "", placeholder="e.g. receipt",
+                                          hint="shown in the comparison and the memo; where one statute covers several acts (§ 2252A(a)(2): "
+                                               "receipt or distribution) the SORNA tier reading follows it. Empty removes it."),
+                             lambda v: v is not None and self.edit(cd.edit_count, cid, label=v.strip() or None,
+                                                                   message=f"Count {cid}: {v.strip() or 'no label'}"))
         elif field in ("attempt", "conspiracy"):
             now = not getattr(c, field)
             self.edit(cd.edit_count, cid, **{field: now}, message=f"Count {cid}: {field} {'yes' if now else 'no'}")

@@ -98,7 +98,7 @@ class CasePane(OptionList):
                 extra.append(f"predicate § {c.predicate}")
             if c.conviction_probability is not None:
                 extra.append(f"P {c.conviction_probability:.0%}")
-            t = Text.assemble((f" {c.id:>3} ", "bold"), f"§ {c.statute}")
+            t = Text.assemble((f" {c.id:>3} ", "bold"), (f"{c.label} " if c.label else "", "italic"), f"§ {c.statute}")
             if extra:
                 t.append("  " + "; ".join(extra), style="dim")
             opts.append(Option(t, id=f"count:{c.id}"))

@@ -9,7 +9,7 @@ from textual.widgets import DataTable
 
 from calculator.engine.evaluate import Comparison
 from calculator.marks import row_marks
-from calculator.report import comparison_rows
+from calculator.report import comparison_rows, count_id_of
 
 HELP = """\
 ## Comparison pane
@@ -292,4 +292,4 @@ class ComparisonTable(DataTable):
     @property
     def current_count(self) -> str | None:
         label = self.current_label or ""
-        return label[len("Count "):] if label.startswith("Count ") else None
+        return count_id_of(label)
