@@ -27,7 +27,7 @@ if TYPE_CHECKING:
 class Mark:
     """One thing on the axis: a point (low == high) or a span, in months (life = months.LIFE)."""
 
-    key: str  # floor | ceiling | guidelines | restricted | custody | agreed
+    key: str  # floor | ceiling | guidelines | restricted | others | custody | agreed
     label: str
     low: int
     high: int
@@ -106,6 +106,9 @@ def range_chart_data(e: Exposure) -> RangeChart:
         marks.append(Mark("guidelines", "Guidelines range", rng[0], rng[1], "USSG Ch. 5, Pt. A (Sentencing Table)", f"level {g.offense_level}, CHC {g.criminal_history_category}"))
         rr = g.restricted_range_months
         marks.append(Mark("restricted", "Restricted range", rr[0], rr[1], "USSG §§5G1.1-5G1.2", "after the statutory minimums and maximums"))
+    others = others_mark(e)
+    if others is not None:
+        marks.append(others)
     served = list(e.consequences.custody) if e.consequences is not None else []
     # the span a client is most likely to serve: the restricted range's ends, else any agreed
     # sentence, else whatever was estimated (the floor alone when there is no range)
@@ -123,6 +126,28 @@ def range_chart_data(e: Exposure) -> RangeChart:
         marks.append(Mark("agreed", "Agreed sentence", agreed.low, agreed.high, "Fed. R. Crim. P. 11(c)(1)(C)", "binding if the court accepts the plea agreement"))
     marks.append(Mark("ceiling", "Statutory ceiling", st.ceiling_months, st.ceiling_months, ceiling_cite(e), "every count's maximum, run consecutively"))
     return RangeChart(e.scenario.name, e.scenario.kind, tuple(marks))
+
+
+def others_mark(e) -> Mark | None:
+    """The comparable group's middle half (its quartiles, whole months; 470 or more drawn as life),
+    beside the scenario's range: what happened to others, not a prediction."""
+    o = getattr(e, "outcomes", None)
+    if o is None or not o.shown:
+        return None
+    g = o.group
+    f = g.figures
+    lo, hi = int(f.q1 + 0.5), int(f.q3 + 0.5)  # whole months, halves up
+    hi = M.LIFE if f.q3 >= 470 else hi
+    lo = M.LIFE if f.q1 >= 470 else lo
+    fy = ", ".join(o.fiscal_years)
+    return Mark(
+        "others",
+        "Others: middle half",
+        lo,
+        hi,
+        f"USSC case data {fy}",
+        f"what happened to others, not a prediction: {o.description}, n={g.n}; median {f.median:g} months",
+    )
 
 
 def nice_months(n: int) -> int:
@@ -187,6 +212,7 @@ _COLORS = {
     "restricted": "#0b7a3e",
     "custody": "#8a5a00",
     "agreed": "#6a1b9a",
+    "others": "#777777",
 }
 
 

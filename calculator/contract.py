@@ -15,6 +15,8 @@ from calculator import months as M
 from calculator.chart import axis_max, range_chart_data
 from calculator.engine.consequences import CONTEXT_LABEL, AgreementIfRejected, Consequences, CustodyEstimate
 from calculator.engine.evaluate import Comparison, Exposure
+from calculator.engine.outcomes import Outcomes
+from calculator.law.outcomes import Cell, Earlier, Figures
 
 
 def _pair(p) -> list:
@@ -164,6 +166,125 @@ def agreement_json(a: AgreementIfRejected) -> dict:
 
 
 # ---------------------------------------------------------------------------------------------
+# what happened to others: the scenario's "outcomes" key (issue 13)
+
+
+def figures_json(f: Figures | None) -> dict | None:
+    if f is None:
+        return None
+    return {
+        "median_months": f.median,
+        "q1_months": f.q1,
+        "q3_months": f.q3,
+        "mean_months_life_470": f.mean_life_470,
+        "life_470_or_more": f.at_or_above_470,
+        "n_position": f.n_position,
+        "within_range": f.within,
+        "above_range": f.above,
+        "below_range_government": f.below_gov,
+        "below_range_5k1": f.below_5k1,
+        "below_range_government_other": f.below_gov_other,
+        "below_range_non_government": f.below_nongov,
+        "n_minimum": f.n_minimum,
+        "at_minimum": f.at_minimum,
+        "below_minimum": f.below_minimum,
+        "median_fraction_of_guideline_minimum": f.median_fraction_of_glmin,
+    }
+
+
+def cell_json(c: Cell | None) -> dict | None:
+    if c is None:
+        return None
+    return {
+        "level": c.level,
+        "guideline": c.guideline,
+        "conviction": c.conviction,
+        "minimum_months": c.minimum,
+        "guideline_minimum_band": c.glmin_band,
+        "criminal_history_band": c.ch_band,
+        "n": c.n,
+        "trials": c.trials,
+        "figures": figures_json(c.figures),
+    }
+
+
+def earlier_json(e: Earlier) -> dict:
+    return {
+        "fiscal_year": e.fiscal_year,
+        "n": e.n,
+        "median_months": e.median,
+        "q1_months": e.q1,
+        "q3_months": e.q3,
+        "mean_months_life_470": e.mean_life_470,
+        "within_range": e.within,
+        "above_range": e.above,
+        "below_range_government": e.below_gov,
+        "below_range_5k1": e.below_5k1,
+        "below_range_non_government": e.below_nongov,
+        "median_percent_below_guideline_minimum": e.median_percent_below_glmin,
+        "n_below_with_size": e.n_below_with_size,
+    }
+
+
+def outcomes_json(o: Outcomes | None) -> dict | None:
+    """The scenario's "outcomes" block:
+
+    {"label": "what happened to others ... not a prediction for this client",
+     "shown": true,                              # false: too few comparable cases ("withheld" says why)
+     "group": {"description": "FY2021, §2G2.2, guilty plea, ...", "level": "exact",
+               "guideline": "2G2.2", "conviction": "plea", "minimum_months": 60,
+               "guideline_minimum_band": "60-96", "criminal_history_band": "I",
+               "n": 70, "trials": 0, "figures": {...}},        # null when withheld
+     "n": 70,
+     "figures": {"median_months": 63.0, "q1_months": 60.0, "q3_months": 84.0,
+                 "mean_months_life_470": 72.1, "life_470_or_more": 0, "n_position": 70,
+                 "within_range": 0.3, "above_range": 0.01, "below_range_government": 0.2,
+                 "below_range_5k1": 0.01, "below_range_government_other": 0.19,
+                 "below_range_non_government": 0.49, "n_minimum": 70, "at_minimum": 0.4,
+                 "below_minimum": 0.0, "median_fraction_of_guideline_minimum": 1.0},
+     "scenario": {"guideline": "2G2.2", "conviction": "plea", "minimum_months": 60,
+                  "guideline_minimum_months": 60, "guideline_minimum_band": "60-96",
+                  "criminal_history_points": 0, "criminal_history_band": "I"},
+     "widening": [{"level": "exact", "n": 70}],          # each level tried, narrowest first
+     "reading": {"months": 60, "text": "similar cases were sentenced at a median 1.00 ..."},
+     "plea_vs_trial": {"level": "no_glmin", "plea": {group}, "trial": {group}},
+     "earlier_years": [{"fiscal_year": "FY2014", "n": 1616, ...}],   # §2G2.2 scenarios only
+     "fiscal_years": ["FY2021"], "source": "...", "caveats": ["..."], "withheld": null}
+
+    Months are numbers (470 = life or longer); shares are fractions of n_position (position) or
+    n_minimum (the minimum)."""
+    if o is None:
+        return None
+    k = o.keys
+    return {
+        "label": o.label,
+        "shown": o.shown,
+        "group": {"description": o.description, **(cell_json(o.group) or {})},
+        "n": o.group.n if o.group else (o.ladder[-1].n if o.ladder else 0),
+        "figures": figures_json(o.group.figures) if o.group else None,
+        "scenario": None
+        if k is None
+        else {
+            "guideline": k.guideline,
+            "conviction": k.conviction,
+            "minimum_months": k.minimum,
+            "guideline_minimum_months": k.glmin,
+            "guideline_minimum_band": k.glmin_band,
+            "criminal_history_points": k.ch_points,
+            "criminal_history_band": k.ch_band,
+        },
+        "widening": [{"level": s.level, "n": s.n} for s in o.ladder],
+        "reading": {"months": o.reading_months, "text": o.reading} if o.reading else None,
+        "plea_vs_trial": {"level": o.side_level, "plea": cell_json(o.plea), "trial": cell_json(o.trial)} if o.side_level else None,
+        "earlier_years": [earlier_json(e) for e in o.earlier],
+        "fiscal_years": list(o.fiscal_years),
+        "source": o.source,
+        "caveats": list(o.caveats),
+        "withheld": o.withheld or None,
+    }
+
+
+# ---------------------------------------------------------------------------------------------
 # scenarios and the comparison
 
 
@@ -198,6 +319,8 @@ def exposure_json(e: Exposure) -> dict:
         out["guidelines"] = g.to_json()
     if e.consequences is not None:
         out["consequences"] = consequences_json(e.consequences)
+    if e.outcomes is not None:
+        out["outcomes"] = outcomes_json(e.outcomes)
     out["trace"] = [s.to_json() for s in e.statutory.trace] + ([s.to_json() for s in g.trace] if g is not None else [])
     out["chart"] = chart_json(e)
     out["unverified"] = [s.to_json() for s in e.unverified]

@@ -4,7 +4,9 @@
     write_memo(args, today=None) -> exit status                              the CLI's entry
 
 The memo holds: what to check first (values not verified in primary text, warnings), the
-comparison of every scenario, a range chart per scenario, the worksheet of each scenario, the date
+comparison of every scenario, a range chart per scenario, what happened to others in each
+scenario's comparable group of past cases (a paragraph for the client, the full table for counsel;
+never a prediction), the worksheet of each scenario, the date
 and the Guidelines edition applied, and "a planning aid, not legal advice". It computes no law.
 
 Privacy: without --with-names the case title is left out (and scrubbed from any text that repeats
@@ -150,14 +152,23 @@ def _consequence_lines(e, red) -> list[str]:
         out.append(f"Registration (a reading, not verified): {tier}{per} [{r.get('cite', '')}] - {r.get('note', '')}".rstrip(" -"))
     if j.get("forfeiture"):
         out.append(f"Forfeiture: {j['forfeiture']}")
-    ctx = j.get("context") or {}
-    items = ctx.get("items") if isinstance(ctx, dict) else ctx
-    if items:
-        label = ctx.get("label", "published outcomes: context, not a prediction") if isinstance(ctx, dict) else "published outcomes"
-        out.append(f"CONTEXT ONLY ({label}):")
-        for it in items:
-            out.append(f"  {it.get('figure', '')} ({it.get('fiscal_year', '')}; {it.get('source', '')}; reliability {it.get('reliability', '')})")
     return [red(x) for x in out]
+
+
+def _published(e) -> list[str]:
+    """The Commission's published figures the case data cannot give (rules/outcome_stats.toml),
+    each with its fiscal year, source and tag."""
+    c = e.consequences
+    items = getattr(c, "context", ()) if c is not None else ()
+    return [f"{it.figure} ({it.fiscal_year}; {it.source}; tag {it.reliability})" for it in items]
+
+
+def _others(e) -> tuple[str, list[tuple[str, str]], list[str]]:
+    """(client paragraph, counsel rows, published figures) for 'What happened to others'."""
+    from calculator.outcomes_view import client_paragraph, counsel_rows
+
+    o = getattr(e, "outcomes", None)
+    return client_paragraph(o), counsel_rows(o), _published(e)
 
 
 def _mo(v) -> str:
@@ -260,6 +271,19 @@ def memo_markdown(cmp, today: dt.date, with_names: bool = False) -> str:
         for label, months, cite, note in _chart_rows(ch, red):
             out.append(f"| {_md_cell(label)} | {months} | {_md_cell(cite)} | {_md_cell(note)} |")
         out.append("")
+        para, rows, pub = _others(e)
+        if para or pub:
+            out += ["### What happened to others (not a prediction)", ""]
+        if para:
+            out += [red(para), ""]
+        if rows:
+            out += ["For counsel: the comparable group in full.", "", "| | |", "|---|---|"]
+            out += [f"| {_md_cell(k)} | {_md_cell(red(v))} |" for k, v in rows]
+            out.append("")
+        if pub:
+            out += ["Published by the Commission (figures the case data cannot give):", ""]
+            out += [f"- {_md_cell(red(x))}" for x in pub]
+            out.append("")
         cons = _consequence_lines(e, red)
         if cons:
             out += ["### What the sentence means", ""]
@@ -352,6 +376,19 @@ def memo_html(cmp, today: dt.date, with_names: bool = False) -> str:
         for label, months, cite, note in _chart_rows(ch, red):
             out.append(f'<tr><th>{escape(label)}</th><td class="num">{escape(months)}</td><td>{escape(cite)}</td><td>{escape(note)}</td></tr>')
         out.append("</tbody></table>")
+        para, rows, pub = _others(e)
+        if para or pub:
+            out.append("<h3>What happened to others (not a prediction)</h3>")
+        if para:
+            out.append(f"<p>{escape(red(para))}</p>")
+        if rows:
+            out.append("<p>For counsel: the comparable group in full.</p><table><tbody>")
+            out += [f"<tr><th>{escape(k)}</th><td>{escape(red(v))}</td></tr>" for k, v in rows]
+            out.append("</tbody></table>")
+        if pub:
+            out.append("<p>Published by the Commission (figures the case data cannot give):</p><ul>")
+            out += [f"<li>{escape(red(x))}</li>" for x in pub]
+            out.append("</ul>")
         cons = _consequence_lines(e, red)
         if cons:
             out.append("<h3>What the sentence means</h3><ul>")

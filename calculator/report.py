@@ -140,6 +140,10 @@ def comparison_rows(cmp: Comparison) -> list[tuple[str, list[str]]]:
         rows.append(("Offense level / CHC", [f"{e.guidelines.offense_level} / {e.guidelines.criminal_history_category}" if e.guidelines else "-" for e in ex]))
         rows.append(("Guidelines range", [_rng(e.guidelines.range_months) if e.guidelines else "-" for e in ex]))
         rows.append(("Restricted range", [_rng(e.guidelines.restricted_range_months) if e.guidelines else "-" for e in ex]))
+    if any(e.outcomes is not None for e in ex):
+        from calculator.outcomes_view import comparison_cell
+
+        rows.append(("Others: median, n", [comparison_cell(e.outcomes) for e in ex]))
     if any(e.scenario.agreed_sentence is not None for e in ex):
         rows.append(("Agreed (11(c)(1)(C))", [_rng((e.scenario.agreed_sentence.low, e.scenario.agreed_sentence.high)) if e.scenario.agreed_sentence else "-" for e in ex]))
         rows.append(("  if rejected", [_if_rejected(e) for e in ex]))
@@ -281,6 +285,8 @@ def comparison_text(cmp: Comparison, width: int = 100) -> str:
     for legend in (
         "+c = mandatory consecutive term. Custody: estimated months served of the term imposed.",
         "vs trial: the scenario's months minus trial's, (xN) = trial / scenario.",
+        "Others: what happened to others, not a prediction: the median sentence (months) and number of FY2021 cases "
+        "(USSC data) with the same guideline, plea or trial and minimum; 'wider' = the group was widened to reach 10 cases.",
         "A planning aid, not legal advice; check every figure against the PSR.",
     ):
         out.append(_wrap(legend, width))

@@ -2,6 +2,7 @@
 
     statutory (per count, stacked) -> Guidelines (Chapters 2-5, restricted by statute)
     -> consequences (custody, supervised release, money, registration)
+    -> outcomes (what happened to others in the comparable group of past cases: not a prediction)
 
 compare(case, law) evaluates every scenario, trial first, and the deltas against trial.
 """
@@ -29,6 +30,7 @@ class Exposure:
     guidelines: Any | None  # calculator.engine.guidelines.GuidelinesResult
     consequences: Consequences | None  # None when the rules hold no consequences book
     warnings: tuple[str, ...]
+    outcomes: Any | None = None  # calculator.engine.outcomes.Outcomes: what happened to others
 
     @property
     def steps(self) -> tuple[Step, ...]:
@@ -81,7 +83,12 @@ def evaluate(case: Case, scenario: Scenario, law: Law) -> Exposure:
     if law.consequences is not None:
         consequences = compute_consequences(applied, statutory, guidelines, law)
         warnings += list(consequences.warnings)
-    return Exposure(scenario, applied, statutory, guidelines, consequences, tuple(dict.fromkeys(warnings)))
+    outcomes = None
+    if law.outcomes is not None:
+        from calculator.engine.outcomes import outcomes_for
+
+        outcomes = outcomes_for(scenario.kind, guidelines, statutory.floor_months, law.outcomes)
+    return Exposure(scenario, applied, statutory, guidelines, consequences, tuple(dict.fromkeys(warnings)), outcomes)
 
 
 def compare(case: Case, law: Law, today: dt.date | None = None) -> Comparison:

@@ -25,17 +25,20 @@ class Law:
     statutes: StatuteBook
     guidelines: tuple  # Guidelines editions, oldest first (calculator.law.guidelines)
     consequences: object | None  # calculator.law.consequences.ConsequenceBook
+    outcomes: object | None = None  # calculator.law.outcomes.OutcomeBook (rules/outcomes.toml)
 
 
 def _load(root: Path) -> Law:
     from calculator.law import consequences as _cons
     from calculator.law import guidelines as _gl
+    from calculator.law import outcomes as _out
 
     return Law(
         root=str(root),
         statutes=load_statutes(root / "statutes.toml"),
         guidelines=_gl.load_editions(root / "guidelines"),
         consequences=_cons.load(root),
+        outcomes=_out.load_outcomes(root / "outcomes.toml") if (root / "outcomes.toml").is_file() else None,
     )
 
 

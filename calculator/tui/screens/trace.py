@@ -1,4 +1,5 @@
-"""The drill-down: how one figure was reached, step by step (cite, effect, why, status)."""
+"""The drill-down: how one figure was reached, step by step (cite, effect, why, status). On the
+'Others' row: the comparable group of past cases in full (figures, group, widening, caveats)."""
 
 from __future__ import annotations
 
@@ -32,6 +33,8 @@ def steps_for(e: Exposure, label: str) -> tuple[str, list[Step]]:
         return "Guidelines", list(e.guidelines.trace)
     if e.consequences is not None and any(w in low for w in ("custody", "release", "supervis", "assessment", "restitution", "fine", "registr", "money")):
         return "Consequences", list(getattr(e.consequences, "trace", ()))
+    if low.startswith("others"):
+        return "What happened to others: the comparable group of past cases (not a prediction)", []
     if low.startswith("unverified"):
         return "Values not verified in primary text", list(e.unverified)
     return "Every step", list(e.steps)
@@ -64,7 +67,29 @@ class TraceScreen(Screen[None]):
         self._fill()
         self.query_one("#trace-body").focus()
 
+    def render_others(self) -> Text:
+        """The comparable group in full: the client's paragraph, then counsel's table."""
+        from calculator.outcomes_view import client_paragraph, counsel_rows
+
+        o = getattr(self.exposure, "outcomes", None)
+        out = Text()
+        if o is None:
+            out.append("(no case data loaded)\n", style="dim")
+            return out
+        out.append(client_paragraph(o) + "\n\n")
+        for label, value in counsel_rows(o):
+            out.append(f"{label}: ", style="bold")
+            out.append(value + "\n", style="yellow" if label == "Caveat" else "")
+        published = getattr(self.exposure.consequences, "context", ()) if self.exposure.consequences is not None else ()
+        if published:
+            out.append("\nPublished by the Commission (figures the case data cannot give):\n", style="bold")
+            for it in published:
+                out.append(f"- {it.figure} ({it.fiscal_year}; {it.source}; tag {it.reliability})\n")
+        return out
+
     def render_steps(self) -> Text:
+        if self.label.strip().lower().startswith("others"):
+            return self.render_others()
         out = Text()
         shown = 0
         for s in self.steps:

@@ -5,6 +5,8 @@
     ████              range as restricted by statute
     ┃▓┃               estimated time in custody (when the consequences engine gives one)
     ▬                 an agreed sentence (Rule 11(c)(1)(C))
+    ░░░◆░░            under a scenario: the middle half of what others in its comparable group
+                      received (◆ the median; USSC FY2021 data, not a prediction)
 
 Only what the engine produced is drawn; nothing is computed here.
 """
@@ -25,6 +27,8 @@ HELP = """\
 Each scenario on one axis of months: `├──┤` the statutory floor to ceiling, `▒` the advisory
 Guidelines range, `█` that range as restricted by the statutory minimums and maximums, `┃` the
 estimated time in custody where the engine gives one, `▬` an agreed sentence. A ceiling of life runs off the right edge (`▶`).
+The line under a scenario, `░` with `◆` at the median, is the middle half of the sentences others in
+its comparable group received (USSC FY2021 case data): what happened to others, not a prediction.
 """
 
 
@@ -35,7 +39,7 @@ def bands(e: Exposure) -> dict[str, tuple[int, int]]:
     floor, ceiling = ch.mark("floor"), ch.mark("ceiling")
     out = {"statutory": (floor.low if floor else e.statutory.floor_months, ceiling.high if ceiling else e.statutory.ceiling_months)}
     for m in ch.marks:
-        if m.key in ("guidelines", "restricted", "custody", "agreed"):
+        if m.key in ("guidelines", "restricted", "custody", "agreed", "others"):
             out[m.key] = (m.low, m.high)
     return out
 
@@ -103,13 +107,29 @@ def render_chart(cmp: Comparison | None, width: int) -> Text:
             t.append(ch, style=style)
         r = b.get("restricted") or b["statutory"]
         t.append(f" {M.short(r[0])}-{M.short(r[1])}".ljust(right_w)[:right_w] + "\n")
+        if "others" in b:
+            _others_line(t, e, b["others"], col, label_w, bar_w, right_w)
     t.append(" " * label_w + "".join(axis) + " months\n", style="dim")
     agreed = any("agreed" in b for b in all_bands)
-    legend = "├─┤ statutory floor-ceiling  ▒ Guidelines  █ restricted  ┃▓┃ est. custody" + ("  ▬ agreed" if agreed else "")
+    others = any("others" in b for b in all_bands)
+    legend = "├─┤ statutory floor-ceiling  ▒ Guidelines  █ restricted  ┃▓┃ est. custody" + ("  ▬ agreed" if agreed else "") + ("  ░◆ others' middle half (not a prediction)" if others else "")
     if len(legend) > width:
-        legend = "├┤ statute ▒ Guidelines █ restricted ┃ custody" + (" ▬ agreed" if agreed else "")
+        legend = "├┤ statute ▒ Guidelines █ restricted ┃ custody" + (" ▬ agreed" if agreed else "") + (" ░◆ others" if others else "")
     t.append(legend[: max(0, width)], style="dim")
     return t
+
+
+def _others_line(t: Text, e: Exposure, span: tuple[int, int], col, label_w: int, bar_w: int, right_w: int) -> None:
+    """The comparable group's middle half under its scenario, the median marked."""
+    cells = [(" ", "")] * bar_w
+    for i in range(col(span[0]), col(span[1]) + 1):
+        cells[i] = ("░", "dim")
+    f = e.outcomes.group.figures
+    cells[col(M.LIFE if f.median >= 470 else int(round(f.median)))] = ("◆", "bold")
+    t.append("  others".ljust(label_w), style="dim italic")
+    for ch, style in cells:
+        t.append(ch, style=style)
+    t.append(f" n={e.outcomes.group.n}".ljust(right_w)[:right_w] + "\n", style="dim")
 
 
 class RangeChart(Widget):
@@ -130,5 +150,7 @@ class RangeChart(Widget):
         return render_chart(self.comparison, max(30, self.content_size.width or self.size.width or 80))
 
     def get_content_height(self, container, viewport, width: int) -> int:
-        n = len(self.comparison.exposures) if self.comparison else 1
-        return n + 3
+        if self.comparison is None:
+            return 4
+        ex = self.comparison.exposures
+        return len(ex) + sum(1 for e in ex if getattr(e, "outcomes", None) is not None and e.outcomes.shown) + 3
