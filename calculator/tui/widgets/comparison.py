@@ -140,7 +140,7 @@ class ComparisonTable(DataTable):
 
     def _layout_for(self, cmp: Comparison) -> tuple:
         rows = comparison_rows(cmp)
-        label_w = min(20, max((len(label) for label, _ in rows), default=8))
+        label_w = min(26, max((len(label) for label, _ in rows), default=8))  # "Count 2 (distribution)" whole
         return (self._room(), label_w, len(cmp.exposures))
 
     def shown_range(self) -> tuple[int, int, int]:
@@ -158,7 +158,7 @@ class ComparisonTable(DataTable):
             rows = list(rows) + [("Unverified values", [f"! {len(e.unverified)}" if e.unverified else "-" for e in ex])]
         self.all_names = [e.scenario.name for e in ex]
         self.pinned = 1 if ex and ex[0].scenario.kind == "trial" and len(ex) > 1 else 0
-        label_w = min(20, max((len(label) for label, _ in rows), default=8))
+        label_w = min(26, max((len(label) for label, _ in rows), default=8))  # "Count 2 (distribution)" whole
         pinned, fit, cell_w = self._window(len(ex), label_w)
         if fit <= pinned:  # room for one column only: no pinning, trial is scrolled to like the rest
             self.pinned = pinned = 0
