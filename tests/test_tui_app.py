@@ -838,3 +838,17 @@ def test_case_pane_returns_when_the_terminal_grows(law):
             assert not app.case_pane.display
 
     run(go())
+
+
+def test_help_law_applied_line_reads_whole(law):
+    """Issue 11: the '?' help's "Law applied" line took the file name of a free-text source and read
+    "statutes: 3632) and updates-2026.md"."""
+    async def go():
+        app = make_app(law)
+        async with app.run_test(size=(120, 40)) as pilot:
+            await pilot.pause()
+            note = app.law_note()
+            assert note.startswith("the statutes in rules/statutes.toml (researched from statutes.md")
+            assert "Guidelines Manual effective 2025-11-01" in note and not note.startswith("statutes: 3632")
+
+    run(go())

@@ -27,6 +27,7 @@ from calculator.case import CaseError
 from calculator.casedoc import CaseDoc, EditError, SaveError
 from calculator.law import Law, load_law
 from calculator.model import DISTRIBUTION_KINDS, ENTERPRISE_SERIES_KINDS, INJURY_KINDS, PRIOR_KINDS, CONDUCT_FIELDS, DEFENDANT_FIELDS
+from calculator.tui.actions import ANYWHERE, bindings, palette
 from calculator.tui.compute import Result, run_all
 from calculator.tui.screens.dialogs import ChoiceScreen, ConfirmScreen, PromptScreen, StatutePicker
 from calculator.tui.screens.help import HelpScreen
@@ -54,49 +55,8 @@ class RiskBox(VerticalScroll):
 
     HELP_TEXT = RISK_HELP
 
-# (action, title, help) for the command palette: every action of the app
-COMMANDS: list[tuple[str, str, str]] = [
-    ("add_plea", "Add a plea scenario from trial", "every count of the trial scenario, acceptance 3"),
-    ("toggle_count", "Dismiss or restore the count under the cursor", "in the scenario under the cursor"),
-    ("substitute", "Substitute a statute on the count under the cursor", "a charge bargain in the scenario under the cursor"),
-    ("cycle_acceptance", "Change acceptance of responsibility", "3, 2 or 0 levels (USSG §3E1.1)"),
-    ("stipulate", "Stipulate a fact in this scenario", "replaces a conduct or defendant value in this scenario"),
-    ("agreed_sentence", "Set an agreed sentence", "Rule 11(c)(1)(C) sentence or range, in months"),
-    ("scenario_kind", "Switch the scenario between trial and plea", "kind = trial | plea"),
-    ("substantial_assistance", "Set a §5K1.1 substantial-assistance reduction", "months counsel assumes, in the scenario under the cursor"),
-    ("motion_3553e", "Toggle a government motion under 18 U.S.C. § 3553(e)", "a sentence below a mandatory minimum, in the scenario under the cursor"),
-    ("conviction_probability", "Set a count's probability of conviction at trial", "counsel's estimate, 0..1 or a percentage; empty clears it (trial risk)"),
-    ("contest_fact", "Contest a fact at trial (trial risk)", "a conduct or defendant value the court may find, with counsel's probability; empty clears it"),
-    ("toggle_risk", "Show or hide the trial-risk chart", "arithmetic on counsel's estimates, not a forecast"),
-    ("enterprise_series", "Set the § 2252A(g) series: production, trafficking or not found", "conduct.enterprise_series (18 U.S.C. § 2259(c))"),
-    ("pattern_psc", "Set the pattern of prohibited sexual conduct: yes, no or unset", "conduct.pattern_prohibited_sexual_conduct (USSG §4B1.5(b))"),
-    ("edit_minor", "Edit a minor's facts", "age, acts, injury, abduction, misrepresentation, undue influence, commercial sex act..."),
-    ("rename_scenario", "Rename the scenario", ""),
-    ("duplicate_scenario", "Duplicate the scenario", ""),
-    ("remove_scenario", "Remove the scenario", ""),
-    ("drill_down", "Show how the figure under the cursor was reached", "the trace: citations, effects, reasons"),
-    ("warnings", "Show every warning", "case-wide warnings, open readings, unverified values, scenario warnings"),
-    ("add_count", "Add a count", "pick the statute from the catalogue"),
-    ("duplicate_count", "Duplicate the count", ""),
-    ("count_statute", "Change the count's statute", ""),
-    ("count_minors", "Set the minors a count involves", ""),
-    ("remove_item", "Remove the count, prior or minor", ""),
-    ("add_prior", "Add a prior sex-offense conviction", ""),
-    ("add_minor", "Add a minor", ""),
-    ("save", "Save", "atomic, owner-only; keeps the file's comments"),
-    ("save_as", "Save as...", ""),
-    ("open", "Open a case file...", ""),
-    ("new_case", "New case", ""),
-    ("export_memo", "Export the client memo", ""),
-    ("undo", "Undo", ""),
-    ("redo", "Redo", ""),
-    ("pane_help", "Help for the focused pane", ""),
-    ("help_screen", "Help: about, limits, keys", ""),
-    ("toggle_case_pane", "Show or hide the case pane", "more room for the comparison"),
-    ("toggle_dark", "Light or dark theme", ""),
-    ("explore", "Explore bargains", "search the offers a prosecutor could make"),
-    ("quit", "Quit", ""),
-]
+# (action, title, help) for the command palette: every action of the app (calculator.tui.actions)
+COMMANDS: list[tuple[str, str, str]] = palette()
 
 # actions that edit or navigate the main screen: not while a dialog is open
 MAIN_ONLY = {c[0] for c in COMMANDS} - {"quit", "toggle_dark", "help_screen"} | {"risk_estimate"}
@@ -108,24 +68,7 @@ class ExposureApp(App[int]):
     CSS_PATH = "app.tcss"
     TITLE = "exposure"
     ENABLE_COMMAND_PALETTE = True
-    BINDINGS = [
-        Binding("q", "quit", "Quit", id="app.quit"),
-        Binding("ctrl+s", "save", "Save", id="app.save"),
-        Binding("f2", "save_as", "Save as", show=False, id="app.save_as"),
-        Binding("ctrl+o", "open", "Open", show=False, id="app.open"),
-        Binding("ctrl+n", "new_case", "New", show=False, id="app.new"),
-        Binding("ctrl+e", "export_memo", "Export memo", show=False, id="app.export"),
-        Binding("ctrl+z", "undo", "Undo", show=False, id="app.undo"),
-        Binding("ctrl+y", "redo", "Redo", show=False, id="app.redo"),
-        Binding("p", "add_plea", "Plea", show=False, id="app.add_plea"),
-        Binding("f1", "pane_help", "Help", id="app.pane_help"),
-        Binding("question_mark", "help_screen", "About", show=False, id="app.help"),
-        Binding("ctrl+b", "toggle_case_pane", "Case", id="app.case_pane"),
-        Binding("ctrl+t", "toggle_dark", "Theme", show=False, id="app.theme"),
-        Binding("e", "explore", "Explore", show=False, id="app.explore"),
-        Binding("r", "toggle_risk", "Risk", show=False, id="app.risk"),
-        Binding("w", "warnings", "Warnings", show=False, id="app.warnings"),
-    ]
+    BINDINGS = bindings(ANYWHERE)
 
     def __init__(self, doc: CaseDoc, law: Law, *, example: bool = False, compute_in_thread: bool = True, new: bool = False) -> None:
         super().__init__()
@@ -315,13 +258,15 @@ class ExposureApp(App[int]):
         self.query_one("#status", Static).update(t)
 
     def law_note(self) -> str:
+        """The '?' help's "Law applied" line: where the statutes come from and which Manual."""
         cmp = self.result.comparison if self.result else None
-        parts = [f"statutes: {Path(self.law.statutes.source).name if getattr(self.law.statutes, 'source', None) else 'rules/statutes.toml'}"]
+        source = getattr(self.law.statutes, "source", None)
+        parts = ["the statutes in rules/statutes.toml" + (f" (researched from {source})" if source else "")]
         if cmp is not None and cmp.edition:
-            parts.append(f"Guidelines Manual effective {cmp.edition} (chosen under USSG §1B1.11 from the sentencing date)")
+            parts.append(f"the Guidelines Manual effective {cmp.edition}, chosen under USSG §1B1.11 from the sentencing date")
         elif self.result and self.result.notes:
             parts.append("; ".join(self.result.notes))
-        return "; ".join(parts)
+        return "; ".join(parts) + "."
 
     # -- editing ---------------------------------------------------------------------------
 

@@ -4,10 +4,10 @@ keyboard-driven list. Each row has an id saying what it edits ("count:1", "condu
 from __future__ import annotations
 
 from rich.text import Text
-from textual.binding import Binding
 from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
+from calculator.tui.actions import CASE, bindings
 from calculator.model import CONDUCT_FIELDS, DEFENDANT_FIELDS, Case
 
 HELP = """\
@@ -61,18 +61,7 @@ class CasePane(OptionList):
     """The case as charged."""
 
     HELP_TEXT = HELP
-    BINDINGS = [
-        Binding("enter", "edit", "Edit", id="case.edit"),
-        Binding("space", "toggle", "Flip", show=False, id="case.toggle"),
-        Binding("c", "app.add_count", "Add count", id="case.add_count"),
-        Binding("y", "app.duplicate_count", "Duplicate", show=False, id="case.duplicate_count"),
-        Binding("s", "app.count_statute", "Statute", show=False, id="case.statute"),
-        Binding("m", "app.count_minors", "Minors", show=False, id="case.minors"),
-        Binding("delete", "app.remove_item", "Remove", id="case.remove"),
-        Binding("i", "app.add_prior", "Add prior", show=False, id="case.add_prior"),
-        Binding("M", "app.add_minor", "Add minor", show=False, id="case.add_minor"),
-        Binding("v", "app.risk_estimate", "Trial risk", show=False, id="case.conviction_probability"),  # id kept: users' keymaps
-    ]
+    BINDINGS = bindings(CASE)
 
     def show_case(self, case: Case) -> None:
         key = (case.counts, case.defendant, case.conduct, case.minors, case.title, case.offense_date, case.sentencing_date, case.contested)

@@ -4,11 +4,11 @@ calculator.report.comparison_rows, and a row marking scenarios that rest on unve
 from __future__ import annotations
 
 from rich.text import Text
-from textual.binding import Binding
 from textual.widgets import DataTable
 
 from calculator.engine.evaluate import Comparison
 from calculator.marks import row_marks
+from calculator.tui.actions import COMPARISON, bindings
 from calculator.report import comparison_rows, count_id_of
 
 HELP = """\
@@ -89,21 +89,7 @@ class ComparisonTable(DataTable):
     """Scenarios side by side."""
 
     HELP_TEXT = HELP
-    BINDINGS = [
-        Binding("p", "app.add_plea", "Plea", id="scenario.add_plea"),
-        Binding("x", "app.toggle_count", "Dismiss", id="scenario.toggle_count"),
-        Binding("s", "app.substitute", "Subst.", id="scenario.substitute"),
-        Binding("a", "app.cycle_acceptance", "Accept.", id="scenario.acceptance"),
-        Binding("f", "app.stipulate", "Stipulate", show=False, id="scenario.stipulate"),
-        Binding("g", "app.agreed_sentence", "Agreed sentence", show=False, id="scenario.agreed"),
-        Binding("k", "app.scenario_kind", "Trial/plea", show=False, id="scenario.kind"),
-        Binding("5", "app.substantial_assistance", "§5K1.1", show=False, id="scenario.substantial_assistance"),
-        Binding("E", "app.motion_3553e", "§3553(e)", show=False, id="scenario.motion_3553e"),
-        Binding("v", "app.conviction_probability", "P(conviction)", show=False, id="scenario.conviction_probability"),
-        Binding("n", "app.rename_scenario", "Rename", show=False, id="scenario.rename"),
-        Binding("D", "app.duplicate_scenario", "Duplicate", show=False, id="scenario.duplicate"),
-        Binding("delete", "app.remove_scenario", "Remove scenario", show=False, id="scenario.remove"),
-    ]
+    BINDINGS = bindings(COMPARISON)
 
     def __init__(self, **kw) -> None:
         super().__init__(cursor_type="cell", zebra_stripes=True, fixed_columns=0, header_height=2, **kw)
