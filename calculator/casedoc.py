@@ -19,8 +19,8 @@ from typing import Any, Callable
 import tomlkit
 from tomlkit.exceptions import TOMLKitError
 
-from calculator.case import CaseError, loads_case
-from calculator.files import WriteError, read_case_text, write_text_atomic
+from calculator.case import CaseError, loads_case, read_case_text
+from calculator.files import WriteError, write_text_atomic
 from calculator.law import Law
 from calculator.law.statutes import normalise_statute
 from calculator.model import CONDUCT_FIELDS, DEFENDANT_FIELDS, Case, Conduct, Defendant

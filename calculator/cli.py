@@ -29,9 +29,19 @@ SUBCOMMANDS = ("compare", "worksheet", "statutes", "example", "report", "explore
 
 
 def example_path() -> Path:
-    from calculator.law.common import rules_root
+    from calculator.law.common import example_path as _example
 
-    return rules_root() / "examples" / "example-case.toml"
+    return _example()
+
+
+def _width(text: str) -> int:
+    try:
+        n = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a whole number of columns") from None
+    if not 20 <= n <= 1000:
+        raise argparse.ArgumentTypeError(f"{n} columns: give a width from 20 to 1000")
+    return n
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -44,7 +54,7 @@ def _parser() -> argparse.ArgumentParser:
     c = sub.add_parser("compare", help="every scenario side by side")
     c.add_argument("case", help="case file (TOML, format 1)")
     c.add_argument("--json", action="store_true", help="print the machine-readable results (format 1)")
-    c.add_argument("--width", type=int, default=None, help="table width in columns (default: the terminal's)")
+    c.add_argument("--width", type=_width, default=None, help="table width in columns (default: the terminal's)")
     w = sub.add_parser("worksheet", help="the Guidelines worksheet for a scenario")
     w.add_argument("case")
     w.add_argument("--scenario", default=None, help="scenario name (default: every scenario)")
@@ -123,9 +133,54 @@ def cmd_example(args) -> int:
 
 
 def cmd_report(args) -> int:
-    from calculator.memo import write_memo
-
     return write_memo(args)
+
+
+def _same_file(a: str, b: str) -> bool:
+    try:
+        return os.path.samefile(a, b)
+    except OSError:
+        return os.path.abspath(a) == os.path.abspath(b)
+
+
+def _format_from_suffix(path: str | None) -> str | None:
+    """`-o memo.html` without --format writes HTML; `-o memo.md`, Markdown."""
+    if not path:
+        return None
+    suffix = Path(path).suffix.lower()
+    return {".html": "html", ".htm": "html", ".md": "md", ".markdown": "md"}.get(suffix)
+
+
+def write_memo(args, today: dt.date | None = None) -> int:
+    """`exposure report`: args.case, args.format ('md'|'html'), args.output (None = stdout),
+    args.with_names. Case-file errors propagate as CaseError (the guard turns them into messages);
+    output errors are reported here. Returns the exit status. The memo itself is calculator.memo
+    (pure rendering); loading the case and writing the file are this command's job."""
+    from calculator.case import load_case
+    from calculator.engine.evaluate import compare
+    from calculator.law import load_law
+    from calculator.memo import OutputError, render_memo, write_atomic
+
+    out_path = getattr(args, "output", None)
+    if out_path is not None and _same_file(out_path, args.case):
+        print(f"exposure: refusing to write the memo over the case file {args.case}", file=sys.stderr)
+        return EXIT_INPUT
+    law = load_law()
+    case = load_case(args.case, law)
+    today = today or dt.date.today()
+    cmp = compare(case, law, today=today)
+    fmt = getattr(args, "format", None) or _format_from_suffix(out_path) or "md"
+    text = render_memo(cmp, fmt, today, bool(getattr(args, "with_names", False)))
+    if out_path is None or out_path == "-":
+        sys.stdout.write(text)
+        return 0
+    try:
+        written = write_atomic(out_path, text)
+    except OutputError as exc:
+        print(f"exposure: {exc}", file=sys.stderr)
+        return EXIT_INPUT
+    print(f"exposure: memo written to {written} (owner-only permissions)", file=sys.stderr)
+    return 0
 
 
 def cmd_explore(args) -> int:
@@ -163,10 +218,10 @@ def main(argv: list[str] | None = None) -> int:
     if handler is None:
         _parser().print_help()
         return EXIT_INPUT
-    return _guard(lambda: handler(args))
+    return _guard(lambda: handler(args), getattr(args, "case", None))
 
 
-def _guard(fn) -> int:
+def _guard(fn, path: str | None = None) -> int:
     """Run a command; turn every expected failure into a message and an exit status."""
     from calculator.case import CaseError
     from calculator.engine.scenario import ScenarioError
@@ -177,7 +232,9 @@ def _guard(fn) -> int:
     except CaseError as exc:
         return _fail(exc.render(), EXIT_INPUT)
     except ScenarioError as exc:
-        return _fail(str(exc), EXIT_INPUT)
+        from calculator.case import locate_scenario_error
+
+        return _fail(locate_scenario_error(exc, path).render(), EXIT_INPUT)
     except LawError as exc:
         return _fail(f"the rules files are broken: {exc}", EXIT_LAW)
     except KeyboardInterrupt:

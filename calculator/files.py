@@ -1,8 +1,9 @@
 """Files that hold privileged client facts: read a case file's text, write atomically.
 
 One place for both, used by the CLI, the memo and the terminal UI:
-- `read_case_text(path)`: the text of a case file, or a CaseError saying why it cannot be read
-  (missing, a folder, unreadable, empty, binary, not UTF-8, too large);
+- `read_bytes(path)`: a file's bytes, or a ReadError saying why it cannot be read (missing, a
+  folder, unreadable); calculator.case.read_case_text turns that into a CaseError and checks the
+  text (empty, binary, not UTF-8, too large);
 - `write_text_atomic(path, text)`: a temporary file in the same folder with owner-only
   permissions (0o600), flushed and fsynced, then renamed over the target, so a crash leaves either
   the old file or the new one and never half of one; WriteError says why it could not.
@@ -19,21 +20,24 @@ class WriteError(OSError):
     """A file could not be written; the message says where and why. The target is untouched."""
 
 
-def read_case_text(path: str | os.PathLike) -> str:
-    from calculator.case import CaseError, decode
+class ReadError(OSError):
+    """A file could not be read; the message says why in plain words."""
 
+
+def read_bytes(path: str | os.PathLike) -> bytes:
     p = Path(path)
     try:
         if p.is_dir():
-            raise CaseError("is a folder, not a case file", str(p))
-        raw = p.read_bytes()
+            raise ReadError("is a folder, not a case file")
+        return p.read_bytes()
+    except ReadError:
+        raise
     except FileNotFoundError:
-        raise CaseError("no such file", str(p)) from None
+        raise ReadError("no such file") from None
     except PermissionError:
-        raise CaseError("permission denied", str(p)) from None
+        raise ReadError("permission denied") from None
     except OSError as exc:
-        raise CaseError(exc.strerror or str(exc), str(p)) from None
-    return decode(raw, str(p))
+        raise ReadError(exc.strerror or str(exc)) from None
 
 
 def write_text_atomic(path: str | os.PathLike, text: str) -> Path:

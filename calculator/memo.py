@@ -1,7 +1,9 @@
 """The client-meeting memo: `exposure report CASE --format md|html [-o FILE] [--with-names]`.
 
     render_memo(cmp, "md" | "html", today=date, with_names=False) -> str     pure
-    write_memo(args, today=None) -> exit status                              the CLI's entry
+    write_atomic(path, text) -> Path                                         owner-only, atomic
+
+`exposure report` (loading the case, choosing the format, writing) is calculator.cli.write_memo.
 
 The memo holds: what to check first (values not verified in primary text, warnings), the
 comparison of every scenario, a range chart per scenario, what happened to others in each
@@ -23,7 +25,6 @@ from __future__ import annotations
 import datetime as dt
 import os
 import re
-import sys
 from html import escape
 from pathlib import Path
 
@@ -33,7 +34,6 @@ from calculator.contract import consequences_json
 from calculator.chart import RangeChart, axis_max, chart_svg, chart_text, range_chart_data
 from calculator.report import comparison_rows, comparison_table_text, unverified_lines
 
-EXIT_OUTPUT = 2  # same as the CLI's bad-input status
 DISCLAIMER = "A planning aid, not legal advice. Check every figure against the PSR and the law in force on the sentencing date."
 TABLE_WIDTH = 100
 
@@ -435,49 +435,4 @@ def write_atomic(path: str | os.PathLike, text: str) -> Path:
         raise OutputError(str(exc)) from None
 
 
-def _same_file(a: str, b: str) -> bool:
-    try:
-        return os.path.samefile(a, b)
-    except OSError:
-        return os.path.abspath(a) == os.path.abspath(b)
-
-
-def write_memo(args, today: dt.date | None = None) -> int:
-    """`exposure report`: args.case, args.format ('md'|'html'), args.output (None = stdout),
-    args.with_names. Case-file errors propagate as CaseError (the CLI turns them into messages);
-    output errors are reported here. Returns the exit status."""
-    from calculator.case import load_case
-    from calculator.engine.evaluate import compare
-    from calculator.law import load_law
-
-    out_path = getattr(args, "output", None)
-    if out_path is not None and _same_file(out_path, args.case):
-        print(f"exposure: refusing to write the memo over the case file {args.case}", file=sys.stderr)
-        return EXIT_OUTPUT
-    law = load_law()
-    case = load_case(args.case, law)
-    today = today or dt.date.today()
-    cmp = compare(case, law, today=today)
-    fmt = getattr(args, "format", None) or _format_from_suffix(out_path) or "md"
-    text = render_memo(cmp, fmt, today, bool(getattr(args, "with_names", False)))
-    if out_path is None or out_path == "-":
-        sys.stdout.write(text)
-        return 0
-    try:
-        written = write_atomic(out_path, text)
-    except OutputError as exc:
-        print(f"exposure: {exc}", file=sys.stderr)
-        return EXIT_OUTPUT
-    print(f"exposure: memo written to {written} (owner-only permissions)", file=sys.stderr)
-    return 0
-
-
-def _format_from_suffix(path: str | None) -> str | None:
-    """`-o memo.html` without --format writes HTML; `-o memo.md`, Markdown."""
-    if not path:
-        return None
-    suffix = Path(path).suffix.lower()
-    return {".html": "html", ".htm": "html", ".md": "md", ".markdown": "md"}.get(suffix)
-
-
-__all__ = ["render_memo", "write_memo", "write_atomic", "memo_markdown", "memo_html", "OutputError"]
+__all__ = ["render_memo", "write_atomic", "memo_markdown", "memo_html", "OutputError"]

@@ -13,7 +13,7 @@ from attrs import evolve, field, frozen
 
 # Months are integers; life imprisonment is represented by LIFE, a sentinel far above any term of
 # years, so that comparisons and sums work. Render it with calculator.months.fmt / to_json.
-LIFE = 10**9
+from calculator.months import LIFE  # noqa: E402  (declared with the month arithmetic)
 
 PRIOR_KINDS = (
     "federal-ch110",

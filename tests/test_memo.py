@@ -13,7 +13,8 @@ from pathlib import Path
 import pytest
 
 from calculator.engine.evaluate import compare
-from calculator.memo import OutputError, render_memo, write_atomic, write_memo
+from calculator.cli import write_memo
+from calculator.memo import OutputError, render_memo, write_atomic
 
 GOLDEN_CASES = Path(__file__).resolve().parent / "golden" / "cases"
 TODAY = dt.date(2026, 3, 2)

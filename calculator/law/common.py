@@ -97,3 +97,8 @@ def rules_root() -> Path:
     except (ModuleNotFoundError, TypeError):
         pass
     return Path(__file__).resolve().parents[2] / "rules"
+
+
+def example_path() -> Path:
+    """The bundled example case file (rules/examples/example-case.toml)."""
+    return rules_root() / "examples" / "example-case.toml"

@@ -13,10 +13,9 @@ from pathlib import Path
 from typing import Literal
 
 import pydantic
-from attrs import frozen
+from attrs import field, frozen
 
 from calculator.law.common import Cited, CitedModel, LawError, read_toml, validate
-from calculator.model import PRIOR_KINDS
 
 # ---------------------------------------------------------------------------------------------
 # immutable values
@@ -132,6 +131,7 @@ class StatuteBook:
     predicates_2260a: tuple[str, ...]  # sections whose felonies involving a minor are § 2260A predicates
     predicates_2260a_cite: str
     source: str
+    prior_kinds: dict[str, str] = field(factory=dict)  # kind -> what it means ([prior_kinds]); the case file's vocabulary
 
     def resolve(self, spelling: str) -> Offense:
         """Resolve a lawyer's spelling to the catalogue entry, or raise KeyError with a reason."""
@@ -197,7 +197,7 @@ class _Base(pydantic.BaseModel):
     model_config = pydantic.ConfigDict(extra="forbid", frozen=True)
 
 
-PriorKind = Literal[PRIOR_KINDS]  # type: ignore[valid-type]
+PriorKind = str  # a key of [prior_kinds]: checked in load_statutes
 
 
 class _PriorListM(_Base):
@@ -284,6 +284,7 @@ class _PredicatesM(_Base):
 class _StatutesFile(_Base):
     format: Literal[1]
     source: str
+    prior_kinds: dict[str, str]
     prior_lists: dict[str, _PriorListM]
     penalties: dict[str, _PenaltyM]
     offenses: dict[str, _OffenseM]
@@ -298,9 +299,23 @@ def _mult(m: _MultM | None) -> Multiplier | None:
     return Multiplier(m.factor, m.cite, m.status, m.list, m.under_age, m.note)
 
 
+def _check_prior_kinds(f: _StatutesFile, path: Path) -> None:
+    """Every kind a prior list or § 3559(e) names is one of [prior_kinds]."""
+    known = set(f.prior_kinds)
+    named = [(f"prior_lists.{k}.{field}", kinds) for k, v in f.prior_lists.items()
+             for field, kinds in (("kinds", v.kinds), ("minor_required", v.minor_required), ("reading_kinds", v.reading_kinds))]
+    named += [(f"rule_3559e.{field}", kinds) for field, kinds in
+              (("qualifying_kinds", f.rule_3559e.qualifying_kinds), ("statute_needed_kinds", f.rule_3559e.statute_needed_kinds))]
+    for where, kinds in named:
+        for kind in kinds:
+            if kind not in known:
+                raise LawError(path, where, f"{kind!r} is not a kind of prior in [prior_kinds] ({', '.join(sorted(known))})")
+
+
 def load_statutes(path: Path) -> StatuteBook:
     raw = read_toml(path)
     f: _StatutesFile = validate(_StatutesFile, raw, path)
+    _check_prior_kinds(f, path)
     lists = {
         k: PriorList(k, v.cite, v.status, frozenset(v.kinds), frozenset(v.minor_required), v.note, frozenset(v.reading_kinds))
         for k, v in f.prior_lists.items()
@@ -380,4 +395,5 @@ def load_statutes(path: Path) -> StatuteBook:
         predicates_2260a=tuple(f.predicates_2260a.sections),
         predicates_2260a_cite=f.predicates_2260a.cite,
         source=f.source,
+        prior_kinds=dict(f.prior_kinds),
     )

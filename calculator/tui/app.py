@@ -1042,7 +1042,7 @@ class ExposureApp(App[int]):
 
 def run_app(path: str | None = None, new: bool = False) -> int:
     """Open the UI; a case file that cannot be used is reported before the screen opens."""
-    from calculator.cli import example_path
+    from calculator.law.common import example_path
 
     law = load_law()
     example = False

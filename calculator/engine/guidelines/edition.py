@@ -11,10 +11,11 @@ from calculator.model import Case, Count
 from calculator.trace import Step
 
 
-def sentencing_date(case: Case) -> tuple[dt.date, bool]:
-    if case.sentencing_date is not None:
-        return case.sentencing_date, False
-    return dt.date.today(), True
+def sentencing_date(case: Case) -> tuple[dt.date | None, bool]:
+    """The sentencing date and whether it was missing. The engine reads no clock: the CLI and the
+    UI pass `today` to compare(), which stands it in for a missing date; a caller that does not
+    gets (None, True), and the latest encoded Manual is used (see choose_edition_1b1_11)."""
+    return case.sentencing_date, case.sentencing_date is None
 
 
 def edition_in_force(editions: tuple[Edition, ...], when: dt.date) -> Edition | None:
@@ -30,7 +31,7 @@ def choose_edition_1b1_11(case: Case, editions: tuple[Edition, ...]) -> tuple[Ed
     instead if it gives a lower range (ex post facto); one book. Returns (sentencing-date edition,
     other encoded candidates to compare, the step, case-wide warnings)."""
     when, defaulted = sentencing_date(case)
-    ed = edition_in_force(editions, when)
+    ed = edition_in_force(editions, when) if when is not None else editions[-1]
     warnings = []
     if ed is None:
         ed = editions[0]
@@ -38,7 +39,10 @@ def choose_edition_1b1_11(case: Case, editions: tuple[Edition, ...]) -> tuple[Ed
             f"the sentencing date {when} is before the earliest encoded Guidelines Manual ({ed.name}); that Manual is used, which may not be the one in force"
         )
     mc = ed.manual_choice
-    note = f"Manual in force on the sentencing date {when}" + (" (no sentencing date given: today)" if defaulted else "") + f": {ed.title}"
+    if when is None:
+        note = f"no sentencing date given: the latest encoded Manual: {ed.title}"
+    else:
+        note = f"Manual in force on the sentencing date {when}: {ed.title}"
     others: list[Edition] = []
     if case.offense_date is not None:
         off = edition_in_force(editions, case.offense_date)
@@ -53,7 +57,7 @@ def choose_edition_1b1_11(case: Case, editions: tuple[Edition, ...]) -> tuple[Ed
                 f"(which lowers points) and post-2016 §2G1.3 additions: check an earlier Manual if the later one could be higher"
             )
     for la in ed.later_amendments:
-        if when >= la.effective:
+        if when is None or when >= la.effective:  # no date: it may be on or after
             warnings.append(f"sentencing on or after {la.effective}: {la.note} ({la.cite})")
     return ed, others, Step(mc.cite, ed.name, note, True, mc.status, "judgment"), warnings
 
@@ -85,7 +89,7 @@ def edition_note(case: Case, law) -> tuple[str | None, list[str]]:
             warnings.append(w)
     _, defaulted = sentencing_date(case)
     if defaulted:
-        warnings.append(f"no sentencing date: the Guidelines Manual in force today ({dt.date.today()}) is used")
+        warnings.append(f"no sentencing date: the latest encoded Guidelines Manual ({ed.name}) is used")
     return ed.name, warnings
 
 
