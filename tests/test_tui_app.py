@@ -852,3 +852,79 @@ def test_help_law_applied_line_reads_whole(law):
             assert "Guidelines Manual effective 2025-11-01" in note and not note.startswith("statutes: 3632")
 
     run(go())
+
+
+def test_undo_and_redo_say_what_they_reverted_and_changed_figures_are_highlighted(law):
+    """Issue 11: undo said only 'Undone'. Acceptance 3 -> 2 levels on the possession plea (USSG
+    §3E1.1) moves its offense level 23 -> 24 and its range; the changed figures are highlighted
+    for a moment and undo names the edit it reverts."""
+    async def go():
+        app = make_app(law)
+        async with app.run_test(size=(120, 40)) as pilot:
+            await pilot.pause()
+            app.table.focus_cell("Plea to possession", "Kind")
+            await pilot.press("a")
+            await pilot.pause()
+            assert ("Offense level / CHC", "Plea to possession") in app.table.changed
+            assert ("Statutory floor", "Plea to possession") not in app.table.changed
+            assert cell(app, "Plea to possession", "Offense level / CHC") == "24 / I"
+            t = app.table
+            c = t.get_cell_at((t.row_labels.index("Offense level / CHC"), t.scenario_names.index("Plea to possession") + 1))
+            assert "reverse" in str(c.spans) + str(c.style)
+            said = app.last_message.split("  (")[0]
+            await pilot.press("ctrl+z")
+            await pilot.pause()
+            assert app.last_message.startswith(f"Undone: {said}")
+            assert cell(app, "Plea to possession", "Offense level / CHC") == "23 / I"
+            await pilot.press("ctrl+y")
+            await pilot.pause()
+            assert app.last_message.startswith(f"Redone: {said}")
+
+    run(go())
+
+
+def test_quit_offers_save_and_quit(law, tmp_path):
+    import shutil
+
+    path = tmp_path / "case.toml"
+    shutil.copy(example_path(), path)
+
+    async def go():
+        app = make_app(law, path)
+        async with app.run_test(size=(120, 40)) as pilot:
+            await pilot.pause()
+            await pilot.press("p")
+            await pilot.pause()
+            await pilot.press("q")
+            await pilot.pause()
+            assert isinstance(app.screen, ConfirmScreen)
+            await pilot.press("s")
+            await pilot.pause()
+        assert app.return_code == 0
+        assert "Plea 1" in path.read_text()
+
+    run(go())
+
+
+def test_statute_search_takes_a_full_subsection_and_keeps_its_spelling(law):
+    """Issue 11: typing 2252A(a)(2)(A) emptied the list. It now finds § 2252A(a)(2) and saves the
+    count as typed."""
+    async def go():
+        app = make_app(law)
+        async with app.run_test(size=(120, 40)) as pilot:
+            await pilot.pause()
+            app.case_pane.focus()
+            await pilot.pause()
+            await pilot.press("c")
+            await pilot.pause()
+            assert isinstance(app.screen, StatutePicker)
+            await pilot.press(*"2252A(a)(2)(A)")
+            await pilot.pause()
+            ol = app.screen.query_one("#picker-list")
+            assert ol.option_count >= 1 and ol.highlighted_option.id == "2252A(a)(2)"
+            await pilot.press("enter")
+            await pilot.pause()
+            assert app.doc.case.counts[-1].offense == "2252A(a)(2)"
+            assert 'statute = "18 U.S.C. § 2252A(a)(2)(A)"' in app.doc.text.split("[[counts]]")[-1]
+
+    run(go())

@@ -13,6 +13,14 @@ from calculator.cli import example_path
 from calculator.law import load_law
 
 
+@pytest.fixture(autouse=True)
+def no_highlight(monkeypatch):
+    """An edit's changed figures are highlighted for a moment: a clock, which snapshots do not have."""
+    from calculator.tui.widgets.comparison import ComparisonTable
+
+    monkeypatch.setattr(ComparisonTable, "highlight_seconds", 0)
+
+
 def example_app():
     from calculator.tui.app import ExposureApp
 

@@ -81,7 +81,9 @@ class ExposureApp(App[int]):
         self._generation = 0
         self._pending_focus: tuple[str | None, str | None] | None = None
         self.last_message = ""
-        self.risk_shown: bool | None = None  # r: None = automatic (beside the comparison when wide)
+        self.risk_shown: bool | None = None
+        self._done: list[str] = []    # the edits undo can revert, each as its status message said it
+        self._undone: list[str] = []  # the edits redo can restore  # r: None = automatic (beside the comparison when wide)
 
     # -- layout ----------------------------------------------------------------------------
 
@@ -279,6 +281,8 @@ class ExposureApp(App[int]):
             self.bell()
             return None
         msg = message(result) if callable(message) else message
+        self._done.append(msg or op.__name__.replace("_", " "))  # what undo will say it reverted
+        self._undone.clear()
         self.refresh_case()
         if msg:
             self.say(msg + "  (ctrl+z undoes)")
@@ -854,18 +858,21 @@ class ExposureApp(App[int]):
             return
         self._save_to(None)
 
-    def _save_to(self, path: str | None) -> None:
+    def _save_to(self, path: str | None, then: Callable[[], None] | None = None) -> bool:
         try:
             where = self.doc.save(path)
         except SaveError as exc:
             self.say(f"Not saved: {exc}", error=True)
             self.bell()
-            return
+            return False
         self.example = False
         self._topbar()
         self.say(f"Saved {where} (owner-only)")
+        if then is not None:
+            then()
+        return True
 
-    def action_save_as(self) -> None:
+    def action_save_as(self, then: Callable[[], None] | None = None) -> None:
         default = str(self.doc.path) if self.doc.path and not self.example else "case.toml"
 
         def entered(v: str | None) -> None:
@@ -874,15 +881,15 @@ class ExposureApp(App[int]):
             target = Path(v.strip()).expanduser()
             if target.exists() and (self.doc.path is None or target.resolve() != self.doc.path.resolve() or self.example):
                 self.push_screen(ConfirmScreen(f"{target} exists. Replace it?", "Replace", "Cancel"),
-                                 lambda ok: ok and self._save_to(str(target)))
+                                 lambda ok: ok is True and self._save_to(str(target), then))
             else:
-                self._save_to(str(target))
+                self._save_to(str(target), then)
 
         self.push_screen(PromptScreen("Save the case as", default, hint="a path; the file is written atomically, readable by you only"), entered)
 
     def _unsaved_then(self, question: str, then: Callable[[], None]) -> None:
         if self.doc.dirty:
-            self.push_screen(ConfirmScreen(question, "Discard changes", "Keep editing"), lambda ok: ok and then())
+            self.push_screen(ConfirmScreen(question, "Discard changes", "Keep editing"), lambda ok: ok is True and then())
         else:
             then()
 
@@ -907,6 +914,7 @@ class ExposureApp(App[int]):
             self.bell()
             return False
         self.doc, self.example = doc, False
+        self._done, self._undone = [], []
         self.refresh_case()
         self.say(f"Opened {doc.path}")
         return True
@@ -914,6 +922,7 @@ class ExposureApp(App[int]):
     def action_new_case(self) -> None:
         def fresh() -> None:
             self.doc, self.example = CaseDoc.new(self.law), False
+            self._done, self._undone = [], []
             self.refresh_case()
             self._start_new_case()
 
@@ -952,15 +961,19 @@ class ExposureApp(App[int]):
 
     def action_undo(self) -> None:
         if self.doc.undo():
+            what = self._done.pop() if self._done else "the last edit"
+            self._undone.append(what)
             self.refresh_case()
-            self.say("Undone")
+            self.say(f"Undone: {what}  (ctrl+y redoes)")
         else:
             self.say("Nothing to undo")
 
     def action_redo(self) -> None:
         if self.doc.redo():
+            what = self._undone.pop() if self._undone else "the edit undone"
+            self._done.append(what)
             self.refresh_case()
-            self.say("Redone")
+            self.say(f"Redone: {what}")
         else:
             self.say("Nothing to redo")
 
@@ -1023,8 +1036,16 @@ class ExposureApp(App[int]):
         if len(self.screen_stack) > 1:
             return
         if self.doc.dirty:
-            self.push_screen(ConfirmScreen("There are unsaved changes. Quit without saving?", "Quit", "Keep editing"),
-                             lambda ok: ok and self.exit(0))
+            def answered(ok: bool | str) -> None:
+                if ok == "save":
+                    if self.doc.path is None or self.example:
+                        self.action_save_as(then=lambda: self.exit(0))
+                    else:
+                        self._save_to(None, then=lambda: self.exit(0))
+                elif ok is True:
+                    self.exit(0)
+
+            self.push_screen(ConfirmScreen("There are unsaved changes. Quit without saving?", "Quit", "Keep editing", save="Save and quit"), answered)
         else:
             self.exit(0)
 

@@ -41,6 +41,7 @@ Scenarios that do not fit are never drawn in part: the title says which are show
 """
 
 
+HIGHLIGHT_SECONDS = 1.5  # how long an edit's changed figures stay highlighted
 CELL_W = 16  # a scenario column: three fit beside the labels in 80 columns
 
 
@@ -89,6 +90,7 @@ class ComparisonTable(DataTable):
     """Scenarios side by side."""
 
     HELP_TEXT = HELP
+    highlight_seconds = HIGHLIGHT_SECONDS  # 0: no highlight (the snapshot tests, which have no clock)
     BINDINGS = bindings(COMPARISON)
 
     def __init__(self, **kw) -> None:
@@ -100,7 +102,9 @@ class ComparisonTable(DataTable):
         self.pinned = 0                      # leading scenarios always shown (trial)
         self._cmp: Comparison | None = None
         self._layout: tuple = ()
-        self.marks: dict = {}  # (row label, scenario index) -> calculator.marks.Mark
+        self.marks: dict = {}
+        self.changed: list[tuple[str, str]] = []  # (row label, scenario) the last edit changed
+        self._generation = 0  # counts full rebuilds  # (row label, scenario index) -> calculator.marks.Mark
 
     # -- the window of whole scenarios ---------------------------------------------------------
     # The table never scrolls sideways: a scenario column is either shown whole or not at all
@@ -163,6 +167,7 @@ class ComparisonTable(DataTable):
         coord = self.cursor_coordinate
         old_names = list(self.scenario_names)
         self.clear(columns=True)
+        self._generation += 1
         self.scenario_names = [ex[i].scenario.name for i in shown]
         self.add_column(Text("months", style="dim"), key="label", width=label_w)
         widths = []
@@ -246,12 +251,30 @@ class ComparisonTable(DataTable):
             for i, c in enumerate(cells):
                 if max(len(line) for line in c.split("\n")) > widths[i]:
                     return False
+        changed = []
         for r, (label, cells) in enumerate(shown_rows):
             for i, c in enumerate(cells):
                 if self._cells[r][i] != c:
-                    self.update_cell_at((r, i + 1), _cell(label, c))
+                    t = _cell(label, c)
+                    t.stylize("reverse")  # an edit's changed figures stand out for a moment
+                    self.update_cell_at((r, i + 1), t)
                     self._cells[r][i] = c
+                    changed.append((r, i, label))
+        if changed:
+            self.changed = [(label, self.scenario_names[i]) for _, i, label in changed]
+            if self.highlight_seconds:
+                gen = self._generation
+                self.set_timer(self.highlight_seconds, lambda: self._unhighlight(changed, gen))
+            else:
+                self._unhighlight(changed, self._generation)
         return True
+
+    def _unhighlight(self, changed, gen: int) -> None:
+        if gen != self._generation:
+            return  # the table was rebuilt since: nothing of this edit is highlighted any more
+        for r, i, label in changed:
+            if r < len(self._cells) and i < len(self._cells[r]) and r < self.row_count:
+                self.update_cell_at((r, i + 1), _cell(label, self._cells[r][i]))
 
     def focus_cell(self, scenario: str | None = None, row_label: str | None = None) -> None:
         if scenario is not None:
