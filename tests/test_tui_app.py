@@ -928,3 +928,43 @@ def test_statute_search_takes_a_full_subsection_and_keeps_its_spelling(law):
             assert 'statute = "18 U.S.C. § 2252A(a)(2)(A)"' in app.doc.text.split("[[counts]]")[-1]
 
     run(go())
+
+
+def test_case_pane_explains_each_fact_and_shows_the_image_equivalent(law):
+    """Issue 11: beside images and videos, the engine's image-equivalent total and its tier (350
+    images + 2 videos x 75 = 500: USSG §2G2.2(b)(7)(C), +4); the status line says what the fact
+    under the cursor is, with its subsection; the distribution dialog describes each choice."""
+    async def go():
+        app = make_app(law)
+        async with app.run_test(size=(120, 40)) as pilot:
+            await pilot.pause()
+            assert app.case_pane.images_note == "500 images: §2G2.2(b)(7)(C) +4"
+            app.case_pane.focus()
+            app.case_pane.focus_row("conduct:prepubescent")
+            await pilot.pause()
+            assert "USSG §2G2.2(b)(2)" in app.last_message
+            app.case_pane.focus_row("conduct:distribution")
+            await pilot.press("enter")
+            await pilot.pause()
+            assert isinstance(app.screen, ChoiceScreen)
+            labels = [str(o.prompt) for o in app.screen.query_one("OptionList").options]
+            assert any("(C) distribution to a minor: +5" in x for x in labels)
+            assert any("(F) knowingly engaged in distribution" in x for x in labels)
+
+    run(go())
+
+
+def test_stipulate_dialog_shows_no_python_values(law):
+    async def go():
+        app = make_app(law)
+        async with app.run_test(size=(120, 40)) as pilot:
+            await pilot.pause()
+            app.table.focus_cell("Plea to possession", "Kind")
+            await pilot.press("f")
+            await pilot.pause()
+            assert isinstance(app.screen, ChoiceScreen)
+            labels = " ".join(str(o.prompt) for o in app.screen.query_one("OptionList").options)
+            assert "True" not in labels and "False" not in labels and "None" not in labels
+            assert "(case: yes)" in labels
+
+    run(go())

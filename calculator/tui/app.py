@@ -28,6 +28,7 @@ from calculator.casedoc import CaseDoc, EditError, SaveError
 from calculator.law import Law, load_law
 from calculator.model import DISTRIBUTION_KINDS, ENTERPRISE_SERIES_KINDS, INJURY_KINDS, PRIOR_KINDS, CONDUCT_FIELDS, DEFENDANT_FIELDS
 from calculator.tui.actions import ANYWHERE, bindings, palette
+from calculator.tui.field_help import distribution_choices, field_help
 from calculator.tui.compute import Result, run_all
 from calculator.tui.screens.dialogs import ChoiceScreen, ConfirmScreen, PromptScreen, StatutePicker
 from calculator.tui.screens.help import HelpScreen
@@ -225,6 +226,7 @@ class ExposureApp(App[int]):
                 self.table.focus_cell(*self._pending_focus)
                 self._pending_focus = None
         self.query_one(RangeChart).show(result.comparison)
+        self._images_note(result.comparison)
         self.query_one(RiskChart).risk = result.risk
         if result.risk is None and result.risk_error:
             self.query_one(RiskChart).risk = None
@@ -235,6 +237,31 @@ class ExposureApp(App[int]):
         self._topbar()
         if result.error:
             self.say(result.error, error=True)
+
+    def _images_note(self, cmp) -> None:
+        """Beside images and videos: the image-equivalent total and its §2G2.2(b)(7) tier, as the
+        engine found them for trial (attributes down: the pane only shows it)."""
+        import re
+
+        note = ""
+        if cmp is not None and cmp.exposures:
+            step = next((s for s in cmp.exposures[0].steps if s.cite.startswith("USSG §2G2.2(b)(7)") and s.applied), None)
+            if step is not None:
+                m = re.search(r"= (\d[\d,]*) images", step.note) or re.match(r"(\d[\d,]*) image", step.note)
+                total = m.group(1) if m else "?"
+                note = f"{total} images: §{step.cite.split('§', 1)[1]} {step.effect}"
+        if note != self.case_pane.images_note:
+            self.case_pane.images_note = note
+            self.case_pane.show_case(self.doc.case)
+
+    def on_option_list_option_highlighted(self, event) -> None:
+        """The case pane's cursor on a fact: one line on what it is and the provision it feeds."""
+        if event.option_list is not self.case_pane or event.option is None:
+            return
+        kind, _, key = (event.option.id or "").partition(":")
+        text = field_help(key) if kind in ("conduct", "defendant", "top") else ""
+        if text:
+            self.say(f"{key.replace('_', ' ')}: {text}")
 
     def _topbar(self) -> None:
         name = self.doc.name
@@ -356,14 +383,16 @@ class ExposureApp(App[int]):
             return
         sc = next((s for s in self.doc.case.scenarios if s.name == name), None)
         facts = dict(sc.facts) if sc else {}
-        choices = self._fact_choices({k: f"stipulated: {v}" for k, v in facts.items()})
+        from calculator.tui.widgets.case_pane import _val
+
+        choices = self._fact_choices({k: f"stipulated: {_val(v)}" for k, v in facts.items()})
 
         def chosen(key: str | None) -> None:
             if key is None:
                 return
             kind = cd.fact_kind(key)
             if key == "distribution":
-                self.push_screen(ChoiceScreen(f"{name}: stipulate distribution", [(d, d) for d in DISTRIBUTION_KINDS] + [("", "(no stipulation)")], str(facts.get(key, ""))),
+                self.push_screen(ChoiceScreen(f"{name}: stipulate distribution (USSG §2G2.2(b)(3))", distribution_choices(DISTRIBUTION_KINDS) + [("", "(no stipulation)")], str(facts.get(key, ""))),
                                  lambda v: v is not None and self.edit(cd.stipulate, name, key, v or None, message=f"{name}: {key} = {v or 'as in the case'}"))
                 return
             hint = "yes / no" if kind is bool else ("a whole number" if kind is int else "")
@@ -489,8 +518,10 @@ class ExposureApp(App[int]):
     def _fact_choices(self, marks: dict[str, str]) -> list[tuple[str, str]]:
         """Every [conduct] / [defendant] fact with the case's value, and a mark where one is given."""
         case = self.doc.case
+        from calculator.tui.widgets.case_pane import _val
+
         return [
-            (k, f"{k.replace('_', ' ')}  (case: {getattr(case.conduct if k in CONDUCT_FIELDS else case.defendant, k)})"
+            (k, f"{k.replace('_', ' ')}  (case: {_val(getattr(case.conduct if k in CONDUCT_FIELDS else case.defendant, k))})"
                 + (f"  {marks[k]}" if k in marks else ""))
             for k in CONDUCT_FIELDS + DEFENDANT_FIELDS
         ]
@@ -516,7 +547,9 @@ class ExposureApp(App[int]):
         if key is not None:
             self._ask_contested(key)
             return
-        marks = {f.key: f"contested: {f.found} at {self._pct(f.probability)}" for f in self.doc.case.contested}
+        from calculator.tui.widgets.case_pane import _val
+
+        marks = {f.key: f"contested: {_val(f.found)} at {self._pct(f.probability)}" for f in self.doc.case.contested}
         self.push_screen(ChoiceScreen("Contest a fact at trial: which?", self._fact_choices(marks)), lambda k: k and self._ask_contested(k))
 
     def _ask_contested(self, key: str) -> None:
@@ -744,13 +777,15 @@ class ExposureApp(App[int]):
             elif key == "enterprise_series":
                 self.action_enterprise_series()
             elif key == "distribution":
-                self.push_screen(ChoiceScreen("Distribution", [(d, d) for d in DISTRIBUTION_KINDS], value),
+                self.push_screen(ChoiceScreen("Distribution (USSG §2G2.2(b)(3): the greatest that applies)", distribution_choices(DISTRIBUTION_KINDS), value),
                                  lambda v: v and self.edit(cd.set_field, kind, key, v, message=f"distribution: {v}"))
             else:
                 kind_ = cd.field_kind(kind, key)
                 hint = "yes / no" if kind_ is bool else "a whole number" if kind_ is int else ""
                 if cd.field_optional(kind, key):
                     hint += ("; " if hint else "") + "empty: not given"
+                if field_help(key):
+                    hint = field_help(key) + (" — " + hint if hint else "")
                 self.push_screen(PromptScreen(key.replace("_", " "), "" if value is None else str(value), hint=hint),
                                  lambda v: v is not None and self.edit(cd.set_field, kind, key, v, message=f"{key.replace('_', ' ')}: {v}"))
         elif kind == "top" and not toggle_only:

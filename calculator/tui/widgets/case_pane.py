@@ -61,10 +61,12 @@ class CasePane(OptionList):
     """The case as charged."""
 
     HELP_TEXT = HELP
+    images_note = ""  # set by the screen from the engine's result: "500 images: §2G2.2(b)(7)(C) +4"
     BINDINGS = bindings(CASE)
 
     def show_case(self, case: Case) -> None:
-        key = (case.counts, case.defendant, case.conduct, case.minors, case.title, case.offense_date, case.sentencing_date, case.contested)
+        key = (case.counts, case.defendant, case.conduct, case.minors, case.title, case.offense_date, case.sentencing_date, case.contested,
+               self.images_note)
         if key == getattr(self, "_shown", None):
             return  # a scenario edit: the case as charged did not change
         self._shown = key
@@ -105,7 +107,13 @@ class CasePane(OptionList):
             opts.append(Option(t, id=f"prior:{i}"))
         head("conduct", " CONDUCT")
         for k in CONDUCT_FIELDS:
-            opts.append(Option(self._row(_label(k), getattr(case.conduct, k), contested.get(k)), id=f"conduct:{k}"))
+            row = self._row(_label(k), getattr(case.conduct, k), contested.get(k))
+            if k == "videos" and self.images_note:  # the engine's image count and its §2G2.2(b)(7) tier
+                opts.append(Option(row, id=f"conduct:{k}"))
+                row = Text(f"  = {self.images_note}", style="italic")
+                opts.append(Option(row, id="note:images", disabled=True))
+                continue
+            opts.append(Option(row, id=f"conduct:{k}"))
         head("minors", f" MINORS ({len(case.minors)})")
         for m in case.minors:
             flags = [_label(f) for f in ("sexual_act", "sexual_contact", "force", "custodial", "distributed", "computer_enticement", "sadistic",
