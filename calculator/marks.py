@@ -83,11 +83,15 @@ def _touched(e: Exposure, step: Step, labels: list[str]) -> list[str]:
 
 
 def readings_of(e: Exposure) -> tuple[Any, ...]:
-    """Open readings (circuit splits) the engine attached to a scenario, where it does."""
-    out: list[Any] = list(getattr(e, "readings", ()) or ())
-    for part in (e.guidelines, e.consequences, e.statutory):
-        out += list(getattr(part, "readings", ()) or ())
-    return tuple(dict.fromkeys(out))
+    """The divided questions of law the engine attached to a scenario (calculator.engine.evaluate
+    .ReadingResult: the reading used, how it was chosen, the others' figures), each once."""
+    out, seen = [], set()
+    for r in getattr(e, "readings", ()) or ():
+        key = getattr(r, "id", None) or reading_text(r)
+        if key not in seen:
+            seen.add(key)
+            out.append(r)
+    return tuple(out)
 
 
 def reading_cite(r: Any) -> str:
@@ -98,10 +102,19 @@ def reading_cite(r: Any) -> str:
     return str(r)
 
 
+def is_open(r: Any) -> bool:
+    """A reading the case's circuit has settled is not open (it is cited, not marked)."""
+    return getattr(r, "how", "harsher") != "circuit"
+
+
 def reading_text(r: Any) -> str:
     """One line for a reading, whatever its shape: provision, the reading applied, the other."""
     if isinstance(r, str):
         return r
+    if hasattr(r, "alternatives") and hasattr(r, "how"):
+        from calculator.engine.evaluate import reading_warning
+
+        return reading_warning(r)
     get = (lambda k: r.get(k)) if isinstance(r, dict) else (lambda k: getattr(r, k, None))
     parts = [str(get("provision") or get("cite") or "")]
     for k in ("reading", "applied", "harsher", "other", "note", "why"):
@@ -120,6 +133,8 @@ def row_marks(cmp: Comparison, labels: list[str]) -> dict[tuple[str, int], Mark]
             for lb in _touched(e, st, labels):
                 found.setdefault((lb, i), {}).setdefault(UNVERIFIED, {})[f"{st.cite} [{st.status}]: {st.effect}"] = None
         for r in readings_of(e):
+            if not is_open(r):
+                continue
             rows = rows_for_cite(reading_cite(r), labels) or [lb for lb in labels if lb in STATUTORY_ROWS or lb in GUIDELINES_ROWS]
             for lb in rows:
                 found.setdefault((lb, i), {}).setdefault(READING, {})[reading_text(r)] = None

@@ -989,3 +989,34 @@ def test_stipulate_dialog_shows_no_python_values(law):
             assert "(case: yes)" in labels
 
     run(go())
+
+
+def test_an_open_reading_marks_the_figures_it_decides_and_a_held_one_does_not(law, tmp_path):
+    """Issue 10/11: § 2251(e)'s two-prior tier divides the circuits (Moore, 5th: any sexual conduct
+    with a child; Schopp, 9th: production only). With no circuit the figures follow the harsher
+    reading (35 years to life: floor 420) and carry '?'; the warnings screen lists the question
+    once, with the other reading's figures (300-600). In the 5th Circuit it is settled: no mark."""
+    from calculator.tui.screens.warnings import warning_sections
+
+    def case(circuit):
+        priors = "".join('[[defendant.priors]]\nkind = "state-abusive-sexual-contact"\nminor_victim = true\nvictim_under_17 = true\n' for _ in range(2))
+        p = tmp_path / f"moore-{circuit}.toml"
+        p.write_text("format = 1\noffense_date = 2024-06-01\nsentencing_date = 2026-03-02\n" + (f'circuit = "{circuit}"\n' if circuit else "")
+                     + "[defendant]\n" + priors + '[[minors]]\nid = "A"\nage = 13\n[[counts]]\nid = "1"\nstatute = "2251(a)"\nminors = ["A"]\n')
+        return p
+
+    async def go(circuit):
+        app = make_app(law, case(circuit))
+        async with app.run_test(size=(120, 40)) as pilot:
+            await pilot.pause()
+            floor_cell = cell(app, "Trial", "Statutory floor")
+            sections = dict(warning_sections(app.result.comparison))
+            return floor_cell, sections
+
+    floor_cell, sections = run(go(None))
+    assert floor_cell == "420 ?"
+    divided = next(v for k, v in sections.items() if k.startswith("Divided"))
+    assert len(divided) == 1 and "Schopp" in divided[0]
+    assert not any("circuits divide" in w for w in sections.get("Warnings", []))  # said once
+    floor_cell, _ = run(go("5th"))
+    assert floor_cell == "420"

@@ -22,10 +22,12 @@ def warning_sections(cmp: Comparison) -> list[tuple[str, list[str]]]:
     readings: dict[str, dict[str, None]] = {}
     per: dict[str, dict[str, None]] = {}
     for e in cmp.exposures:
+        said_as_reading = set()
         for r in readings_of(e):
             readings.setdefault(reading_text(r), {})[e.scenario.name] = None
+            said_as_reading.add(reading_text(r))
         for w in e.warnings:
-            if w not in cmp.warnings:
+            if w not in cmp.warnings and w not in said_as_reading:
                 per.setdefault(w, {})[e.scenario.name] = None
 
     def said(d: dict[str, dict[str, None]]) -> list[str]:
@@ -36,7 +38,7 @@ def warning_sections(cmp: Comparison) -> list[tuple[str, list[str]]]:
 
     sections = [
         ("For the whole case", list(cmp.warnings)),
-        ("Open readings (?): the figures follow the harsher reading", said(readings)),
+        ("Divided questions of law (? where open: the figures follow the harsher reading)", said(readings)),
         ("Values not verified in primary text (!)", unverified_lines(cmp, notes=True)),
         ("Scenario warnings" if multi else "Warnings", said(per)),
     ]
@@ -67,7 +69,7 @@ class WarningsScreen(ModalScreen[None]):
             out.append("No warnings.\n", style="dim")
         for heading, lines in sections:
             out.append(heading + "\n", style="bold")
-            mark = "! " if "(!)" in heading else "? " if "(?)" in heading else "- "
+            mark = "! " if "(!)" in heading else "? " if heading.startswith("Divided") else "- "
             for line in lines:
                 out.append(mark, style="bold yellow" if mark != "- " else "")
                 out.append(line + "\n", style="yellow" if mark != "- " else "")
