@@ -19,6 +19,8 @@ from rich.text import Text
 from textual.app import App, ComposeResult, SystemCommand
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.message import Message
+from textual.reactive import reactive
 from textual.screen import Screen
 from textual.widgets import Footer, Static
 
@@ -45,10 +47,13 @@ RISK_HINT = "trial risk: v on a count or a fact"
 
 
 class TopBar(Static):
-    """The header: the case, the disclaimer, the warning count (a click opens the warnings)."""
+    """The header: the case, the disclaimer, the warning count (a click asks for the warnings)."""
+
+    class WarningsWanted(Message):
+        """Posted up on a click: the app opens the warnings screen."""
 
     def on_click(self) -> None:
-        self.app.action_warnings()
+        self.post_message(self.WarningsWanted())
 
 
 class RiskBox(VerticalScroll):
@@ -66,6 +71,9 @@ MAIN_ONLY = {c[0] for c in COMMANDS} - {"quit", "toggle_dark", "help_screen"} | 
 class ExposureApp(App[int]):
     """Sentencing exposure: trial against each plea, every figure traceable to its source."""
 
+    # r: None = automatic (beside the comparison when wide); watched: the screen follows the state
+    risk_shown: reactive[bool | None] = reactive(None, init=False)
+
     CSS_PATH = "app.tcss"
     TITLE = "exposure"
     ENABLE_COMMAND_PALETTE = True
@@ -82,9 +90,8 @@ class ExposureApp(App[int]):
         self._generation = 0
         self._pending_focus: tuple[str | None, str | None] | None = None
         self.last_message = ""
-        self.risk_shown: bool | None = None
         self._done: list[str] = []    # the edits undo can revert, each as its status message said it
-        self._undone: list[str] = []  # the edits redo can restore  # r: None = automatic (beside the comparison when wide)
+        self._undone: list[str] = []  # the edits redo can restore
 
     # -- layout ----------------------------------------------------------------------------
 
@@ -253,6 +260,15 @@ class ExposureApp(App[int]):
         if note != self.case_pane.images_note:
             self.case_pane.images_note = note
             self.case_pane.show_case(self.doc.case)
+
+    def on_case_pane_edit_row(self, event: CasePane.EditRow) -> None:
+        self.edit_case_row(event.row, toggle_only=event.toggle_only)
+
+    def on_top_bar_warnings_wanted(self, event: TopBar.WarningsWanted) -> None:
+        self.action_warnings()
+
+    def watch_risk_shown(self, shown: bool | None) -> None:
+        self._place_risk()
 
     def on_option_list_option_highlighted(self, event) -> None:
         """The case pane's cursor on a fact: one line on what it is and the provision it feeds."""
@@ -597,8 +613,7 @@ class ExposureApp(App[int]):
             return
         wide = self._wide
         now = self.risk_shown if self.risk_shown is not None else wide
-        self.risk_shown = not now
-        self._place_risk()
+        self.risk_shown = not now  # watch_risk_shown places the chart
 
     def action_enterprise_series(self) -> None:
         cur = self.doc.case.conduct.enterprise_series or ""
@@ -1115,3 +1130,20 @@ def run_app(path: str | None = None, new: bool = False) -> int:
     app = ExposureApp(doc, law, example=example, new=new)
     code = app.run()
     return code or 0
+
+
+def run_app_for_benchmark() -> None:
+    """bench/cold_start.py: open the bundled example headless, as run_app does, and exit right
+    after the frame that first shows the comparison."""
+    from calculator.cli import example_path
+
+    class _Once(ExposureApp):
+        def _show_result(self, result, gen):
+            super()._show_result(result, gen)
+            if result.comparison is not None:
+                self.call_after_refresh(self.exit)
+
+    law = load_law()
+    doc = CaseDoc.open(example_path(), law)
+    doc.path = None
+    _Once(doc, law, example=True).run(headless=True)

@@ -4,6 +4,7 @@ keyboard-driven list. Each row has an id saying what it edits ("count:1", "condu
 from __future__ import annotations
 
 from rich.text import Text
+from textual.message import Message
 from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
@@ -162,8 +163,16 @@ class CasePane(OptionList):
         except Exception:
             pass
 
+    class EditRow(Message):
+        """Posted up when the lawyer asks to edit (Enter) or flip (Space) the row under the cursor:
+        the screen that owns the case decides what that means (messages up, attributes down)."""
+
+        def __init__(self, row: str | None, toggle_only: bool = False) -> None:
+            super().__init__()
+            self.row, self.toggle_only = row, toggle_only
+
     def action_edit(self) -> None:
-        self.app.edit_case_row(self.current)
+        self.post_message(self.EditRow(self.current))
 
     def action_toggle(self) -> None:
-        self.app.edit_case_row(self.current, toggle_only=True)
+        self.post_message(self.EditRow(self.current, toggle_only=True))
