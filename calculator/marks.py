@@ -12,6 +12,7 @@ computed here, the rows are matched to the provisions that produce them by citat
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from typing import Any, Iterable
 
 from attrs import frozen
@@ -54,6 +55,11 @@ class Mark:
 
 def rows_for_cite(cite: str, labels: Iterable[str]) -> list[str]:
     """The consequence rows a citation produces (none: not a consequence's provision)."""
+    return list(_rows_for_cite(cite, tuple(labels)))
+
+
+@lru_cache(maxsize=4096)
+def _rows_for_cite(cite: str, labels: tuple[str, ...]) -> tuple[str, ...]:
     out = []
     for label in labels:
         pats = CONSEQUENCE_ROWS.get(label, ())
@@ -61,25 +67,35 @@ def rows_for_cite(cite: str, labels: Iterable[str]) -> list[str]:
             pats = CUSTODY_CITES
         if any(re.search(p, cite) for p in pats):
             out.append(label)
-    return out
+    return tuple(out)
 
 
-def _touched(e: Exposure, step: Step, labels: list[str]) -> list[str]:
-    """The rows one step of one scenario stands behind."""
+def _touched(e: Exposure, step: Step, labels: list[str], traces: dict | None = None) -> list[str]:
+    """The rows one step of one scenario stands behind. `traces`: _traces(e), computed once."""
     rows = rows_for_cite(step.cite, labels)
     if rows:
         return rows
-    g = e.guidelines
-    if g is not None and step in g.trace:
+    t = traces if traces is not None else _traces(e)
+    if step in t["guidelines"]:
         # the offense level moves the range and the custody estimated from it
         return [lb for lb in labels if lb in GUIDELINES_ROWS or _is_custody(lb)]
     for c in e.statutory.counts:
-        if step in c.trace:
+        if step in t["counts"][c.id]:
             # a count's term moves the count's cell, the floor and ceiling, and what they restrict
             return [lb for lb in labels if count_id_of(lb) == c.id] + [lb for lb in labels if lb in STATUTORY_ROWS or lb == "Restricted range" or _is_custody(lb)]
-    if step in e.statutory.trace:
+    if step in t["statutory"]:
         return [lb for lb in labels if lb in STATUTORY_ROWS or lb == "Restricted range" or _is_custody(lb)]
     return []
+
+
+def _traces(e: Exposure) -> dict:
+    """The scenario's traces as sets, for membership tests (a 30-count case has long traces)."""
+    g = e.guidelines
+    return {
+        "guidelines": set(g.trace) if g is not None else set(),
+        "counts": {c.id: set(c.trace) for c in e.statutory.counts},
+        "statutory": set(e.statutory.trace),
+    }
 
 
 def readings_of(e: Exposure) -> tuple[Any, ...]:
@@ -129,8 +145,10 @@ def row_marks(cmp: Comparison, labels: list[str]) -> dict[tuple[str, int], Mark]
     """(row label, scenario index) -> the mark on that figure, with the reasons."""
     found: dict[tuple[str, int], dict[str, dict[str, None]]] = {}
     for i, e in enumerate(cmp.exposures):
-        for st in e.unverified:
-            for lb in _touched(e, st, labels):
+        unverified = e.unverified
+        traces = _traces(e) if unverified else None
+        for st in unverified:
+            for lb in _touched(e, st, labels, traces):
                 found.setdefault((lb, i), {}).setdefault(UNVERIFIED, {})[f"{st.cite} [{st.status}]: {st.effect}"] = None
         for r in readings_of(e):
             if not is_open(r):

@@ -1135,7 +1135,7 @@ def run_app(path: str | None = None, new: bool = False) -> int:
 def run_app_for_benchmark() -> None:
     """bench/cold_start.py: open the bundled example headless, as run_app does, and exit right
     after the frame that first shows the comparison."""
-    from calculator.cli import example_path
+    from calculator.law.common import example_path
 
     class _Once(ExposureApp):
         def _show_result(self, result, gen):

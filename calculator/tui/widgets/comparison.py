@@ -125,13 +125,8 @@ class ComparisonTable(DataTable):
         return pinned, fit, cell_w
 
     def on_resize(self, event) -> None:
-        if self._cmp is not None and self._layout != self._layout_for(self._cmp):
+        if self._cmp is not None and self._layout[:1] != (self._room(),):
             self.show(self._cmp)
-
-    def _layout_for(self, cmp: Comparison) -> tuple:
-        rows = comparison_rows(cmp)
-        label_w = min(26, max((len(label) for label, _ in rows), default=8))  # "Count 2 (distribution)" whole
-        return (self._room(), label_w, len(cmp.exposures))
 
     def shown_range(self) -> tuple[int, int, int]:
         """(first, last, of): the scenarios shown, counted from 1, for the title."""
@@ -152,7 +147,7 @@ class ComparisonTable(DataTable):
         pinned, fit, cell_w = self._window(len(ex), label_w)
         if fit <= pinned:  # room for one column only: no pinning, trial is scrolled to like the rest
             self.pinned = pinned = 0
-        self._layout = self._layout_for(cmp)
+        self._layout = (self._room(), label_w, len(ex))
         scrolled = max(1, fit - pinned)  # how many of the others fit beside the pinned
         others = len(ex) - pinned
         self.first = min(max(self.first, pinned), max(pinned, pinned + others - scrolled))
