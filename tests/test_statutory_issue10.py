@@ -235,3 +235,34 @@ def test_state_production_priors_count_under_both_readings(stat):
     e = stat(_case('[defendant]\n' + priors + '\n[[minors]]\nid = "A"\nage = 13\n[[counts]]\nid = "1"\nstatute = "2251(a)"\nminors = ["A"]\n'))
     assert rng(e, "1") == (420, LIFE)
     assert e.readings == ()
+
+
+def test_readings_in_the_json_with_and_without_a_circuit():
+    """The JSON contract's `readings`: without a circuit, the harsher reading (Moore) with Schopp's
+    figures beside it; with the 9th Circuit, Schopp's holding and no alternative."""
+    import json
+
+    from conftest import CASES, run_cli
+
+    r = run_cli("compare", str(CASES / "issue10-moore-no-circuit.toml"), "--json")
+    assert r.returncode == 0, r.stderr
+    [rd] = json.loads(r.stdout)["scenarios"][0]["readings"]
+    assert rd["id"] == "2251(e)-state-clause" and rd["how"] == "harsher" and rd["circuit"] is None
+    assert rd["reading"]["option"] == "any-sexual-conduct" and rd["reading"]["figures"]["floor_months"] == 420
+    [other] = rd["others"]
+    assert other["option"] == "production-only" and "Schopp" in other["cite"]
+    assert (other["figures"]["floor_months"], other["figures"]["ceiling_months"]) == (300, 600)
+    assert other["figures"]["restricted_range_months"] == [300, 300]
+
+    r = run_cli("compare", str(CASES / "issue10-schopp-9th-circuit.toml"), "--json")
+    [rd] = json.loads(r.stdout)["scenarios"][0]["readings"]
+    assert rd["how"] == "circuit" and rd["circuit"] == "9th" and rd["others"] == []
+    assert "Schopp" in rd["reading"]["cite"]
+
+
+def test_the_cli_table_shows_the_other_reading_beside_the_harsher(tmp_path):
+    from conftest import CASES, run_cli
+
+    r = run_cli("compare", str(CASES / "issue10-moore-no-circuit.toml"))
+    assert r.returncode == 0, r.stderr
+    assert "Split § 2251(e)" in r.stdout and "production-only: 300-600" in r.stdout
