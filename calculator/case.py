@@ -159,6 +159,7 @@ class CountM(_M):
     conspiracy: StrictBool = False
     conviction_probability: Probability | None = None
     predicate: Annotated[StrictStr, Field(min_length=1, max_length=120)] | None = None
+    label: Annotated[StrictStr, Field(min_length=1, max_length=120)] | None = None
     object: Annotated[StrictStr, Field(min_length=1, max_length=120)] | None = None
     acts_incomplete: StrictBool = False
 
@@ -471,6 +472,7 @@ def _build(data: dict, text: str, law: Law, path: str | None) -> Case:
                 conviction_probability=c.conviction_probability,
                 predicate=predicate,
                 object=obj,
+                label=c.label.strip() if c.label and c.label.strip() else None,
                 acts_incomplete=c.acts_incomplete,
             )
         )

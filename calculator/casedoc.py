@@ -224,8 +224,8 @@ def duplicate_count(doc, count_id: str) -> str:
 
 
 def edit_count(doc, count_id: str, **fields: Any) -> None:
-    """statute=..., minors=[...], attempt=bool, conspiracy=bool, predicate=..., id=... (None removes an
-    optional key). Changing a § 2260A count to another statute drops its predicate."""
+    """statute=..., minors=[...], attempt=bool, conspiracy=bool, predicate=..., label=..., id=... (None
+    or an empty label removes an optional key). Changing a § 2260A count to another statute drops its predicate."""
     c = _count(doc, count_id)
     new_id = fields.pop("id", None)
     for k, v in fields.items():
@@ -237,6 +237,8 @@ def edit_count(doc, count_id: str, **fields: Any) -> None:
             v = None  # the default: keep the file short
         if k == "minors" and v is not None:
             v = [str(m) for m in v] or None
+        if k == "label" and v is not None:
+            v = str(v).strip() or None
         _set(c, k, v)
     if new_id is not None and new_id != count_id:
         new_id = str(new_id).strip()
@@ -264,6 +266,21 @@ def set_minors(doc, count_id: str, minors: list[str]) -> None:
     edit_count(doc, count_id, minors=minors)
 
 
+def parse_date(text: str):
+    """'2024-06-01' or, as American forms write it, '06/01/2024' (MM/DD/YYYY) -> a date."""
+    import datetime as _dt
+    import re as _re
+
+    t = text.strip()
+    m = _re.fullmatch(r"(\d{1,2})/(\d{1,2})/(\d{4})", t)
+    try:
+        if m:
+            return _dt.date(int(m.group(3)), int(m.group(1)), int(m.group(2)))
+        return _dt.date.fromisoformat(t)
+    except ValueError:
+        raise EditError(f"expected a date as MM/DD/YYYY or YYYY-MM-DD, got {text!r}") from None
+
+
 def set_field(doc, table: str, key: str, value: Any) -> None:
     """[defendant] / [conduct] value (typed text is coerced); also top-level title and dates."""
     if table == "":
@@ -272,12 +289,7 @@ def set_field(doc, table: str, key: str, value: Any) -> None:
         if key.endswith("_date") and isinstance(value, str):
             value = value.strip()
             if value:
-                import datetime as _dt
-
-                try:
-                    value = _dt.date.fromisoformat(value)
-                except ValueError:
-                    raise EditError(f"expected a date as YYYY-MM-DD, got {value!r}") from None
+                value = parse_date(value)
         _set(doc, key, value or None)
         return
     fields = {"defendant": DEFENDANT_FIELDS, "conduct": CONDUCT_FIELDS}.get(table)
@@ -556,7 +568,8 @@ def set_motion_3553e(doc, scenario: str, on: bool) -> bool:
 
 
 def parse_probability(text: str | float | None) -> float | None:
-    """'0.5', '.5', '50%' -> 0.5; '' / None -> None (not given). EditError outside 0..1."""
+    """'0.5', '.5', '50%', '50' -> 0.5 (a whole number from 2 to 100 is a percentage; '1' is
+    certainty; '1.5' is refused, not guessed); '' / None -> None (not given). EditError outside 0..1."""
     if text is None:
         return None
     if isinstance(text, (int, float)) and not isinstance(text, bool):
@@ -570,7 +583,7 @@ def parse_probability(text: str | float | None) -> float | None:
             p = float(t.rstrip("%").strip())
         except ValueError:
             raise EditError(f"expected a probability such as 0.5 or 50%, got {text!r}") from None
-        if pct:
+        if pct or (t.isdigit() and 1 < int(t) <= 100):  # "95" means 95 percent; "1.5" stays refused
             p /= 100.0
     if not 0.0 <= p <= 1.0:
         raise EditError(f"a probability is between 0 and 1 (0% and 100%), not {text!r}")

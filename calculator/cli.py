@@ -65,6 +65,8 @@ def _parser() -> argparse.ArgumentParser:
     r.add_argument("--format", choices=("md", "html"), default=None, help="md or html (default: from the -o file's extension, else md)")
     r.add_argument("-o", "--output", default=None, help="write to this file (default: standard output)")
     r.add_argument("--with-names", action="store_true", help="include the case title and names (left out by default)")
+    r.add_argument("--audience", choices=("counsel", "client"), default="counsel",
+                   help="counsel: everything (worksheets, unverified values, readings); client: one page in plain words and a glossary")
     x = sub.add_parser("explore", help="search the bargains a prosecutor could offer (Pareto frontier)")
     x.add_argument("case")
     x.add_argument("--json", action="store_true")
@@ -170,7 +172,7 @@ def write_memo(args, today: dt.date | None = None) -> int:
     today = today or dt.date.today()
     cmp = compare(case, law, today=today)
     fmt = getattr(args, "format", None) or _format_from_suffix(out_path) or "md"
-    text = render_memo(cmp, fmt, today, bool(getattr(args, "with_names", False)))
+    text = render_memo(cmp, fmt, today, bool(getattr(args, "with_names", False)), getattr(args, "audience", "counsel") or "counsel")
     if out_path is None or out_path == "-":
         sys.stdout.write(text)
         return 0

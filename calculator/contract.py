@@ -290,12 +290,14 @@ def outcomes_json(o: Outcomes | None) -> dict | None:
 
 def exposure_json(e: Exposure) -> dict:
     st = e.statutory
+    labels = {c.id: c.label for c in e.applied.case.counts}
     out: dict = {
         "name": e.scenario.name,
         "kind": e.scenario.kind,
         "counts": [
             {
                 "id": c.id,
+                "label": labels.get(c.id),  # the indictment's wording ("receipt"), or null
                 "statute": c.statute,
                 "offense": c.offense,
                 "min_months": M.to_json(c.min_months),

@@ -58,6 +58,9 @@ def frontier_json(fr) -> dict:
                 "floor_months": M.to_json(r.floor),
                 "low_months": M.to_json(r.low),
                 "counts_kept": r.kept,
+                "ceiling_months": M.to_json(r.ceiling),
+                "money_at_least": r.money,
+                "supervised_release_months": [M.to_json(x) for x in r.supervision] if r.supervision else None,
                 "acceptance": r.bargain.acceptance,
                 "counts": [
                     {"id": c.count_id, "action": c.action, "statute": c.key, "cite": c.substitute.cite if c.substitute else None}
@@ -97,21 +100,65 @@ def risk_json(risk, evens) -> dict:
     }
 
 
-def frontier_text(fr, case) -> str:
+def _money(v) -> str:
+    return "-" if v is None else f"${v:,}"
+
+
+def _supervision(sr) -> str:
+    if sr is None:
+        return "-"
+    lo, hi = sr
+    return f"{M.short(lo)}-{M.short(hi)}"
+
+
+HEADERS = (("minimum", "months"), ("lowest guideline", "months"), ("maximum", "months"), ("convictions", ""),
+           ("money", "at least"), ("supervised release", "months"))
+
+
+def frontier_text(fr, case, trial=None, verdicts: dict[int, str] | None = None) -> str:
+    """The frontier in plain words: one line per offer with its figures, then the verdict against
+    trial; every warning said once at the end, each offer pointing to its warnings by number."""
     out = []
-    title = "Bargain frontier" + (" (best for each number of counts kept)" if fr.mode == "by-counts" else "")
-    out.append(f"{title}: {len(fr.rows)} of {fr.bargains} bargains")
+    if fr.mode == "by-counts":
+        title = f"Best offer for each number of counts of conviction ({len(fr.rows)} rows, of {fr.bargains} possible bargains)"
+    else:
+        title = f"Offers no other offer beats on both the minimum and the lowest guideline sentence ({len(fr.rows)} of {fr.bargains} possible bargains)"
+    out.append(title)
     if not fr.guidelines:
-        out.append("  NOTE: no Guidelines engine available: 'low' is the statutory floor, not a Guidelines range")
-    out.append(f"  {'floor':>12}  {'low end':>12}  {'kept':>4}  {'acc':>3}  bargain")
-    for r in fr.rows:
-        out.append(f"  {M.fmt(r.floor):>12}  {M.fmt(r.low):>12}  {r.kept:>4}  {'-' + str(r.bargain.acceptance):>3}  {r.bargain.describe()}")
+        out.append("  NOTE: no Guidelines engine available: 'lowest guideline' is the statutory minimum, not a Guidelines range")
+    if trial is not None:
+        out.append(f"  Trial (every count as charged, convicted): minimum {M.fmt(trial.floor)}, lowest guideline {M.fmt(trial.low)}, "
+                   f"maximum {M.fmt(trial.ceiling)}, {trial.convictions} convictions")
+    out.append("")
+    table = [(M.short(r.floor), M.short(r.low), M.short(r.ceiling) if r.ceiling else "-", str(r.kept), _money(r.money), _supervision(r.supervision))
+             for r in fr.rows]
+    w = [max([len(h[0]), len(h[1])] + [len(t[j]) for t in table]) for j, h in enumerate(HEADERS)]
+    out.append("  " + "  ".join(h[0].rjust(n) for h, n in zip(HEADERS, w)))
+    out.append("  " + "  ".join(h[1].rjust(n) for h, n in zip(HEADERS, w)))
+    warnings: dict[str, int] = {}
+    for i, r in enumerate(fr.rows):
+        out.append("  " + "  ".join(c.rjust(n) for c, n in zip(table[i], w)))
+        out.append(f"      plea: {r.bargain.describe().replace('acceptance -', 'acceptance of responsibility -')} levels")
+        refs = []
         for cite in r.unverified:
-            out.append(f"  {'':>38}unverified pairing (charging-practice reading): {cite}")
-        for w in r.warnings:
-            out.append(f"  {'':>38}! {w}")
+            refs.append(warnings.setdefault(f"unverified pairing (a charging-practice reading, not a rule of law): {cite}", len(warnings) + 1))
+        for x in r.warnings:
+            refs.append(warnings.setdefault(x, len(warnings) + 1))
+        if verdicts and i in verdicts:
+            out.append(f"      verdict: {verdicts[i]}")
+        if refs:
+            out.append(f"      see warning{'s' if len(refs) > 1 else ''} {', '.join(str(n) for n in sorted(set(refs)))}")
+    if warnings:
+        out.append("")
+        out.append("Warnings (each said once):")
+        for text, n in warnings.items():
+            out.append(f"  [{n}] {text}")
+    out.append("")
     out.append(f"  ({fr.method})")
-    out.append("  low end = bottom of the Guidelines range as restricted by statute (USSG §5G1.1, §5G1.2); floor = 18 U.S.C. § 3584 stacking")
+    out.append("  minimum = the mandatory minimum (18 U.S.C. § 3584 stacking); lowest guideline = the bottom of the Guidelines range")
+    out.append("  as restricted by statute (USSG §5G1.1, §5G1.2); maximum = the statutory maximum; money at least = § 3013 and § 3014")
+    out.append("  assessments, the § 2259 restitution floor and the bottom of the fine range. At the same minimum and guideline,")
+    out.append("  the offer with fewer convictions, then the lower maximum, less money and shorter supervision is shown.")
     return "\n".join(out) + "\n"
 
 
@@ -161,11 +208,25 @@ def run_explore(args) -> int:
         progress.finish()
         print("exposure: explore cancelled; nothing was written", file=sys.stderr)
         return EXIT_CANCELLED
+    from calculator.advice import trial_point, verdict
+
+    trial = trial_point(case, law)
+    verdicts = {}
+    for i, r in enumerate(fr.rows):
+        even = None
+        if risk is not None:
+            try:
+                even = break_even(case, law, r.bargain.scenario("offer"))
+            except Exception:
+                even = None
+        verdicts[i] = verdict(r, trial, risk.expected_low if risk is not None else None, even)
     if args.json:
         doc = {"format": 1, **frontier_json(fr), "trial_risk": risk_json(risk, evens) if risk else None}
+        for row, i in zip(doc["frontier"], range(len(fr.rows))):
+            row["verdict"] = verdicts[i]
         print(json.dumps(doc, indent=1, ensure_ascii=False))
     else:
-        sys.stdout.write(frontier_text(fr, case))
+        sys.stdout.write(frontier_text(fr, case, trial, verdicts))
         if risk:
             sys.stdout.write(risk_text(risk, evens))
     return 0

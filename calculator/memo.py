@@ -313,7 +313,19 @@ th,td{border:1px solid #bbb;padding:.2rem .4rem;text-align:left;vertical-align:t
 td.num{font-family:monospace}
 .cmp{overflow-x:auto}
 pre{background:#f6f6f6;padding:.5rem;overflow-x:auto;font-size:.8rem;white-space:pre-wrap}
-@media print{.cmp{overflow:visible}pre{white-space:pre-wrap}}
+pre.ws{white-space:pre}
+@page{size:Letter;margin:.5in}
+@page wide{size:Letter landscape;margin:.5in}
+@media print{
+body{max-width:none;margin:0;padding:0;font-size:10pt}
+.cmp{overflow:visible;page:wide}
+.cmp table{font-size:7.5pt}
+section.ws{page:wide;break-before:page}
+pre{white-space:pre-wrap;font-size:8pt}
+pre.ws{white-space:pre;font-size:8.5pt;line-height:1.2;overflow:visible;background:none;padding:0}
+h2,h3{break-after:avoid}
+tr{break-inside:avoid}
+}
 """
 
 
@@ -395,7 +407,8 @@ def memo_html(cmp, today: dt.date, with_names: bool = False) -> str:
             out += [f"<li>{escape(x.strip())}</li>" for x in cons]
             out.append("</ul>")
         heading, text = _worksheet(e)
-        out.append(f"<h3>{escape(heading)}</h3><pre>{escape(red(text))}</pre>")
+        # printed on a landscape page, one worksheet line to one printed line (never wrapped)
+        out.append(f'<section class="ws"><h3>{escape(heading)}</h3><pre class="ws">{escape(red(text))}</pre></section>')
 
     out.append(f'<hr><p class="disclaimer">{escape(DISCLAIMER)}</p>')
     if not with_names:
@@ -405,9 +418,25 @@ def memo_html(cmp, today: dt.date, with_names: bool = False) -> str:
     return "\n".join(out) + "\n"
 
 
-def render_memo(cmp, fmt: str = "md", today: dt.date | None = None, with_names: bool = False) -> str:
-    """The memo as text. `today` is a parameter so that golden files are stable."""
+AUDIENCES = ("counsel", "client")
+
+
+def render_memo(cmp, fmt: str = "md", today: dt.date | None = None, with_names: bool = False, audience: str = "counsel") -> str:
+    """The memo as text. `today` is a parameter so that golden files are stable. audience:
+    "counsel" (everything: worksheets, unverified values, readings) or "client" (one page in plain
+    words, then a glossary: calculator.memo_client)."""
     today = today or dt.date.today()
+    if audience == "client":
+        from calculator.memo_client import client_html, client_markdown
+
+        red = _Redactor(cmp.case, with_names)
+        if fmt == "html":
+            return client_html(cmp, today, red, with_names)
+        if fmt == "md":
+            return client_markdown(cmp, today, red)
+        raise ValueError(f"unknown memo format {fmt!r} (md or html)")
+    if audience != "counsel":
+        raise ValueError(f"unknown audience {audience!r} (client or counsel)")
     if fmt == "html":
         return memo_html(cmp, today, with_names)
     if fmt == "md":

@@ -145,10 +145,32 @@ class Count:
     conspiracy: bool = False
     conviction_probability: float | None = None  # trial-risk estimate (issue 6); None = not given
     predicate: str | None = None  # § 2260A only: the felony the indictment names as predicate ("2252A(a)(2)")
+    label: str | None = None  # the count as the indictment words it ("receipt", "distribution"); see conduct_of_count
     object: str | None = None  # § 371 only: the catalogue key of the offense conspired to ("2422(b)")
     # §2X1.1(b)(1)-(2): the acts believed necessary were NOT all completed (nor about to be, but for
     # apprehension or interruption): only then the 3-level decrease. False: no decrease (the usual sting)
     acts_incomplete: bool = False
+
+    @property
+    def named_conduct(self) -> str | None:
+        """What the indictment's label says the count charges, where one statute covers several acts
+        (§ 2252A(a)(2): receipt or distribution): "distribution", "receipt", "transportation",
+        "possession", "access" or None (no label, or none of these words)."""
+        return conduct_named(self.label)
+
+
+COUNT_CONDUCT_WORDS = (("distribut", "distribution"), ("receiv", "receipt"), ("receipt", "receipt"), ("transport", "transportation"),
+                       ("ship", "transportation"), ("possess", "possession"), ("access", "access"))
+
+
+def conduct_named(label: str | None) -> str | None:
+    """The act an indictment's count label names ("Count 1: receipt" -> "receipt"); a label naming
+    distribution wins over one that also names receipt ("receipt and distribution")."""
+    if not label:
+        return None
+    low = label.lower()
+    found = [what for word, what in COUNT_CONDUCT_WORDS if word in low]
+    return found[0] if found else None
 
 
 @frozen

@@ -90,6 +90,28 @@ def _fit(s: str, width: int) -> str:
     return s if len(s) <= width else s[: max(1, width - 1)] + "…"
 
 
+def count_row_label(count) -> str:
+    """'Count 1', or with the indictment's wording 'Count 1 (receipt)'."""
+    return f"Count {count.id}" + (f" ({count.label})" if getattr(count, "label", None) else "")
+
+
+def count_id_of(label: str) -> str | None:
+    """The count id in a comparison row label ('Count 1 (receipt)' -> '1'); None for other rows."""
+    if not label.startswith("Count "):
+        return None
+    rest = label[len("Count "):]
+    if rest.endswith(")") and " (" in rest:
+        rest = rest[: rest.index(" (")]
+    return rest
+
+
+def count_title(count, key: str | None = None, statute: str | None = None) -> str:
+    """How a count is named in prose: 'Ct 1 (receipt)', and when a scenario substitutes a statute,
+    'Ct 1 (receipt) pleaded as § 2252A(a)(5)(B)'."""
+    head = f"Ct {count.id}" + (f" ({count.label})" if getattr(count, "label", None) else f" (§ {count.statute})")
+    return head + (f" pleaded as § {statute or key}" if (statute or key) else "")
+
+
 def trial_of(cmp: Comparison) -> Exposure | None:
     return next((e for e in cmp.exposures if e.scenario.kind == "trial"), None)
 
@@ -109,8 +131,9 @@ def comparison_rows(cmp: Comparison) -> list[tuple[str, list[str]]]:
                 cells.append("dismissed")
             else:
                 statute = ce.statute.replace("18 U.S.C. § ", "§")
-                cells.append(f"{M.short(ce.min_months)}-{M.short(ce.max_months)}{'+c' if ce.consecutive else ''} {statute}")
-        rows.append((f"Count {c.id}", cells))
+                pleaded = "pleaded as " if any(s[0] == c.id for s in e.scenario.substitute) else ""
+                cells.append(f"{M.short(ce.min_months)}-{M.short(ce.max_months)}{'+c' if ce.consecutive else ''} {pleaded}{statute}")
+        rows.append((count_row_label(c), cells))
     rows.append(("Statutory floor", [M.short(e.statutory.floor_months) for e in ex]))
     rows.append(("  set by count", [e.statutory.floor_count or "none" for e in ex]))
     rows.append(("Statutory ceiling", [M.short(e.statutory.ceiling_months) for e in ex]))

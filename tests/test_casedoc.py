@@ -384,3 +384,20 @@ def test_2260A_predicate_is_set_cleared_and_dropped_with_the_statute(doc):
         doc.apply(cd.edit_count, "1", predicate="2422(b)")
     doc.apply(cd.edit_count, cid, statute="2252A(a)(5)")
     assert doc.case.count(cid).predicate is None and "predicate" not in doc.text
+
+
+def test_a_whole_number_is_a_percentage_and_a_date_may_be_written_mm_dd_yyyy(doc):
+    """Issue 11: '95' typed as a probability means 95 percent; dates as American forms write them."""
+    assert doc.apply(cd.set_conviction_probability, "1", "95") == pytest.approx(0.95)
+    assert doc.apply(cd.set_conviction_probability, "1", "1") == 1.0
+    doc.apply(cd.set_field, "", "offense_date", "06/01/2024")
+    assert str(doc.case.offense_date) == "2024-06-01"
+    with pytest.raises(EditError, match="MM/DD/YYYY"):
+        doc.apply(cd.set_field, "", "sentencing_date", "13/02/2026")
+
+
+def test_a_count_label_is_set_kept_as_typed_and_removed(doc):
+    doc.apply(cd.edit_count, "1", label="Receipt ")
+    assert doc.case.count("1").label == "Receipt" and 'label = "Receipt"' in doc.text
+    doc.apply(cd.edit_count, "1", label="")
+    assert doc.case.count("1").label is None and "label" not in doc.text

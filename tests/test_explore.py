@@ -143,10 +143,12 @@ def test_frontier_is_non_dominated():
         assert not any(b != a and b[0] <= a[0] and b[1] <= a[1] for b in pts)
 
 
-def test_pareto_helper_keeps_most_counts_at_a_point():
+def test_pareto_helper_keeps_fewest_counts_at_a_point_and_one_row_per_count_kept():
+    """Issue 11: at the same floor and range the explorer showed the bargain with the most
+    convictions; a client is better off with fewer. --by-counts: one row per number kept."""
     pts = {(0, 46, 1): "a", (0, 46, 2): "b", (60, 40, 1): "c", (60, 50, 3): "d"}
-    assert [p for p, _ in pareto(pts, "pareto")] == [(0, 46, 2), (60, 40, 1)]
-    assert [p for p, _ in pareto(pts, "by-counts")] == [(0, 46, 2), (60, 40, 1), (60, 50, 3)]
+    assert [p for p, _ in pareto(pts, "pareto")] == [(0, 46, 1), (60, 40, 1)]
+    assert [p for p, _ in pareto(pts, "by-counts")] == [(0, 46, 1), (0, 46, 2), (60, 50, 3)]
 
 
 def test_cancel_stops_the_search():
@@ -191,11 +193,20 @@ def test_cli_explore_table_and_json(capsys):
 
     assert main(["explore", str(example_path())]) == 0
     out = capsys.readouterr().out
-    assert "Bargain frontier" in out and "unverified pairing" in out
+    assert "Offers no other offer beats" in out and "unverified pairing" in out
+    # plain headers; the receipt count pleaded as possession: no minimum (§ 2252A(b)(2)) against
+    # trial's 60 (§ 2252A(b)(1)), guideline from 46 against 78; each warning said once
+    assert "minimum  lowest guideline  maximum  convictions" in out
+    assert "verdict: better than conviction at trial: minimum 60 -> none; lowest guideline 78 -> 46 (32 months less); 1 conviction instead of 2" in out
+    for line in out.splitlines():
+        if line.strip().startswith("["):
+            assert out.count(line.split("] ", 1)[1]) == 1
     assert main(["explore", str(example_path()), "--json", "--by-counts"]) == 0
     doc = json.loads(capsys.readouterr().out)
     assert doc["mode"] == "by-counts" and doc["frontier"]
     assert all(isinstance(r["floor_months"], int) for r in doc["frontier"])
+    assert [r["counts_kept"] for r in doc["frontier"]] == [1, 2]
+    assert doc["frontier"][0]["ceiling_months"] == 240 and doc["frontier"][0]["verdict"].startswith("better")
 
 
 def test_cli_ctrl_c_exits_130(monkeypatch, capsys):
@@ -208,3 +219,30 @@ def test_cli_ctrl_c_exits_130(monkeypatch, capsys):
     monkeypatch.setattr(ex, "explore", boom)
     assert main(["explore", str(example_path())]) == 130
     assert "cancelled" in capsys.readouterr().err
+
+
+def test_at_the_same_point_the_fewest_convictions_and_the_lowest_ceiling_win():
+    """Issue 11: one receipt count and three possession counts. Possession counts group under
+    USSG §3D1.2(d), so keeping one, two or three gives the same floor (0: § 2252A(b)(2) has no
+    minimum) and the same range; the frontier must offer the single-count plea, whose ceiling is one
+    § 2252A(b)(2) maximum (240 months with prepubescent material), not three (720)."""
+    case = make([("2252A(a)(2)", False, False)] + [("2252A(a)(5)", False, False)] * 3)
+    for search in (explore, brute_force):
+        fr = search(case, LAW)
+        zero = [r for r in fr.rows if r.floor == 0]
+        assert zero and all(r.kept == 1 for r in zero)
+        assert all(r.ceiling == 240 for r in zero)
+        # money and supervision are shown: § 3013 $100 for one felony count at least
+        assert all(r.money is not None and r.money >= 100 for r in zero)
+        assert all(r.supervision is not None and r.supervision[0] == 60 for r in zero)  # § 3583(k): 5 years minimum
+
+
+def test_by_counts_has_one_row_for_each_number_of_counts_kept():
+    case = make([("2252A(a)(2)", False, False)] + [("2252A(a)(5)", False, False)] * 3)
+    for search in (explore, brute_force):
+        fr = search(case, LAW, "by-counts")
+        assert [r.kept for r in fr.rows] == [1, 2, 3, 4]
+        # the receipt count pleaded as possession (rules/bargains.toml) avoids § 2252A(b)(1)'s 60
+        # months even with four counts kept; four possession maxima: 4 x 240 (§ 3584)
+        assert all(r.floor == 0 for r in fr.rows)
+        assert [r.ceiling for r in fr.rows] == [240, 480, 720, 960]

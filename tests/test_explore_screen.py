@@ -75,3 +75,22 @@ def test_risk_chart_text():
     text = render_risk(risk).plain
     assert "not a forecast" in text and "statutory floor" in text
     assert "give counts a conviction_probability" in render_risk(None).plain
+
+
+def test_the_selected_offer_says_how_it_compares_with_trial():
+    """Issue 11: a one-line verdict per offer against trial, in plain words, and against counsel's
+    estimate (count 2 at 90%) where given. The example's offer (count 1 pleaded as possession):
+    no minimum against trial's 60 (§ 2252A(b)(1)), guideline from 46 against 78."""
+    async def run():
+        app = _Host(_case())
+        async with app.run_test(size=(160, 40)) as pilot:
+            await _wait(app, pilot)
+            await pilot.pause()
+            text = str(app.screen.query_one("#explore-verdict").render())
+            labels = [str(c.label) for c in app.screen.query_one("#explore-table").columns.values()]
+            return text, labels
+
+    text, labels = asyncio.run(run())
+    assert "minimum 60 -> none" in text and "lowest guideline 78 -> 46" in text
+    assert "Against counsel's estimates" in text
+    assert labels[:6] == ["Minimum", "Lowest guideline", "Maximum", "Convictions", "Money ≥", "Supervised release"]

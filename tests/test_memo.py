@@ -143,3 +143,28 @@ def test_unverified_values_are_prominent(make_case, law):
         assert s.cite in check
     if unverified:
         assert "UNVERIFIED" in check
+
+
+def test_client_memo_in_plain_words_without_internal_names():
+    """Issue 11: `--audience client`: one table in plain words for trial and each offer, then a
+    glossary. The bundled example: 60 months minimum at trial (18 U.S.C. § 2252A(b)(1)), none for
+    the possession plea (§ 2252A(b)(2)); figures resting on unconfirmed values carry '*'."""
+    import datetime as _dt
+
+    from calculator.case import load_case as _load
+    from calculator.cli import example_path as _ex
+    from calculator.engine.evaluate import compare as _compare
+    from calculator.law import load_law as _law
+    from calculator.memo import render_memo as _render
+
+    law = _law()
+    cmp = _compare(_load(_ex(), law), law, today=_dt.date(2026, 3, 2))
+    md = _render(cmp, "md", _dt.date(2026, 3, 2), audience="client")
+    assert "| **Mandatory minimum** | 60 months (5 years) | none | 60 months (5 years) |" in md
+    assert "| **Advisory guideline range** | 78 to 97 months | 46 to 57 months | 60 to 71 months |" in md
+    assert "Tier I, 180 months (15 years) *" in md  # 34 U.S.C. § 20915(a)(1), a reading: marked
+    assert "## Words used" in md
+    for internal in ("restricted_low", "jvta", "JVTA", "SORNA (a reading)", "Custody @", "conduct.", "USSG", "U.S.C."):
+        assert internal not in md, internal
+    html = _render(cmp, "html", _dt.date(2026, 3, 2), audience="client")
+    assert "<th>Mandatory minimum</th>" in html and "United States v. Example" not in html  # names left out

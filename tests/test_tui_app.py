@@ -699,3 +699,324 @@ def test_new_actions_are_in_the_command_palette_and_help(law):
             assert isinstance(app.screen, ChoiceScreen)
 
     run(go())
+
+
+FOUR = __import__("pathlib").Path(__file__).parent / "data" / "four-scenarios.toml"
+
+
+@pytest.mark.parametrize("size", [(80, 24), (120, 40), (200, 60)])
+def test_comparison_never_shows_part_of_a_scenario(law, size):
+    """Issue 11: scrolled sideways, a scenario column slid under the pinned ones and the receipt
+    plea read ceiling "0" (really 240, 18 U.S.C. § 2252A(b)(1)) and range "8-135". Now every column
+    drawn fits the pane whole, the table never scrolls sideways, and each figure shown is the
+    engine's whole figure, at every step from the first scenario to the last and back."""
+    from calculator.report import comparison_rows
+
+    async def go():
+        app = make_app(law, FOUR)
+        async with app.run_test(size=size) as pilot:
+            await pilot.pause()
+            t = app.table
+            rows = dict(comparison_rows(app.result.comparison))
+            seen = set()
+            for key in ["right"] * 5 + ["left"] * 5:
+                assert t.scroll_x == 0
+                used = sum(c.get_render_width(t) for c in t.columns.values())
+                assert used <= t.scrollable_content_region.width, (used, t.scrollable_content_region.width)
+                assert t.scenario_names[0] == "Trial"  # pinned
+                for name in t.scenario_names:
+                    seen.add(name)
+                    i = t.all_names.index(name)
+                    # the whole figure, e.g. the receipt plea's ceiling 240 (§ 2252A(b)(1))
+                    assert cell(app, name, "Statutory ceiling") == rows["Statutory ceiling"][i]
+                    assert cell(app, name, "Guidelines range") == rows["Guidelines range"][i]
+                await pilot.press(key)
+                await pilot.pause()
+            assert seen == set(t.all_names)  # every scenario was reached
+            assert cell(app, "Trial", "Statutory ceiling") == "480" if "Trial" in t.scenario_names else True
+            if len(t.scenario_names) < 4:
+                assert "of 4" in str(t.border_title)
+
+    run(go())
+
+
+def test_focus_on_a_scenario_out_of_view_brings_it_in_whole(law):
+    async def go():
+        app = make_app(law, FOUR)
+        async with app.run_test(size=(80, 24)) as pilot:
+            await pilot.pause()
+            assert "Plea to receipt, (C) deal" not in app.table.scenario_names
+            app.table.focus_cell("Plea to receipt, (C) deal", "Statutory ceiling")
+            await pilot.pause()
+            assert app.table.current_scenario == "Plea to receipt, (C) deal"
+            assert cell(app, "Plea to receipt, (C) deal", "Statutory ceiling") == "240"  # § 2252A(b)(1)
+
+    run(go())
+
+
+def test_warnings_count_in_the_header_opens_the_warnings_screen(law):
+    """Issue 11: case-wide warnings were in the CLI and memo but not on screen. The header counts
+    them and w (or a click on the header) lists them: the §1B1.11 edition note for the whole case,
+    and USSG §5E1.2(c)(3)'s fine table, which is unverified."""
+    from calculator.tui.screens.warnings import WarningsScreen, warning_sections
+
+    async def go():
+        app = make_app(law)
+        async with app.run_test(size=(120, 40)) as pilot:
+            await pilot.pause()
+            n = sum(len(lines) for _, lines in warning_sections(app.result.comparison))
+            assert n > 0
+            assert f"{n} warnings (w)" in str(app.query_one("#topbar").render())
+            await pilot.press("w")
+            await pilot.pause()
+            assert isinstance(app.screen, WarningsScreen)
+            text = str(app.screen.render_text())
+            assert "USSG §5E1.2(c)(3) [unverified]" in text
+            assert "§1B1.11" in text  # the case-wide edition warning
+            await pilot.press("escape")
+            await pilot.pause()
+            await pilot.click("#topbar")
+            await pilot.pause()
+            assert isinstance(app.screen, WarningsScreen)
+
+    run(go())
+
+
+def test_figures_touched_by_an_unverified_value_are_marked(law):
+    """The fine range rests on USSG §5E1.2(c)(3) (unverified) and is marked '!'; the statutory floor
+    (18 U.S.C. § 2252A(b)(1), verified) is not; nor is a row such as the special assessment
+    (§ 3013) that no unverified value touches."""
+    async def go():
+        app = make_app(law)
+        async with app.run_test(size=(160, 48)) as pilot:
+            await pilot.pause()
+            assert cell(app, "Trial", "Fine range") == "$25,000-$250,000 !"
+            assert cell(app, "Trial", "Statutory floor") == "60"
+            assert cell(app, "Trial", "Special assessment") == "$200"
+            assert cell(app, "Plea to possession", "Statutory ceiling") == "240"
+
+    run(go())
+
+
+def test_every_unverified_step_marks_some_figure(law):
+    """Drift check: each unverified value behind any bundled test case touches at least one row of
+    the comparison, so no unverified figure goes unmarked when a provision is added."""
+    from pathlib import Path
+
+    from calculator.case import load_case
+    from calculator.engine.evaluate import compare
+    from calculator.marks import _touched
+    from calculator.report import comparison_rows
+
+    checked = 0
+    for path in sorted((Path(__file__).parent / "cases").glob("*.toml"))[:60]:
+        try:
+            cmp = compare(load_case(path, law), law, today=__import__("datetime").date(2026, 3, 2))
+        except Exception:
+            continue
+        labels = [label for label, _ in comparison_rows(cmp)]
+        for e in cmp.exposures:
+            for st in e.unverified:
+                assert _touched(e, st, labels), (path.name, st.cite)
+                checked += 1
+    assert checked > 20
+
+
+def test_new_case_asks_for_the_dates_and_starts_in_the_case_pane(law, tmp_path):
+    """A new case asks for the offense date and the sentencing date (MM/DD/YYYY accepted), and
+    opens with focus in the case pane on count 1."""
+    from calculator.casedoc import CaseDoc
+
+    async def go():
+        app = ExposureApp(CaseDoc.new(law, str(tmp_path / "new.toml")), law, compute_in_thread=False, new=True)
+        async with app.run_test(size=(80, 24)) as pilot:
+            await pilot.pause()
+            assert isinstance(app.screen, PromptScreen) and app.screen.title_text.startswith("Offense date")
+            await answer(pilot, "13/40/2024")  # refused: asked again
+            assert isinstance(app.screen, PromptScreen)
+            await answer(pilot, "06/01/2024")
+            assert str(app.doc.case.offense_date) == "2024-06-01"
+            await answer(pilot, "03/02/2026")
+            assert str(app.doc.case.sentencing_date) == "2026-03-02"
+            assert not isinstance(app.screen, PromptScreen)
+            assert app.case_pane.display and app.case_pane.has_focus
+
+    run(go())
+
+
+def test_case_pane_returns_when_the_terminal_grows(law):
+    async def go():
+        app = make_app(law)
+        async with app.run_test(size=(80, 24)) as pilot:
+            await pilot.pause()
+            assert not app.case_pane.display
+            await pilot.resize_terminal(140, 40)
+            await pilot.pause()
+            assert app.case_pane.display
+            await pilot.press("ctrl+b")  # hidden by hand: stays hidden
+            await pilot.resize_terminal(160, 48)
+            await pilot.pause()
+            assert not app.case_pane.display
+
+    run(go())
+
+
+def test_help_law_applied_line_reads_whole(law):
+    """Issue 11: the '?' help's "Law applied" line took the file name of a free-text source and read
+    "statutes: 3632) and updates-2026.md"."""
+    async def go():
+        app = make_app(law)
+        async with app.run_test(size=(120, 40)) as pilot:
+            await pilot.pause()
+            note = app.law_note()
+            assert note.startswith("the statutes in rules/statutes.toml (researched from statutes.md")
+            assert "Guidelines Manual effective 2025-11-01" in note and not note.startswith("statutes: 3632")
+
+    run(go())
+
+
+def test_undo_and_redo_say_what_they_reverted_and_changed_figures_are_highlighted(law):
+    """Issue 11: undo said only 'Undone'. Acceptance 3 -> 2 levels on the possession plea (USSG
+    §3E1.1) moves its offense level 23 -> 24 and its range; the changed figures are highlighted
+    for a moment and undo names the edit it reverts."""
+    async def go():
+        app = make_app(law)
+        async with app.run_test(size=(120, 40)) as pilot:
+            await pilot.pause()
+            app.table.focus_cell("Plea to possession", "Kind")
+            await pilot.press("a")
+            await pilot.pause()
+            assert ("Offense level / CHC", "Plea to possession") in app.table.changed
+            assert ("Statutory floor", "Plea to possession") not in app.table.changed
+            assert cell(app, "Plea to possession", "Offense level / CHC") == "24 / I"
+            t = app.table
+            c = t.get_cell_at((t.row_labels.index("Offense level / CHC"), t.scenario_names.index("Plea to possession") + 1))
+            assert "reverse" in str(c.spans) + str(c.style)
+            said = app.last_message.split("  (")[0]
+            await pilot.press("ctrl+z")
+            await pilot.pause()
+            assert app.last_message.startswith(f"Undone: {said}")
+            assert cell(app, "Plea to possession", "Offense level / CHC") == "23 / I"
+            await pilot.press("ctrl+y")
+            await pilot.pause()
+            assert app.last_message.startswith(f"Redone: {said}")
+
+    run(go())
+
+
+def test_quit_offers_save_and_quit(law, tmp_path):
+    import shutil
+
+    path = tmp_path / "case.toml"
+    shutil.copy(example_path(), path)
+
+    async def go():
+        app = make_app(law, path)
+        async with app.run_test(size=(120, 40)) as pilot:
+            await pilot.pause()
+            await pilot.press("p")
+            await pilot.pause()
+            await pilot.press("q")
+            await pilot.pause()
+            assert isinstance(app.screen, ConfirmScreen)
+            await pilot.press("s")
+            await pilot.pause()
+        assert app.return_code == 0
+        assert "Plea 1" in path.read_text()
+
+    run(go())
+
+
+def test_statute_search_takes_a_full_subsection_and_keeps_its_spelling(law):
+    """Issue 11: typing 2252A(a)(2)(A) emptied the list. It now finds § 2252A(a)(2) and saves the
+    count as typed."""
+    async def go():
+        app = make_app(law)
+        async with app.run_test(size=(120, 40)) as pilot:
+            await pilot.pause()
+            app.case_pane.focus()
+            await pilot.pause()
+            await pilot.press("c")
+            await pilot.pause()
+            assert isinstance(app.screen, StatutePicker)
+            await pilot.press(*"2252A(a)(2)(A)")
+            await pilot.pause()
+            ol = app.screen.query_one("#picker-list")
+            assert ol.option_count >= 1 and ol.highlighted_option.id == "2252A(a)(2)"
+            await pilot.press("enter")
+            await pilot.pause()
+            assert app.doc.case.counts[-1].offense == "2252A(a)(2)"
+            assert 'statute = "18 U.S.C. § 2252A(a)(2)(A)"' in app.doc.text.split("[[counts]]")[-1]
+
+    run(go())
+
+
+def test_case_pane_explains_each_fact_and_shows_the_image_equivalent(law):
+    """Issue 11: beside images and videos, the engine's image-equivalent total and its tier (350
+    images + 2 videos x 75 = 500: USSG §2G2.2(b)(7)(C), +4); the status line says what the fact
+    under the cursor is, with its subsection; the distribution dialog describes each choice."""
+    async def go():
+        app = make_app(law)
+        async with app.run_test(size=(120, 40)) as pilot:
+            await pilot.pause()
+            assert app.case_pane.images_note == "500 images: §2G2.2(b)(7)(C) +4"
+            app.case_pane.focus()
+            app.case_pane.focus_row("conduct:prepubescent")
+            await pilot.pause()
+            assert "USSG §2G2.2(b)(2)" in app.last_message
+            app.case_pane.focus_row("conduct:distribution")
+            await pilot.press("enter")
+            await pilot.pause()
+            assert isinstance(app.screen, ChoiceScreen)
+            labels = [str(o.prompt) for o in app.screen.query_one("OptionList").options]
+            assert any("(C) distribution to a minor: +5" in x for x in labels)
+            assert any("(F) knowingly engaged in distribution" in x for x in labels)
+
+    run(go())
+
+
+def test_stipulate_dialog_shows_no_python_values(law):
+    async def go():
+        app = make_app(law)
+        async with app.run_test(size=(120, 40)) as pilot:
+            await pilot.pause()
+            app.table.focus_cell("Plea to possession", "Kind")
+            await pilot.press("f")
+            await pilot.pause()
+            assert isinstance(app.screen, ChoiceScreen)
+            labels = " ".join(str(o.prompt) for o in app.screen.query_one("OptionList").options)
+            assert "True" not in labels and "False" not in labels and "None" not in labels
+            assert "(case: yes)" in labels
+
+    run(go())
+
+
+def test_an_open_reading_marks_the_figures_it_decides_and_a_held_one_does_not(law, tmp_path):
+    """Issue 10/11: § 2251(e)'s two-prior tier divides the circuits (Moore, 5th: any sexual conduct
+    with a child; Schopp, 9th: production only). With no circuit the figures follow the harsher
+    reading (35 years to life: floor 420) and carry '?'; the warnings screen lists the question
+    once, with the other reading's figures (300-600). In the 5th Circuit it is settled: no mark."""
+    from calculator.tui.screens.warnings import warning_sections
+
+    def case(circuit):
+        priors = "".join('[[defendant.priors]]\nkind = "state-abusive-sexual-contact"\nminor_victim = true\nvictim_under_17 = true\n' for _ in range(2))
+        p = tmp_path / f"moore-{circuit}.toml"
+        p.write_text("format = 1\noffense_date = 2024-06-01\nsentencing_date = 2026-03-02\n" + (f'circuit = "{circuit}"\n' if circuit else "")
+                     + "[defendant]\n" + priors + '[[minors]]\nid = "A"\nage = 13\n[[counts]]\nid = "1"\nstatute = "2251(a)"\nminors = ["A"]\n')
+        return p
+
+    async def go(circuit):
+        app = make_app(law, case(circuit))
+        async with app.run_test(size=(120, 40)) as pilot:
+            await pilot.pause()
+            floor_cell = cell(app, "Trial", "Statutory floor")
+            sections = dict(warning_sections(app.result.comparison))
+            return floor_cell, sections
+
+    floor_cell, sections = run(go(None))
+    assert floor_cell == "420 ?"
+    divided = next(v for k, v in sections.items() if k.startswith("Divided"))
+    assert len(divided) == 1 and "Schopp" in divided[0]
+    assert not any("circuits divide" in w for w in sections.get("Warnings", []))  # said once
+    floor_cell, _ = run(go("5th"))
+    assert floor_cell == "420"

@@ -13,6 +13,14 @@ from calculator.cli import example_path
 from calculator.law import load_law
 
 
+@pytest.fixture(autouse=True)
+def no_highlight(monkeypatch):
+    """An edit's changed figures are highlighted for a moment: a clock, which snapshots do not have."""
+    from calculator.tui.widgets.comparison import ComparisonTable
+
+    monkeypatch.setattr(ComparisonTable, "highlight_seconds", 0)
+
+
 def example_app():
     from calculator.tui.app import ExposureApp
 
@@ -70,3 +78,25 @@ def test_trial_risk_beside_the_comparison_160x48(snap_compare):
         await pilot.pause()
 
     assert snap_compare(example_app(), terminal_size=(160, 48), run_before=run_before)
+
+
+def four_scenarios_app():
+    from pathlib import Path
+
+    from calculator.tui.app import ExposureApp
+
+    law = load_law()
+    doc = CaseDoc.open(Path(__file__).parent / "data" / "four-scenarios.toml", law)
+    return ExposureApp(doc, law, compute_in_thread=False)
+
+
+@pytest.mark.parametrize("size", [(80, 24), (120, 40)])
+def test_four_scenarios_scrolled_by_whole_scenarios(snap_compare, size):
+    """Scrolled right to the fourth scenario: trial stays pinned and every column shown is whole
+    (issue 11: a clipped '0' that was really 240)."""
+    async def run_before(pilot):
+        await pilot.pause()
+        await pilot.press("right", "right", "right", "right")
+        await pilot.pause()
+
+    assert snap_compare(four_scenarios_app(), terminal_size=size, run_before=run_before)

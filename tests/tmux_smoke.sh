@@ -31,6 +31,17 @@ wait_for() {
     fail "expected to see: $1"
 }
 
+# wait until the screen matches an extended regular expression (the engine runs on a worker: the
+# figures arrive a moment after the status line says what was done)
+wait_re() {
+    local i
+    for i in $(seq 1 75); do
+        screen | grep -qE -- "$1" && return 0
+        sleep 0.2
+    done
+    fail "$2"
+}
+
 # wait until the screen no longer contains a string
 wait_gone() {
     local i
@@ -62,7 +73,7 @@ tmux send-keys -t "$SESSION" Down
 sleep 0.3
 tmux send-keys -t "$SESSION" x
 wait_for "Plea 1: count 1 dismissed"
-screen | grep -E "Statutory floor +60 +60 +0 " >/dev/null || fail "the new plea's floor should be 0 after dismissing count 1"
+wait_re "Statutory floor +60 +60 +0 " "the new plea's floor should be 0 after dismissing count 1"
 
 # drill into the floor: the trace names its provision
 tmux send-keys -t "$SESSION" Down Down
@@ -84,7 +95,7 @@ wait_for "Count 1: probability of conviction 50%"
 wait_for "r: trial-risk chart"
 tmux send-keys -t "$SESSION" r
 wait_for "not a forecast"
-screen | grep -E "60 mo \(5 yr\) .* 50\.0%" >/dev/null || fail "a 50% chance of the 60-month floor"
+wait_re "60 mo \(5 yr\) .* 50\.0%" "a 50% chance of the 60-month floor"
 tmux send-keys -t "$SESSION" r
 wait_for "Ranges"
 

@@ -9,9 +9,12 @@ conviction it keeps.
 
 Frontier modes
   "pareto"     (default, the issue's definition) the (floor, low) points no other bargain beats on
-               both; each row is the bargain reaching that point that keeps the MOST counts.
-  "by-counts"  the (floor, low, kept) points no bargain beats on all three (lower floor, lower low,
-               more counts kept): for each number of counts the government may insist on, the best.
+               both; each row is the bargain reaching that point that keeps the FEWEST counts.
+  "by-counts"  one row for each number of counts kept: the bargain with the lowest floor, then the
+               lowest low end, among those keeping exactly that many counts.
+Ties (the same point): fewer counts of conviction, then the lower statutory ceiling, then the lower
+money (special assessment, § 3014, the restitution floor and the bottom of the fine range), then the
+shorter supervised release (`preference`): what a client is better off with, all else equal.
 
 The exact fast algorithm (`explore`) and why it equals brute force (`brute_force`)
   1. Interchangeable counts. Counts whose signature (catalogue key, minors, attempt, conspiracy)
@@ -92,6 +95,32 @@ def range_low(exposure: Exposure) -> int | None:
     return int(r[0]) if r else None
 
 
+def money_of(exposure: Exposure) -> int | None:
+    """The money a conviction costs at least, in dollars: the § 3013 special assessment, the § 3014
+    assessment (per count, the majority reading), the § 2259(b)(2)(B) restitution floor and the
+    bottom of the §5E1.2 fine range. None when the consequences were not computed."""
+    c = exposure.consequences
+    m = getattr(c, "money", None) if c is not None else None
+    if m is None:
+        return None
+    fine = m.fine_range[0] if m.fine_range else 0
+    return int(m.special_assessment + (m.jvta or 0) + (m.restitution_floor or 0) + fine)
+
+
+def supervision_of(exposure: Exposure) -> tuple[int, int] | None:
+    c = exposure.consequences
+    sr = getattr(c, "supervised_release", None) if c is not None else None
+    return (int(sr.min_months), int(sr.max_months)) if sr is not None else None
+
+
+def preference(row: "Row") -> tuple:
+    """Among bargains at the same point, the one a client is better off with comes first: fewer
+    convictions, lower ceiling, lower money, shorter supervised release (minimum, then maximum)."""
+    big = 10**12
+    sup = row.supervision or (big, big)
+    return (row.kept, row.ceiling, big if row.money is None else row.money, sup[0], sup[1])
+
+
 def clamp_low(rl: int, floor: int, ceiling: int) -> int:
     """§5G1.1(b)/(c)(2) and §5G1.2(b), (d): the range's low end, no lower than the statutory floor
     and no higher than the total punishment the counts allow (the sum of their maxima)."""
@@ -163,6 +192,9 @@ class Row:
     kept: int
     unverified: tuple[str, ...]  # cites of substitutions whose pairing is not verified
     warnings: tuple[str, ...]  # from evaluating the bargain (Davenport, § 2260A, ...)
+    ceiling: int = 0  # the statutory maximum (§ 3584: the sum of the maxima)
+    money: int | None = None  # dollars certain or near-certain: see money_of
+    supervision: tuple[int, int] | None = None  # supervised release (min, max) months; max may be LIFE
 
     @property
     def point(self) -> tuple[int, int, int]:
@@ -279,11 +311,14 @@ def compositions(k: int, parts: int):
 
 
 def pareto(points: dict[tuple[int, int, int], Any], mode: str) -> list[tuple[tuple[int, int, int], Any]]:
-    """points: (floor, low, kept) -> payload. Returns the frontier, sorted, with payloads."""
+    """points: (floor, low, kept) -> payload. Returns the frontier, sorted, with payloads.
+
+    pareto: the (floor, low) points no other beats on both, each with its fewest counts kept;
+    by-counts: for each number of counts kept, the lowest (floor, low), in order of counts kept."""
     if mode == "pareto":
         best: dict[tuple[int, int], tuple[int, Any]] = {}
         for (f, l, k), v in points.items():
-            if (f, l) not in best or k > best[(f, l)][0]:
+            if (f, l) not in best or k < best[(f, l)][0]:
                 best[(f, l)] = (k, v)
         out = []
         min_low = None
@@ -294,13 +329,11 @@ def pareto(points: dict[tuple[int, int, int], Any], mode: str) -> list[tuple[tup
                 min_low = l
         return out
     if mode == "by-counts":
-        pts = sorted(points, key=lambda p: (p[0], p[1], -p[2]))
-        out = []
-        for p in pts:
-            if any(q[0] <= p[0] and q[1] <= p[1] and q[2] >= p[2] and q != p for q in pts):
-                continue
-            out.append((p, points[p]))
-        return out
+        per: dict[int, tuple[int, int, int]] = {}
+        for p in points:
+            if p[2] not in per or (p[0], p[1]) < (per[p[2]][0], per[p[2]][1]):
+                per[p[2]] = p
+        return [(per[k], points[per[k]]) for k in sorted(per)]
     raise ExploreError(f"unknown frontier mode {mode!r} (modes: {', '.join(MODES)})")
 
 
@@ -309,7 +342,22 @@ def _row(case: Case, law: Law, bargain: Bargain, exp: Exposure | None = None) ->
     unverified = tuple(
         dict.fromkeys(c.substitute.cite for c in bargain.choices if c.substitute is not None and c.substitute.status != "verified")
     )
-    return Row(bargain, int(exp.statutory.floor_months), low_end(exp), bargain.kept, unverified, tuple(exp.warnings))
+    # the bargain's own warnings (Davenport, § 2260A, ...); the consequences' general notes (good-conduct
+    # time, release-date assumptions) are the same for every bargain and belong to the comparison
+    general = set(getattr(exp.consequences, "warnings", ()) or ()) if exp.consequences is not None else set()
+    warnings = tuple(w for w in exp.warnings if w not in general)
+    return Row(bargain, int(exp.statutory.floor_months), low_end(exp), bargain.kept, unverified, warnings,
+               int(exp.statutory.ceiling_months), money_of(exp), supervision_of(exp))
+
+
+TIE_LIMIT = 24  # bargains at one point compared in full (the rest keep the lower ceiling's first)
+
+
+def _preferred(case: Case, law: Law, bargains: list[Bargain]) -> Row:
+    """The bargain a client is better off with among those reaching the same point (`preference`),
+    each evaluated in full (consequences included: money and supervised release)."""
+    rows = [_row(case, law, b) for b in bargains[:TIE_LIMIT]]
+    return min(rows, key=preference)
 
 
 def _check(case: Case, mode: str, acceptances: tuple[int, ...]) -> None:
@@ -339,7 +387,7 @@ def brute_force(
     book = load_bargains(law)
     per_count = [[("dismissed", None, None)] + [("charged" if s is None else "substitute", k, s) for k, s in count_options(c, law, book)] for c in case.counts]
     total = math.prod(len(o) for o in per_count) * len(acceptances)
-    points: dict[tuple[int, int, int], Bargain] = {}
+    points: dict[tuple[int, int, int], list[tuple[int, Bargain]]] = {}
     done = evaluations = 0
     for combo in itertools.product(*per_count):
         for acc in acceptances:
@@ -357,9 +405,14 @@ def brute_force(
             if exp.statutory.ceiling_months == 0:
                 continue  # only counts that carry no term: not a plea (as in explore)
             p = (int(exp.statutory.floor_months), low_end(exp), b.kept)
-            points.setdefault(p, b)
-    rows = tuple(_row(case, elaw, b) for _, b in pareto(points, mode))
+            points.setdefault(p, []).append((int(exp.statutory.ceiling_months), b))
+    rows = tuple(_preferred(case, law, _lowest_ceiling(bs)) for _, bs in pareto(points, mode))
     return Frontier(rows, mode, total - len(acceptances), evaluations, len(points), bool(elaw.guidelines), "brute force: every bargain evaluated")
+
+
+def _lowest_ceiling(cands: list[tuple[int, Bargain]]) -> list[Bargain]:
+    low = min(c for c, _ in cands)
+    return [b for c, b in cands if c == low]
 
 
 # ---------------------------------------------------------------------------------------------
@@ -465,26 +518,27 @@ def explore(
     for st, rep in states.items():
         fl = _state_floor(st, info)
         for acc in acceptances:
-            cands.append((fl, -st[3], acc, st, rep))
-    cands.sort(key=lambda t: (t[0], t[1], -t[2]))
+            cands.append((fl, st[3], acc, st, rep))
+    cands.sort(key=lambda t: (t[0], t[1], -t[2]))  # floor, fewest counts, most acceptance
 
     evaluations = 0
     full_memo: dict[tuple, int] = {}
     clamp_memo: dict[tuple, int | None] = {}  # (acc, gset, other) -> unrestricted range low, or None: not usable
-    points: dict[tuple[int, int, int], tuple] = {}
+    points: dict[tuple[int, int, int], list[tuple[int, tuple]]] = {}
     found: list[tuple[int, int, int]] = []
 
     def dominated_by_bound(fl: int, kept: int) -> bool:
+        """A candidate's low end is at least its floor, so its point is no better than (fl, fl, kept):
+        skip it when a found point beats that (ties are kept: they are ranked by `preference`)."""
         for f, l, k in found:
-            if f <= fl and l <= fl:
-                if mode == "pareto":
-                    if not (f == fl and l == fl and kept > k):
-                        return True
-                elif k >= kept:
+            if mode == "pareto":
+                if f <= fl and l <= fl and not (f == fl and l == fl and kept <= k):
                     return True
+            elif k == kept and f < fl:
+                return True
         return False
 
-    for i, (fl, negk, acc, st, rep) in enumerate(cands):
+    for i, (fl, _kept, acc, st, rep) in enumerate(cands):
         if cancel is not None and i % 32 == 0 and cancel():
             raise Cancelled()
         if progress is not None and i % 64 == 0:
@@ -513,16 +567,16 @@ def explore(
             low = full_memo[fk]
         p = (fl, low, kept)
         if p not in points:
-            points[p] = (st, rep, acc)
             found.append(p)
+        points.setdefault(p, []).append((ceil, (st, rep, acc)))
     if progress is not None:
         progress(len(cands), len(cands))
 
     rows = []
-    for p, (st, rep, acc) in pareto(points, mode):
-        b = _bargain(classes, rep, case, acc)
-        row = _row(case, elaw, b)
-        evaluations += 1
+    for p, cands_at in pareto(points, mode):
+        bs = [_bargain(classes, rep, case, acc) for st, rep, acc in _lowest_ceiling(cands_at)]
+        row = _preferred(case, law, bs)
+        evaluations += min(len(bs), TIE_LIMIT)
         if row.point != p:
             if strict:
                 raise AssertionError(f"explorer point {p} != engine point {row.point} for {b.describe()}")
@@ -549,6 +603,8 @@ __all__ = [
     "explore",
     "guidelines_available",
     "low_end",
+    "money_of",
     "pareto",
+    "preference",
     "range_low",
 ]

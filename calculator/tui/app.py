@@ -19,6 +19,8 @@ from rich.text import Text
 from textual.app import App, ComposeResult, SystemCommand
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.message import Message
+from textual.reactive import reactive
 from textual.screen import Screen
 from textual.widgets import Footer, Static
 
@@ -27,10 +29,13 @@ from calculator.case import CaseError
 from calculator.casedoc import CaseDoc, EditError, SaveError
 from calculator.law import Law, load_law
 from calculator.model import DISTRIBUTION_KINDS, ENTERPRISE_SERIES_KINDS, INJURY_KINDS, PRIOR_KINDS, CONDUCT_FIELDS, DEFENDANT_FIELDS
+from calculator.tui.actions import ANYWHERE, bindings, palette
+from calculator.tui.field_help import distribution_choices, field_help
 from calculator.tui.compute import Result, run_all
 from calculator.tui.screens.dialogs import ChoiceScreen, ConfirmScreen, PromptScreen, StatutePicker
 from calculator.tui.screens.help import HelpScreen
 from calculator.tui.screens.trace import TraceScreen
+from calculator.tui.screens.warnings import WarningsScreen, warning_sections
 from calculator.tui.widgets.case_pane import CasePane
 from calculator.tui.widgets.chart import RangeChart
 from calculator.tui.widgets.comparison import ComparisonTable
@@ -41,53 +46,23 @@ MINOR_FLAGS = ("sexual_act", "sexual_contact", "force", "custodial", "distribute
 RISK_HINT = "trial risk: v on a count or a fact"
 
 
+class TopBar(Static):
+    """The header: the case, the disclaimer, the warning count (a click asks for the warnings)."""
+
+    class WarningsWanted(Message):
+        """Posted up on a click: the app opens the warnings screen."""
+
+    def on_click(self) -> None:
+        self.post_message(self.WarningsWanted())
+
+
 class RiskBox(VerticalScroll):
     """The trial-risk chart's frame (scrolls when the terminal is short)."""
 
     HELP_TEXT = RISK_HELP
 
-# (action, title, help) for the command palette: every action of the app
-COMMANDS: list[tuple[str, str, str]] = [
-    ("add_plea", "Add a plea scenario from trial", "every count of the trial scenario, acceptance 3"),
-    ("toggle_count", "Dismiss or restore the count under the cursor", "in the scenario under the cursor"),
-    ("substitute", "Substitute a statute on the count under the cursor", "a charge bargain in the scenario under the cursor"),
-    ("cycle_acceptance", "Change acceptance of responsibility", "3, 2 or 0 levels (USSG §3E1.1)"),
-    ("stipulate", "Stipulate a fact in this scenario", "replaces a conduct or defendant value in this scenario"),
-    ("agreed_sentence", "Set an agreed sentence", "Rule 11(c)(1)(C) sentence or range, in months"),
-    ("scenario_kind", "Switch the scenario between trial and plea", "kind = trial | plea"),
-    ("substantial_assistance", "Set a §5K1.1 substantial-assistance reduction", "months counsel assumes, in the scenario under the cursor"),
-    ("motion_3553e", "Toggle a government motion under 18 U.S.C. § 3553(e)", "a sentence below a mandatory minimum, in the scenario under the cursor"),
-    ("conviction_probability", "Set a count's probability of conviction at trial", "counsel's estimate, 0..1 or a percentage; empty clears it (trial risk)"),
-    ("contest_fact", "Contest a fact at trial (trial risk)", "a conduct or defendant value the court may find, with counsel's probability; empty clears it"),
-    ("toggle_risk", "Show or hide the trial-risk chart", "arithmetic on counsel's estimates, not a forecast"),
-    ("enterprise_series", "Set the § 2252A(g) series: production, trafficking or not found", "conduct.enterprise_series (18 U.S.C. § 2259(c))"),
-    ("pattern_psc", "Set the pattern of prohibited sexual conduct: yes, no or unset", "conduct.pattern_prohibited_sexual_conduct (USSG §4B1.5(b))"),
-    ("edit_minor", "Edit a minor's facts", "age, acts, injury, abduction, misrepresentation, undue influence, commercial sex act..."),
-    ("rename_scenario", "Rename the scenario", ""),
-    ("duplicate_scenario", "Duplicate the scenario", ""),
-    ("remove_scenario", "Remove the scenario", ""),
-    ("drill_down", "Show how the figure under the cursor was reached", "the trace: citations, effects, reasons"),
-    ("add_count", "Add a count", "pick the statute from the catalogue"),
-    ("duplicate_count", "Duplicate the count", ""),
-    ("count_statute", "Change the count's statute", ""),
-    ("count_minors", "Set the minors a count involves", ""),
-    ("remove_item", "Remove the count, prior or minor", ""),
-    ("add_prior", "Add a prior sex-offense conviction", ""),
-    ("add_minor", "Add a minor", ""),
-    ("save", "Save", "atomic, owner-only; keeps the file's comments"),
-    ("save_as", "Save as...", ""),
-    ("open", "Open a case file...", ""),
-    ("new_case", "New case", ""),
-    ("export_memo", "Export the client memo", ""),
-    ("undo", "Undo", ""),
-    ("redo", "Redo", ""),
-    ("pane_help", "Help for the focused pane", ""),
-    ("help_screen", "Help: about, limits, keys", ""),
-    ("toggle_case_pane", "Show or hide the case pane", "more room for the comparison"),
-    ("toggle_dark", "Light or dark theme", ""),
-    ("explore", "Explore bargains", "search the offers a prosecutor could make"),
-    ("quit", "Quit", ""),
-]
+# (action, title, help) for the command palette: every action of the app (calculator.tui.actions)
+COMMANDS: list[tuple[str, str, str]] = palette()
 
 # actions that edit or navigate the main screen: not while a dialog is open
 MAIN_ONLY = {c[0] for c in COMMANDS} - {"quit", "toggle_dark", "help_screen"} | {"risk_estimate"}
@@ -96,29 +71,17 @@ MAIN_ONLY = {c[0] for c in COMMANDS} - {"quit", "toggle_dark", "help_screen"} | 
 class ExposureApp(App[int]):
     """Sentencing exposure: trial against each plea, every figure traceable to its source."""
 
+    # r: None = automatic (beside the comparison when wide); watched: the screen follows the state
+    risk_shown: reactive[bool | None] = reactive(None, init=False)
+
     CSS_PATH = "app.tcss"
     TITLE = "exposure"
     ENABLE_COMMAND_PALETTE = True
-    BINDINGS = [
-        Binding("q", "quit", "Quit", id="app.quit"),
-        Binding("ctrl+s", "save", "Save", id="app.save"),
-        Binding("f2", "save_as", "Save as", show=False, id="app.save_as"),
-        Binding("ctrl+o", "open", "Open", show=False, id="app.open"),
-        Binding("ctrl+n", "new_case", "New", show=False, id="app.new"),
-        Binding("ctrl+e", "export_memo", "Export memo", show=False, id="app.export"),
-        Binding("ctrl+z", "undo", "Undo", show=False, id="app.undo"),
-        Binding("ctrl+y", "redo", "Redo", show=False, id="app.redo"),
-        Binding("p", "add_plea", "Plea", show=False, id="app.add_plea"),
-        Binding("f1", "pane_help", "Help", id="app.pane_help"),
-        Binding("question_mark", "help_screen", "About", show=False, id="app.help"),
-        Binding("ctrl+b", "toggle_case_pane", "Case", id="app.case_pane"),
-        Binding("ctrl+t", "toggle_dark", "Theme", show=False, id="app.theme"),
-        Binding("e", "explore", "Explore", show=False, id="app.explore"),
-        Binding("r", "toggle_risk", "Risk", show=False, id="app.risk"),
-    ]
+    BINDINGS = bindings(ANYWHERE)
 
-    def __init__(self, doc: CaseDoc, law: Law, *, example: bool = False, compute_in_thread: bool = True) -> None:
+    def __init__(self, doc: CaseDoc, law: Law, *, example: bool = False, compute_in_thread: bool = True, new: bool = False) -> None:
         super().__init__()
+        self.new = new  # a new case: ask for its dates, start in the case pane
         self.law = law
         self.doc = doc
         self.example = example  # the bundled example: save asks where
@@ -127,12 +90,13 @@ class ExposureApp(App[int]):
         self._generation = 0
         self._pending_focus: tuple[str | None, str | None] | None = None
         self.last_message = ""
-        self.risk_shown: bool | None = None  # r: None = automatic (beside the comparison when wide)
+        self._done: list[str] = []    # the edits undo can revert, each as its status message said it
+        self._undone: list[str] = []  # the edits redo can restore
 
     # -- layout ----------------------------------------------------------------------------
 
     def compose(self) -> ComposeResult:
-        yield Static(id="topbar")
+        yield TopBar(id="topbar")
         with Horizontal(id="body"):
             yield CasePane(id="case-pane")
             with Vertical(id="right"):
@@ -154,22 +118,56 @@ class ExposureApp(App[int]):
 
     def on_mount(self) -> None:
         self.query_one("#case-pane").border_title = "Case"
-        self.query_one("#compare").border_title = "Scenarios (months)"
         self.query_one("#chart").border_title = "Ranges"
         box = self.query_one("#risk-box")
         box.border_title = "Trial risk"
         box.border_subtitle = "counsel's estimates, not a forecast"
         box.can_focus = False
         self._size_classes(self.size.width)
+        self._pane_auto_hidden = False
         if self.size.width < 110:
             self.case_pane.display = False  # 80 columns: the scenarios first; ctrl+b shows the case
+            self._pane_auto_hidden = True
         self.refresh_case()
         self.table.focus()
         hint = "" if self.case_pane.display else " · ctrl+b case"
         self.say(f"F1 help · p plea · Enter on a figure: why{hint} · ctrl+p commands")
+        if self.new:
+            self._start_new_case()
+
+    def _start_new_case(self) -> None:
+        """A new case: the case pane in view and focused on count 1, then the two dates the law
+        turns on (the offense date: which statute and Manual; the sentencing date: the Manual,
+        § 3014, release dates), each optional."""
+        self.case_pane.display = True
+        self.case_pane.focus()
+        self.case_pane.focus_row("count:1")
+
+        def ask(key: str, title: str, hint: str, then: Callable[[], None] | None) -> None:
+            def entered(v: str | None) -> None:
+                if v and v.strip() and self.edit(cd.set_field, "", key, v, message=f"{key.replace('_', ' ')}: {v.strip()}") is None:
+                    ask(key, title, hint, then)  # refused (the status line says why): ask again
+                    return
+                if then is not None:
+                    then()
+                else:
+                    self.say("New case: Enter on count 1 to pick its statute; Tab moves between the panes; ctrl+s saves")
+            self.push_screen(PromptScreen(title, "", placeholder="MM/DD/YYYY", hint=hint), entered)
+
+        ask("offense_date", "Offense date (the last day of the offense)",
+            "decides which statute text and Manual apply (ex post facto); empty: not known (a warning says what was assumed)",
+            lambda: ask("sentencing_date", "Sentencing date (expected)",
+                        "picks the Guidelines Manual (USSG §1B1.11) and sets § 3014 and release dates; empty: today is assumed (a warning says so)",
+                        None))
 
     def on_resize(self, event) -> None:
         self._size_classes(event.size.width)
+        # hidden only for want of room (not by ctrl+b): back when the terminal grows, away when it shrinks
+        pane = self.case_pane
+        if event.size.width >= 110 and not pane.display and getattr(self, "_pane_auto_hidden", False):
+            pane.display, self._pane_auto_hidden = True, False
+        elif event.size.width < 110 and pane.display and not pane.has_focus:
+            pane.display, self._pane_auto_hidden = False, True
 
     def _size_classes(self, width: int) -> None:
         self._width = width
@@ -235,6 +233,7 @@ class ExposureApp(App[int]):
                 self.table.focus_cell(*self._pending_focus)
                 self._pending_focus = None
         self.query_one(RangeChart).show(result.comparison)
+        self._images_note(result.comparison)
         self.query_one(RiskChart).risk = result.risk
         if result.risk is None and result.risk_error:
             self.query_one(RiskChart).risk = None
@@ -246,6 +245,40 @@ class ExposureApp(App[int]):
         if result.error:
             self.say(result.error, error=True)
 
+    def _images_note(self, cmp) -> None:
+        """Beside images and videos: the image-equivalent total and its §2G2.2(b)(7) tier, as the
+        engine found them for trial (attributes down: the pane only shows it)."""
+        import re
+
+        note = ""
+        if cmp is not None and cmp.exposures:
+            step = next((s for s in cmp.exposures[0].steps if s.cite.startswith("USSG §2G2.2(b)(7)") and s.applied), None)
+            if step is not None:
+                m = re.search(r"= (\d[\d,]*) images", step.note) or re.match(r"(\d[\d,]*) image", step.note)
+                total = m.group(1) if m else "?"
+                note = f"{total} images: §{step.cite.split('§', 1)[1]} {step.effect}"
+        if note != self.case_pane.images_note:
+            self.case_pane.images_note = note
+            self.case_pane.show_case(self.doc.case)
+
+    def on_case_pane_edit_row(self, event: CasePane.EditRow) -> None:
+        self.edit_case_row(event.row, toggle_only=event.toggle_only)
+
+    def on_top_bar_warnings_wanted(self, event: TopBar.WarningsWanted) -> None:
+        self.action_warnings()
+
+    def watch_risk_shown(self, shown: bool | None) -> None:
+        self._place_risk()
+
+    def on_option_list_option_highlighted(self, event) -> None:
+        """The case pane's cursor on a fact: one line on what it is and the provision it feeds."""
+        if event.option_list is not self.case_pane or event.option is None:
+            return
+        kind, _, key = (event.option.id or "").partition(":")
+        text = field_help(key) if kind in ("conduct", "defendant", "top") else ""
+        if text:
+            self.say(f"{key.replace('_', ' ')}: {text}")
+
     def _topbar(self) -> None:
         name = self.doc.name
         if self.example:
@@ -254,8 +287,10 @@ class ExposureApp(App[int]):
             name += " [modified]"
         cmp = self.result.comparison if self.result else None
         law = f"USSG {cmp.edition} ed." if cmp is not None and cmp.edition else "statutes only"
-        # the disclaimer before the edition: in 80 columns, what is cut is the edition
-        bar = Text.assemble((" exposure ", "bold reverse"), " ", (name, "bold"), " · ", ("planning aid, not legal advice", "italic"), " · ", law)
+        n = sum(len(lines) for _, lines in warning_sections(cmp)) if cmp is not None else 0
+        warn = (f" ⚠ {n} warning{'s' if n != 1 else ''} (w) ", "bold black on yellow") if n else ("", "")
+        # the warnings first, then the disclaimer before the edition: in 80 columns, what is cut is the edition
+        bar = Text.assemble((" exposure ", "bold reverse"), warn, " ", (name, "bold"), " · ", ("planning aid, not legal advice", "italic"), " · ", law)
         self.query_one("#topbar", Static).update(bar)
 
     def say(self, message: str, error: bool = False) -> None:
@@ -268,13 +303,15 @@ class ExposureApp(App[int]):
         self.query_one("#status", Static).update(t)
 
     def law_note(self) -> str:
+        """The '?' help's "Law applied" line: where the statutes come from and which Manual."""
         cmp = self.result.comparison if self.result else None
-        parts = [f"statutes: {Path(self.law.statutes.source).name if getattr(self.law.statutes, 'source', None) else 'rules/statutes.toml'}"]
+        source = getattr(self.law.statutes, "source", None)
+        parts = ["the statutes in rules/statutes.toml" + (f" (researched from {source})" if source else "")]
         if cmp is not None and cmp.edition:
-            parts.append(f"Guidelines Manual effective {cmp.edition} (chosen under USSG §1B1.11 from the sentencing date)")
+            parts.append(f"the Guidelines Manual effective {cmp.edition}, chosen under USSG §1B1.11 from the sentencing date")
         elif self.result and self.result.notes:
             parts.append("; ".join(self.result.notes))
-        return "; ".join(parts)
+        return "; ".join(parts) + "."
 
     # -- editing ---------------------------------------------------------------------------
 
@@ -287,6 +324,8 @@ class ExposureApp(App[int]):
             self.bell()
             return None
         msg = message(result) if callable(message) else message
+        self._done.append(msg or op.__name__.replace("_", " "))  # what undo will say it reverted
+        self._undone.clear()
         self.refresh_case()
         if msg:
             self.say(msg + "  (ctrl+z undoes)")
@@ -360,14 +399,16 @@ class ExposureApp(App[int]):
             return
         sc = next((s for s in self.doc.case.scenarios if s.name == name), None)
         facts = dict(sc.facts) if sc else {}
-        choices = self._fact_choices({k: f"stipulated: {v}" for k, v in facts.items()})
+        from calculator.tui.widgets.case_pane import _val
+
+        choices = self._fact_choices({k: f"stipulated: {_val(v)}" for k, v in facts.items()})
 
         def chosen(key: str | None) -> None:
             if key is None:
                 return
             kind = cd.fact_kind(key)
             if key == "distribution":
-                self.push_screen(ChoiceScreen(f"{name}: stipulate distribution", [(d, d) for d in DISTRIBUTION_KINDS] + [("", "(no stipulation)")], str(facts.get(key, ""))),
+                self.push_screen(ChoiceScreen(f"{name}: stipulate distribution (USSG §2G2.2(b)(3))", distribution_choices(DISTRIBUTION_KINDS) + [("", "(no stipulation)")], str(facts.get(key, ""))),
                                  lambda v: v is not None and self.edit(cd.stipulate, name, key, v or None, message=f"{name}: {key} = {v or 'as in the case'}"))
                 return
             hint = "yes / no" if kind is bool else ("a whole number" if kind is int else "")
@@ -493,8 +534,10 @@ class ExposureApp(App[int]):
     def _fact_choices(self, marks: dict[str, str]) -> list[tuple[str, str]]:
         """Every [conduct] / [defendant] fact with the case's value, and a mark where one is given."""
         case = self.doc.case
+        from calculator.tui.widgets.case_pane import _val
+
         return [
-            (k, f"{k.replace('_', ' ')}  (case: {getattr(case.conduct if k in CONDUCT_FIELDS else case.defendant, k)})"
+            (k, f"{k.replace('_', ' ')}  (case: {_val(getattr(case.conduct if k in CONDUCT_FIELDS else case.defendant, k))})"
                 + (f"  {marks[k]}" if k in marks else ""))
             for k in CONDUCT_FIELDS + DEFENDANT_FIELDS
         ]
@@ -520,7 +563,9 @@ class ExposureApp(App[int]):
         if key is not None:
             self._ask_contested(key)
             return
-        marks = {f.key: f"contested: {f.found} at {self._pct(f.probability)}" for f in self.doc.case.contested}
+        from calculator.tui.widgets.case_pane import _val
+
+        marks = {f.key: f"contested: {_val(f.found)} at {self._pct(f.probability)}" for f in self.doc.case.contested}
         self.push_screen(ChoiceScreen("Contest a fact at trial: which?", self._fact_choices(marks)), lambda k: k and self._ask_contested(k))
 
     def _ask_contested(self, key: str) -> None:
@@ -568,8 +613,7 @@ class ExposureApp(App[int]):
             return
         wide = self._wide
         now = self.risk_shown if self.risk_shown is not None else wide
-        self.risk_shown = not now
-        self._place_risk()
+        self.risk_shown = not now  # watch_risk_shown places the chart
 
     def action_enterprise_series(self) -> None:
         cur = self.doc.case.conduct.enterprise_series or ""
@@ -748,23 +792,26 @@ class ExposureApp(App[int]):
             elif key == "enterprise_series":
                 self.action_enterprise_series()
             elif key == "distribution":
-                self.push_screen(ChoiceScreen("Distribution", [(d, d) for d in DISTRIBUTION_KINDS], value),
+                self.push_screen(ChoiceScreen("Distribution (USSG §2G2.2(b)(3): the greatest that applies)", distribution_choices(DISTRIBUTION_KINDS), value),
                                  lambda v: v and self.edit(cd.set_field, kind, key, v, message=f"distribution: {v}"))
             else:
                 kind_ = cd.field_kind(kind, key)
                 hint = "yes / no" if kind_ is bool else "a whole number" if kind_ is int else ""
                 if cd.field_optional(kind, key):
                     hint += ("; " if hint else "") + "empty: not given"
+                if field_help(key):
+                    hint = field_help(key) + (" — " + hint if hint else "")
                 self.push_screen(PromptScreen(key.replace("_", " "), "" if value is None else str(value), hint=hint),
                                  lambda v: v is not None and self.edit(cd.set_field, kind, key, v, message=f"{key.replace('_', ' ')}: {v}"))
         elif kind == "top" and not toggle_only:
             value = getattr(case, key)
-            hint = "YYYY-MM-DD; empty removes it" + (" (the sentencing date picks the Guidelines edition)" if key == "sentencing_date" else "") if key.endswith("date") else "empty removes it"
+            hint = "MM/DD/YYYY or YYYY-MM-DD; empty removes it" + (" (the sentencing date picks the Guidelines edition)" if key == "sentencing_date" else "") if key.endswith("date") else "empty removes it"
             self.push_screen(PromptScreen(key.replace("_", " "), "" if value is None else str(value), hint=hint),
                              lambda v: v is not None and self.edit(cd.set_field, "", key, v, message=f"{key.replace('_', ' ')}: {v or 'removed'}"))
         elif kind == "count" and not toggle_only:
             c = case.count(key)
-            choices = [("statute", f"statute: § {c.statute}"), ("minors", f"minors: {', '.join(c.minors) or 'none'}"),
+            choices = [("label", f"label, as the indictment words it: {c.label or '-'} (e.g. receipt, distribution)"),
+                       ("statute", f"statute: § {c.statute}"), ("minors", f"minors: {', '.join(c.minors) or 'none'}"),
                        ("attempt", f"attempt: {'yes' if c.attempt else 'no'}"), ("conspiracy", f"conspiracy: {'yes' if c.conspiracy else 'no'}"),
                        ("conviction_probability", f"probability of conviction at trial: {self._pct(c.conviction_probability)}"),
                        ("id", f"id: {c.id}")]
@@ -802,6 +849,12 @@ class ExposureApp(App[int]):
                                                "any other section (§§ 2252, 2252A, 2252B, 2252C among them) adds nothing. Empty: not named (a warning instead)."),
                              lambda v: v is not None and self.edit(cd.edit_count, cid, predicate=v.strip() or None,
                                                                    message=f"Count {cid}: predicate {'§ ' + v.strip() if v.strip() else 'not named'}"))
+        elif field == "label":
+            self.push_screen(PromptScreen(f"Count {cid}: the count as the indictment words it", c.label or "", placeholder="e.g. receipt",
+                                          hint="shown in the comparison and the memo; where one statute covers several acts (§ 2252A(a)(2): "
+                                               "receipt or distribution) the SORNA tier reading follows it. Empty removes it."),
+                             lambda v: v is not None and self.edit(cd.edit_count, cid, label=v.strip() or None,
+                                                                   message=f"Count {cid}: {v.strip() or 'no label'}"))
         elif field in ("attempt", "conspiracy"):
             now = not getattr(c, field)
             self.edit(cd.edit_count, cid, **{field: now}, message=f"Count {cid}: {field} {'yes' if now else 'no'}")
@@ -855,18 +908,21 @@ class ExposureApp(App[int]):
             return
         self._save_to(None)
 
-    def _save_to(self, path: str | None) -> None:
+    def _save_to(self, path: str | None, then: Callable[[], None] | None = None) -> bool:
         try:
             where = self.doc.save(path)
         except SaveError as exc:
             self.say(f"Not saved: {exc}", error=True)
             self.bell()
-            return
+            return False
         self.example = False
         self._topbar()
         self.say(f"Saved {where} (owner-only)")
+        if then is not None:
+            then()
+        return True
 
-    def action_save_as(self) -> None:
+    def action_save_as(self, then: Callable[[], None] | None = None) -> None:
         default = str(self.doc.path) if self.doc.path and not self.example else "case.toml"
 
         def entered(v: str | None) -> None:
@@ -875,15 +931,15 @@ class ExposureApp(App[int]):
             target = Path(v.strip()).expanduser()
             if target.exists() and (self.doc.path is None or target.resolve() != self.doc.path.resolve() or self.example):
                 self.push_screen(ConfirmScreen(f"{target} exists. Replace it?", "Replace", "Cancel"),
-                                 lambda ok: ok and self._save_to(str(target)))
+                                 lambda ok: ok is True and self._save_to(str(target), then))
             else:
-                self._save_to(str(target))
+                self._save_to(str(target), then)
 
         self.push_screen(PromptScreen("Save the case as", default, hint="a path; the file is written atomically, readable by you only"), entered)
 
     def _unsaved_then(self, question: str, then: Callable[[], None]) -> None:
         if self.doc.dirty:
-            self.push_screen(ConfirmScreen(question, "Discard changes", "Keep editing"), lambda ok: ok and then())
+            self.push_screen(ConfirmScreen(question, "Discard changes", "Keep editing"), lambda ok: ok is True and then())
         else:
             then()
 
@@ -908,6 +964,7 @@ class ExposureApp(App[int]):
             self.bell()
             return False
         self.doc, self.example = doc, False
+        self._done, self._undone = [], []
         self.refresh_case()
         self.say(f"Opened {doc.path}")
         return True
@@ -915,10 +972,9 @@ class ExposureApp(App[int]):
     def action_new_case(self) -> None:
         def fresh() -> None:
             self.doc, self.example = CaseDoc.new(self.law), False
+            self._done, self._undone = [], []
             self.refresh_case()
-            self.case_pane.focus()
-            self.case_pane.focus_row("count:1")
-            self.say("New case: Enter on count 1 to pick its statute; ctrl+s saves")
+            self._start_new_case()
 
         self._unsaved_then("There are unsaved changes. Start a new case anyway?", fresh)
 
@@ -955,15 +1011,19 @@ class ExposureApp(App[int]):
 
     def action_undo(self) -> None:
         if self.doc.undo():
+            what = self._done.pop() if self._done else "the last edit"
+            self._undone.append(what)
             self.refresh_case()
-            self.say("Undone")
+            self.say(f"Undone: {what}  (ctrl+y redoes)")
         else:
             self.say("Nothing to undo")
 
     def action_redo(self) -> None:
         if self.doc.redo():
+            what = self._undone.pop() if self._undone else "the edit undone"
+            self._done.append(what)
             self.refresh_case()
-            self.say("Redone")
+            self.say(f"Redone: {what}")
         else:
             self.say("Nothing to redo")
 
@@ -983,12 +1043,22 @@ class ExposureApp(App[int]):
             topic += "\n" + CHART_HELP + "\n" + RISK_HELP
         self.push_screen(HelpScreen(self.law_note(), topic))
 
+    def action_warnings(self) -> None:
+        cmp = self.result.comparison if self.result else None
+        if cmp is None:
+            self.say("No figures yet, so no warnings: " + (self.result.error if self.result and self.result.error else "the case is empty"))
+            return
+        if len(self.screen_stack) > 1:
+            return
+        self.push_screen(WarningsScreen(cmp))
+
     def action_help_screen(self) -> None:
         self.push_screen(HelpScreen(self.law_note()))
 
     def action_toggle_case_pane(self) -> None:
         pane = self.case_pane
         pane.display = not pane.display
+        self._pane_auto_hidden = False
         if pane.display:
             pane.focus()
         else:
@@ -1016,8 +1086,16 @@ class ExposureApp(App[int]):
         if len(self.screen_stack) > 1:
             return
         if self.doc.dirty:
-            self.push_screen(ConfirmScreen("There are unsaved changes. Quit without saving?", "Quit", "Keep editing"),
-                             lambda ok: ok and self.exit(0))
+            def answered(ok: bool | str) -> None:
+                if ok == "save":
+                    if self.doc.path is None or self.example:
+                        self.action_save_as(then=lambda: self.exit(0))
+                    else:
+                        self._save_to(None, then=lambda: self.exit(0))
+                elif ok is True:
+                    self.exit(0)
+
+            self.push_screen(ConfirmScreen("There are unsaved changes. Quit without saving?", "Quit", "Keep editing", save="Save and quit"), answered)
         else:
             self.exit(0)
 
@@ -1049,6 +1127,23 @@ def run_app(path: str | None = None, new: bool = False) -> int:
         doc.path, example = None, True
     else:
         doc = CaseDoc.open(path, law)  # CaseError: the CLI prints where and why, exit 2
-    app = ExposureApp(doc, law, example=example)
+    app = ExposureApp(doc, law, example=example, new=new)
     code = app.run()
     return code or 0
+
+
+def run_app_for_benchmark() -> None:
+    """bench/cold_start.py: open the bundled example headless, as run_app does, and exit right
+    after the frame that first shows the comparison."""
+    from calculator.law.common import example_path
+
+    class _Once(ExposureApp):
+        def _show_result(self, result, gen):
+            super()._show_result(result, gen)
+            if result.comparison is not None:
+                self.call_after_refresh(self.exit)
+
+    law = load_law()
+    doc = CaseDoc.open(example_path(), law)
+    doc.path = None
+    _Once(doc, law, example=True).run(headless=True)

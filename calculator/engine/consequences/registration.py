@@ -42,8 +42,20 @@ def sorna_tier_20911(convictions: tuple[Conviction, ...], case: Case, rule: Sorn
             unplaced.append(f"{c.count_id} (§ {c.offense_key})")
             continue
         t, why = r.tier, r.note
-        if r.tier_if_distribution and case.conduct.distribution != "none":
-            t, why = r.tier_if_distribution, f"{r.note} (conduct: distribution = {case.conduct.distribution!r})"
+        if r.tier_if_distribution:
+            # the count of conviction decides, not the case's conduct: a plea to a count the indictment
+            # words as receipt is not a distribution conviction, whatever else the defendant did
+            named = c.count.named_conduct
+            if named == "distribution":
+                t, why = r.tier_if_distribution, f"{r.note} (count {c.count_id} is worded {c.count.label!r})"
+            elif named is not None:
+                why = f"{r.note} (count {c.count_id} is worded {c.count.label!r}: {named}, not distribution)"
+            elif case.conduct.distribution != "none":
+                t, why = r.tier_if_distribution, f"{r.note} (count {c.count_id} has no label saying receipt or distribution; conduct: distribution = {case.conduct.distribution!r})"
+                warnings.append(
+                    f"SORNA: count {c.count_id} (§ {c.offense_key}) may be receipt or distribution; Tier {r.tier_if_distribution} is assumed from the "
+                    f"case's distribution conduct (Tier {r.tier} if it is receipt): give the count the indictment's label (label = \"receipt\")"
+                )
         if r.tier_if_victim_under is not None:
             ages = [case.minor(m).age for m in c.count.minors]
             if ages and min(ages) < r.tier_if_victim_under:

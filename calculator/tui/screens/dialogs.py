@@ -14,30 +14,37 @@ from textual.widgets.option_list import Option
 from calculator import months as M
 
 
-class ConfirmScreen(ModalScreen[bool]):
-    """Yes / no. Returns True for yes."""
+class ConfirmScreen(ModalScreen[bool | str]):
+    """Yes / no. Returns True for yes; with `save` (a label), a third answer "save" on s."""
 
     BINDINGS = [
         Binding("y", "answer(True)", "Yes", id="confirm.yes"),
         Binding("n,escape", "answer(False)", "No", id="confirm.no"),
+        Binding("s", "save", "Save", show=False, id="confirm.save"),
     ]
 
-    def __init__(self, question: str, yes: str = "Yes", no: str = "No") -> None:
+    def __init__(self, question: str, yes: str = "Yes", no: str = "No", save: str | None = None) -> None:
         super().__init__()
-        self.question, self.yes, self.no = question, yes, no
+        self.question, self.yes, self.no, self.save = question, yes, no, save
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog"):
             yield Static(self.question, classes="question")
             with Horizontal(classes="buttons"):
+                if self.save:
+                    yield Button(f"{self.save} (s)", variant="success", id="save")
                 yield Button(f"{self.yes} (y)", variant="error", id="yes")
                 yield Button(f"{self.no} (n)", variant="primary", id="no")
 
     def on_mount(self) -> None:
-        self.query_one("#no", Button).focus()
+        self.query_one("#save" if self.save else "#no", Button).focus()
 
     def on_button_pressed(self, event: Button.Pressed) -> None:
-        self.dismiss(event.button.id == "yes")
+        self.dismiss("save" if event.button.id == "save" else event.button.id == "yes")
+
+    def action_save(self) -> None:
+        if self.save:
+            self.dismiss("save")
 
     def action_answer(self, value: bool) -> None:
         self.dismiss(value)
@@ -131,13 +138,27 @@ class StatutePicker(ModalScreen[str | None]):
 
     def _fill(self, query: str) -> None:
         ol = self.query_one(OptionList)
-        words = query.lower().replace("§", " ").split()
+        words = query.lower().replace("§", " ").replace("u.s.c.", " ").split()
+        words = [w for w in words if w not in ("18", "usc")] if len(words) > 1 else words
         opts = []
         if self.allow_clear and not words:
             opts.append(Option(Text("(as charged: no substitution)", style="italic"), id="="))
+        self.typed: dict[str, str] = {}  # key -> the spelling typed, where it names a subsection of the key
         for key, label, hay in self.entries:
-            if all(w in hay for w in words):
+            low = key.lower()
+            ok = True
+            for w in words:
+                if w in hay:
+                    continue
+                if w.startswith(low) and w[len(low):].startswith("("):  # 2252a(a)(2)(a): a subsection of 2252A(a)(2)
+                    self.typed[key] = next((t for t in query.replace("§", " ").split() if t.lower() == w), w)
+                    continue
+                ok = False
+                break
+            if ok:
                 opts.append(Option(label, id=key))
+        # the longest key a typed subsection falls under first (2252A(a)(2) before 2252A(a))
+        opts.sort(key=lambda o: 0 if o.id in self.typed and len(o.id) == max(len(k) for k in self.typed) else 1)
         ol.set_options(opts)
         if opts:
             idx = 0
@@ -166,7 +187,8 @@ class StatutePicker(ModalScreen[str | None]):
         if key == "=":
             self.dismiss("")
         elif key:
-            self.dismiss(f"18 U.S.C. § {key}")
+            # the spelling the lawyer typed, where it names a subsection of the entry (2252A(a)(2)(A))
+            self.dismiss(f"18 U.S.C. § {getattr(self, 'typed', {}).get(key, key)}")
 
     def action_move(self, delta: int) -> None:
         ol = self.query_one(OptionList)

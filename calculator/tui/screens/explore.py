@@ -31,10 +31,13 @@ class ExploreScreen(Screen):
     ]
     DEFAULT_CSS = """
     ExploreScreen #explore-status { height: auto; padding: 0 1; }
+    ExploreScreen #explore-verdict { height: auto; padding: 0 1; color: $text; text-style: bold; }
     ExploreScreen DataTable { width: 2fr; }
     ExploreScreen RiskChart { width: 1fr; }
     """
-    COLUMNS = (("floor", "Floor"), ("low", "Low end"), ("kept", "Kept"), ("acc", "Acc."), ("bargain", "Bargain"), ("flags", "Unverified"))
+    COLUMNS = (("floor", "Minimum"), ("low", "Lowest guideline"), ("ceiling", "Maximum"), ("kept", "Convictions"),
+               ("money", "Money ≥"), ("supervision", "Supervised release"), ("acc", "Accept."), ("bargain", "Plea"),
+               ("flags", "Unverified"))
 
     def __init__(self, case, law, mode: str = "pareto", **kw):
         super().__init__(**kw)
@@ -45,9 +48,11 @@ class ExploreScreen(Screen):
         self._running = False
         self._sort_key: str | None = None
         self._reverse = False
+        self.verdicts: dict[int, str] = {}  # frontier row index -> one line against trial
 
     def compose(self) -> ComposeResult:
         yield Static("Searching bargains…", id="explore-status")
+        yield Static("", id="explore-verdict")
         with Horizontal():
             yield DataTable(id="explore-table", cursor_type="row", zebra_stripes=True)
             with Vertical():
@@ -76,11 +81,20 @@ class ExploreScreen(Screen):
         def progress(done: int, total: int) -> None:
             self.app.call_from_thread(self._progress, done, total)
 
+        from calculator.advice import trial_point, verdict
+        from calculator.engine.risk import break_even
+
         try:
             fr = explore(self.case, self.law, self.mode, progress=progress, cancel=cancel.is_set)
             risk = None
             if any(c.conviction_probability is not None for c in self.case.counts) or self.case.contested:
                 risk = trial_risk(self.case, self.law, cancel=cancel.is_set)
+            trial = trial_point(self.case, self.law)
+            verdicts = {}
+            for i, r in enumerate(fr.rows):
+                even = break_even(self.case, self.law, r.bargain.scenario("offer"), cancel=cancel.is_set) if risk is not None else None
+                verdicts[i] = verdict(r, trial, risk.expected_low if risk is not None else None, even)
+            self.verdicts = verdicts
         except Cancelled:
             self.app.call_from_thread(self._finished, None, None, "Search cancelled.")
             return
@@ -101,8 +115,11 @@ class ExploreScreen(Screen):
             return
         self.frontier, self.risk = fr, risk
         note = "" if fr.guidelines else "  NOTE: no Guidelines engine: low end = statutory floor."
-        status.update(f"{len(fr.rows)} frontier bargains of {fr.bargains} ({fr.mode}); Enter adds the row as a scenario.{note}")
+        what = "best offer for each number of convictions" if fr.mode == "by-counts" else "offers no other beats on both minimum and lowest guideline"
+        status.update(f"{len(fr.rows)} {what} ({fr.bargains} bargains searched); ties: fewer convictions, lower maximum, less money, "
+                      f"shorter supervision. Enter adds the row as a scenario; c switches view.{note}")
         self.query_one(RiskChart).risk = risk
+        self.query_one(RiskChart).parent.display = risk is not None  # the table takes the room otherwise
         self._fill()
 
     # -- table -----------------------------------------------------------------------------------
@@ -113,7 +130,10 @@ class ExploreScreen(Screen):
             keyf = {
                 "floor": lambda r: r.floor,
                 "low": lambda r: r.low,
+                "ceiling": lambda r: r.ceiling,
                 "kept": lambda r: r.kept,
+                "money": lambda r: r.money or 0,
+                "supervision": lambda r: r.supervision or (0, 0),
                 "acc": lambda r: r.bargain.acceptance,
                 "bargain": lambda r: r.bargain.describe(),
                 "flags": lambda r: len(r.unverified),
@@ -125,10 +145,23 @@ class ExploreScreen(Screen):
         table = self.query_one(DataTable)
         table.clear()
         for i, r in enumerate(self._rows()):
+            sup = f"{M.short(r.supervision[0])}-{M.short(r.supervision[1])}" if r.supervision else "-"
             table.add_row(
-                M.fmt(r.floor), M.fmt(r.low), str(r.kept), f"-{r.bargain.acceptance}", r.bargain.describe(),
+                M.fmt(r.floor), M.fmt(r.low), M.fmt(r.ceiling), str(r.kept), "-" if r.money is None else f"${r.money:,}", sup,
+                f"-{r.bargain.acceptance}", r.bargain.describe(),
                 str(len(r.unverified)) if r.unverified else "", key=str(self.frontier.rows.index(r)),
             )
+        self._show_verdict()
+
+    def _show_verdict(self) -> None:
+        row = self.selected_row()
+        text = ""
+        if row is not None:
+            text = "vs trial: " + self.verdicts.get(self.frontier.rows.index(row), "")
+        self.query_one("#explore-verdict", Static).update(text)
+
+    def on_data_table_row_highlighted(self, event: DataTable.RowHighlighted) -> None:
+        self._show_verdict()
 
     def on_data_table_header_selected(self, event: DataTable.HeaderSelected) -> None:
         key = event.column_key.value
@@ -153,7 +186,7 @@ class ExploreScreen(Screen):
         if row is None:
             return
         taken = {s.name for s in self.case.scenarios}
-        name, n = f"Bargain: floor {M.short(row.floor)}, low {M.short(row.low)}, {row.kept} kept", 2
+        name, n = f"Offer: minimum {M.short(row.floor)}, guideline from {M.short(row.low)}, {row.kept} conviction{'s' if row.kept != 1 else ''}", 2
         base = name
         while name in taken:
             name, n = f"{base} ({n})", n + 1

@@ -26,18 +26,11 @@ atomically and makes the file readable by you only. Nothing is sent anywhere.
 """
 
 
-def bindings_table(app) -> str:
-    """Every binding with an id, from the app and its panes, as a Markdown table."""
-    from calculator.tui.widgets.case_pane import CasePane
-    from calculator.tui.widgets.comparison import ComparisonTable
+def bindings_table(app=None) -> str:
+    """Every key, from the one action registry (calculator.tui.actions), as a Markdown table."""
+    from calculator.tui.actions import key_table
 
-    rows = []
-    for where, cls in (("anywhere", type(app)), ("case pane", CasePane), ("comparison", ComparisonTable)):
-        for b in cls.BINDINGS:
-            if getattr(b, "id", None):
-                keys = ", ".join(b.key.split(","))
-                rows.append(f"| {where} | `{keys}` | {b.description or b.action} | `{b.id}` |")
-    return "| where | key | action | binding id |\n|---|---|---|---|\n" + "\n".join(rows)
+    return key_table()
 
 
 class HelpScreen(ModalScreen[None]):

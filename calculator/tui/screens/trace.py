@@ -19,7 +19,9 @@ def steps_for(e: Exposure, label: str) -> tuple[str, list[Step]]:
     low = label.lower()
     st = e.statutory
     if label.startswith("Count "):
-        cid = label[len("Count "):]
+        from calculator.report import count_id_of
+
+        cid = count_id_of(label)
         ce = next((c for c in st.counts if c.id == cid), None)
         if ce is None:
             return f"Count {cid}: dismissed in this scenario", []

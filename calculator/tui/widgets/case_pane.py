@@ -4,10 +4,11 @@ keyboard-driven list. Each row has an id saying what it edits ("count:1", "condu
 from __future__ import annotations
 
 from rich.text import Text
-from textual.binding import Binding
+from textual.message import Message
 from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
+from calculator.tui.actions import CASE, bindings
 from calculator.model import CONDUCT_FIELDS, DEFENDANT_FIELDS, Case
 
 HELP = """\
@@ -61,21 +62,12 @@ class CasePane(OptionList):
     """The case as charged."""
 
     HELP_TEXT = HELP
-    BINDINGS = [
-        Binding("enter", "edit", "Edit", id="case.edit"),
-        Binding("space", "toggle", "Flip", show=False, id="case.toggle"),
-        Binding("c", "app.add_count", "Add count", id="case.add_count"),
-        Binding("y", "app.duplicate_count", "Duplicate", show=False, id="case.duplicate_count"),
-        Binding("s", "app.count_statute", "Statute", show=False, id="case.statute"),
-        Binding("m", "app.count_minors", "Minors", show=False, id="case.minors"),
-        Binding("delete", "app.remove_item", "Remove", id="case.remove"),
-        Binding("i", "app.add_prior", "Add prior", show=False, id="case.add_prior"),
-        Binding("M", "app.add_minor", "Add minor", show=False, id="case.add_minor"),
-        Binding("v", "app.risk_estimate", "Trial risk", show=False, id="case.conviction_probability"),  # id kept: users' keymaps
-    ]
+    images_note = ""  # set by the screen from the engine's result: "500 images: §2G2.2(b)(7)(C) +4"
+    BINDINGS = bindings(CASE)
 
     def show_case(self, case: Case) -> None:
-        key = (case.counts, case.defendant, case.conduct, case.minors, case.title, case.offense_date, case.sentencing_date, case.contested)
+        key = (case.counts, case.defendant, case.conduct, case.minors, case.title, case.offense_date, case.sentencing_date, case.contested,
+               self.images_note)
         if key == getattr(self, "_shown", None):
             return  # a scenario edit: the case as charged did not change
         self._shown = key
@@ -98,7 +90,7 @@ class CasePane(OptionList):
                 extra.append(f"predicate § {c.predicate}")
             if c.conviction_probability is not None:
                 extra.append(f"P {c.conviction_probability:.0%}")
-            t = Text.assemble((f" {c.id:>3} ", "bold"), f"§ {c.statute}")
+            t = Text.assemble((f" {c.id:>3} ", "bold"), (f"{c.label} " if c.label else "", "italic"), f"§ {c.statute}")
             if extra:
                 t.append("  " + "; ".join(extra), style="dim")
             opts.append(Option(t, id=f"count:{c.id}"))
@@ -116,7 +108,13 @@ class CasePane(OptionList):
             opts.append(Option(t, id=f"prior:{i}"))
         head("conduct", " CONDUCT")
         for k in CONDUCT_FIELDS:
-            opts.append(Option(self._row(_label(k), getattr(case.conduct, k), contested.get(k)), id=f"conduct:{k}"))
+            row = self._row(_label(k), getattr(case.conduct, k), contested.get(k))
+            if k == "videos" and self.images_note:  # the engine's image count and its §2G2.2(b)(7) tier
+                opts.append(Option(row, id=f"conduct:{k}"))
+                row = Text(f"  = {self.images_note}", style="italic")
+                opts.append(Option(row, id="note:images", disabled=True))
+                continue
+            opts.append(Option(row, id=f"conduct:{k}"))
         head("minors", f" MINORS ({len(case.minors)})")
         for m in case.minors:
             flags = [_label(f) for f in ("sexual_act", "sexual_contact", "force", "custodial", "distributed", "computer_enticement", "sadistic",
@@ -165,8 +163,16 @@ class CasePane(OptionList):
         except Exception:
             pass
 
+    class EditRow(Message):
+        """Posted up when the lawyer asks to edit (Enter) or flip (Space) the row under the cursor:
+        the screen that owns the case decides what that means (messages up, attributes down)."""
+
+        def __init__(self, row: str | None, toggle_only: bool = False) -> None:
+            super().__init__()
+            self.row, self.toggle_only = row, toggle_only
+
     def action_edit(self) -> None:
-        self.app.edit_case_row(self.current)
+        self.post_message(self.EditRow(self.current))
 
     def action_toggle(self) -> None:
-        self.app.edit_case_row(self.current, toggle_only=True)
+        self.post_message(self.EditRow(self.current, toggle_only=True))

@@ -4,11 +4,12 @@ calculator.report.comparison_rows, and a row marking scenarios that rest on unve
 from __future__ import annotations
 
 from rich.text import Text
-from textual.binding import Binding
 from textual.widgets import DataTable
 
 from calculator.engine.evaluate import Comparison
-from calculator.report import comparison_rows
+from calculator.marks import row_marks
+from calculator.tui.actions import COMPARISON, bindings
+from calculator.report import comparison_rows, count_id_of
 
 HELP = """\
 ## Comparison pane
@@ -31,11 +32,16 @@ Scenario editing works on the column under the cursor:
   (0.7 or 70%; empty clears it): the trial-risk chart appears (**r** shows or hides it).
 - **n** renames the scenario, **D** duplicates it, **Delete** removes it.
 
-Every edit recomputes every scenario. `!` marks a figure resting on a value not verified in
-primary text; the drill-down says which.
+Every edit recomputes every scenario. `!` after a figure: it rests on a value not verified in
+primary text; `?`: an open legal reading (a circuit split) decides it, the harsher one shown.
+The drill-down says which; **w** lists every warning of the case.
+
+Scenarios that do not fit are never drawn in part: the title says which are shown ("1, 3, 4 of
+5") and **←/→** past the last one brings the next one in, a whole scenario at a time.
 """
 
 
+HIGHLIGHT_SECONDS = 1.5  # how long an edit's changed figures stay highlighted
 CELL_W = 16  # a scenario column: three fit beside the labels in 80 columns
 
 
@@ -65,76 +71,106 @@ def _wrap(name: str, width: int) -> Text:
     return Text(first + "\n" + rest, style="bold")
 
 
+def _marked(cell: str, mark) -> str:
+    """A figure an unverified value (!) or an open reading (?) touches carries the mark."""
+    return cell if mark is None or cell in ("-", "") else f"{cell} {mark.kind}"
+
+
 def _cell(label: str, c: str) -> Text:
     if label == "Unverified values":
         return Text(c, style="bold yellow" if c.startswith("!") else "")
     bold = label.lower().startswith(("statutory floor", "restricted range", "guidelines range"))
-    return Text(c, style="bold" if bold else "")
+    t = Text(c, style="bold" if bold else "")
+    if c.endswith((" !", " ?")):
+        t.stylize("bold yellow" if c.endswith("!") else "bold magenta", len(c) - 1)
+    return t
 
 
 class ComparisonTable(DataTable):
     """Scenarios side by side."""
 
     HELP_TEXT = HELP
-    BINDINGS = [
-        Binding("p", "app.add_plea", "Plea", id="scenario.add_plea"),
-        Binding("x", "app.toggle_count", "Dismiss", id="scenario.toggle_count"),
-        Binding("s", "app.substitute", "Subst.", id="scenario.substitute"),
-        Binding("a", "app.cycle_acceptance", "Accept.", id="scenario.acceptance"),
-        Binding("f", "app.stipulate", "Stipulate", show=False, id="scenario.stipulate"),
-        Binding("g", "app.agreed_sentence", "Agreed sentence", show=False, id="scenario.agreed"),
-        Binding("k", "app.scenario_kind", "Trial/plea", show=False, id="scenario.kind"),
-        Binding("5", "app.substantial_assistance", "§5K1.1", show=False, id="scenario.substantial_assistance"),
-        Binding("E", "app.motion_3553e", "§3553(e)", show=False, id="scenario.motion_3553e"),
-        Binding("v", "app.conviction_probability", "P(conviction)", show=False, id="scenario.conviction_probability"),
-        Binding("n", "app.rename_scenario", "Rename", show=False, id="scenario.rename"),
-        Binding("D", "app.duplicate_scenario", "Duplicate", show=False, id="scenario.duplicate"),
-        Binding("delete", "app.remove_scenario", "Remove scenario", show=False, id="scenario.remove"),
-    ]
+    highlight_seconds = HIGHLIGHT_SECONDS  # 0: no highlight (the snapshot tests, which have no clock)
+    BINDINGS = bindings(COMPARISON)
 
     def __init__(self, **kw) -> None:
-        super().__init__(cursor_type="cell", zebra_stripes=True, fixed_columns=1, header_height=2, **kw)
+        super().__init__(cursor_type="cell", zebra_stripes=True, fixed_columns=0, header_height=2, **kw)
         self.row_labels: list[str] = []
-        self.scenario_names: list[str] = []
+        self.scenario_names: list[str] = []  # the scenarios shown, in column order (cursor column - 1)
+        self.all_names: list[str] = []       # every scenario of the case, in order
+        self.first = 0                       # the first scrolled (not pinned) scenario shown
+        self.pinned = 0                      # leading scenarios always shown (trial)
         self._cmp: Comparison | None = None
-        self._shown_width = 0
+        self._layout: tuple = ()
+        self.marks: dict = {}
+        self.changed: list[tuple[str, str]] = []  # (row label, scenario) the last edit changed
+        self._generation = 0  # counts full rebuilds  # (row label, scenario index) -> calculator.marks.Mark
+
+    # -- the window of whole scenarios ---------------------------------------------------------
+    # The table never scrolls sideways: a scenario column is either shown whole or not at all
+    # (a clipped "0" that is really 240 is a wrong number). Moving the cursor past the last
+    # scenario shown brings the next one in, a whole column at a time; trial stays pinned.
+
+    def _room(self) -> int:
+        """Columns of text the scenario columns and the label column may use."""
+        width = self.content_region.width or 78
+        return max(20, width - 1)  # the vertical scrollbar's column
+
+    def _window(self, n: int, label_w: int) -> tuple[int, int, int]:
+        """(pinned, how many scenarios fit, cell width), every column drawn whole."""
+        pinned = self.pinned
+        room = self._room() - (label_w + 2)
+        fit = max(1, min(n, room // (CELL_W + 2)))
+        cell_w = max(8, min(28, room // fit - 2))
+        return pinned, fit, cell_w
 
     def on_resize(self, event) -> None:
-        if self._cmp is not None and self._cell_width(self._cmp) != self._shown_width:
+        if self._cmp is not None and self._layout[:1] != (self._room(),):
             self.show(self._cmp)
 
-    def _cell_width(self, cmp: Comparison) -> int:
-        """Scenario columns share the room: at least CELL_W (three fit in 80 columns), at most 28."""
-        n = max(1, len(cmp.exposures))
-        avail = (self.size.width or 80) - 24
-        return max(CELL_W, min(28, avail // n - 2))
+    def shown_range(self) -> tuple[int, int, int]:
+        """(first, last, of): the scenarios shown, counted from 1, for the title."""
+        if not self.scenario_names:
+            return (0, 0, 0)
+        idx = [self.all_names.index(n) + 1 for n in self.scenario_names if n in self.all_names]
+        return (min(idx), max(idx), len(self.all_names))
 
     def show(self, cmp: Comparison) -> None:
         self._cmp = cmp
-        cell_w = self._cell_width(cmp)
+        ex = cmp.exposures
         rows = comparison_rows(cmp)
-        names = [e.scenario.name + (" !" if e.unverified else "") for e in cmp.exposures]
-        shown_rows = [(label, [_split(str(c), cell_w) for c in cells]) for label, cells in rows]
-        if any(e.unverified for e in cmp.exposures):
-            shown_rows.append(("Unverified values", [f"! {len(e.unverified)}" if e.unverified else "-" for e in cmp.exposures]))
+        if any(e.unverified for e in ex):
+            rows = list(rows) + [("Unverified values", [f"! {len(e.unverified)}" if e.unverified else "-" for e in ex])]
+        self.all_names = [e.scenario.name for e in ex]
+        self.pinned = 1 if ex and ex[0].scenario.kind == "trial" and len(ex) > 1 else 0
+        label_w = min(26, max((len(label) for label, _ in rows), default=8))  # "Count 2 (distribution)" whole
+        pinned, fit, cell_w = self._window(len(ex), label_w)
+        if fit <= pinned:  # room for one column only: no pinning, trial is scrolled to like the rest
+            self.pinned = pinned = 0
+        self._layout = (self._room(), label_w, len(ex))
+        scrolled = max(1, fit - pinned)  # how many of the others fit beside the pinned
+        others = len(ex) - pinned
+        self.first = min(max(self.first, pinned), max(pinned, pinned + others - scrolled))
+        shown = list(range(pinned)) + list(range(self.first, min(len(ex), self.first + scrolled)))
+        names = [ex[i].scenario.name + (" !" if ex[i].unverified else "") for i in shown]
+        self.marks = row_marks(cmp, [label for label, _ in rows])
+        shown_rows = [(label, [_split(_marked(str(cells[i]), self.marks.get((label, i))), cell_w) for i in shown]) for label, cells in rows]
+        self._title()
         if self._update_in_place(shown_rows, names, cell_w):
             return
         self._shown_width = cell_w
         coord = self.cursor_coordinate
         old_names = list(self.scenario_names)
         self.clear(columns=True)
-        ex = cmp.exposures
-        # the label column and the trial (first) column stay in view when scrolling sideways
-        self.fixed_columns = 2 if ex and ex[0].scenario.kind == "trial" and len(ex) > 1 else 1
-        self.scenario_names = [e.scenario.name for e in ex]
-        label_w = min(20, max((len(label) for label, _ in shown_rows), default=8))
+        self._generation += 1
+        self.scenario_names = [ex[i].scenario.name for i in shown]
         self.add_column(Text("months", style="dim"), key="label", width=label_w)
         widths = []
-        for i, name in enumerate(names):
-            widest = max((len(line) for _, cells in shown_rows for line in cells[i].split("\n")), default=6)
+        for j, name in enumerate(names):
+            widest = max((len(line) for _, cells in shown_rows for line in cells[j].split("\n")), default=6)
             width = max(8, min(cell_w, max(widest, min(len(name), cell_w))))
             widths.append(width)
-            self.add_column(_wrap(name, width), key=self.scenario_names[i], width=width)
+            self.add_column(_wrap(name, width), key=self.scenario_names[j], width=width)
         self.row_labels = []
         for label, cells in shown_rows:
             height = 2 if any("\n" in c for c in cells) else 1
@@ -142,6 +178,7 @@ class ComparisonTable(DataTable):
             self.row_labels.append(label)
         self._shape = (names, [label for label, _ in shown_rows], [2 if any("\n" in c for c in cells) else 1 for _, cells in shown_rows], widths)
         self._cells = [list(cells) for _, cells in shown_rows]
+        self._title()
         # keep the cursor on the same scenario and row where possible
         row, col = coord.row, coord.column
         if 0 < col <= len(old_names):
@@ -151,12 +188,55 @@ class ComparisonTable(DataTable):
         row = min(max(row, 0), len(self.row_labels) - 1)
         col = min(max(col, 1), len(self.scenario_names))
         self.move_cursor(row=row, column=col, animate=False)
+        self.scroll_x = 0
+
+    def _title(self) -> None:
+        first, last, of = self.shown_range()
+        if of and len(self.scenario_names) < of:
+            left = "◂ " if self.first > self.pinned else ""
+            right = " ▸" if self.scenario_names and self.all_names.index(self.scenario_names[-1]) < of - 1 else ""
+            shown = ", ".join(str(self.all_names.index(n) + 1) for n in self.scenario_names)
+            self.border_title = f"Scenarios (months) · {left}{shown} of {of}{right} · ←/→ by scenario"
+        else:
+            self.border_title = "Scenarios (months)"
+
+    def scroll_to_scenario(self, name: str) -> bool:
+        """Bring a scenario into view (whole). True when the window moved."""
+        if name in self.scenario_names or name not in self.all_names or self._cmp is None:
+            return False
+        i = self.all_names.index(name)
+        if i < self.pinned:
+            return False
+        shown_scrolled = max(1, len(self.scenario_names) - self.pinned)
+        self.first = i if i < self.first else i - shown_scrolled + 1
+        self.show(self._cmp)
+        return True
+
+    def action_cursor_right(self) -> None:
+        col = self.cursor_coordinate.column
+        if col >= len(self.scenario_names) and self.scenario_names and self._cmp is not None:
+            last = self.all_names.index(self.scenario_names[-1]) if self.scenario_names[-1] in self.all_names else -1
+            if 0 <= last < len(self.all_names) - 1:
+                self.first += 1
+                self.show(self._cmp)
+                self.move_cursor(column=len(self.scenario_names), animate=False)
+                return
+        super().action_cursor_right()
+
+    def action_cursor_left(self) -> None:
+        col = self.cursor_coordinate.column
+        if col == self.pinned + 1 and self.first > self.pinned and self._cmp is not None:
+            self.first -= 1
+            self.show(self._cmp)
+            self.move_cursor(column=self.pinned + 1, animate=False)
+            return
+        super().action_cursor_left()
 
     def _update_in_place(self, shown_rows, names, cell_w) -> bool:
         """Same scenarios, rows and row heights as shown: update only the cells that changed
         (an edit usually moves a few figures; rebuilding the table would repaint everything)."""
         shape = getattr(self, "_shape", None)
-        if shape is None or cell_w != self._shown_width:
+        if shape is None or cell_w != getattr(self, "_shown_width", None):
             return False
         old_names, old_labels, old_heights, widths = shape
         heights = [2 if any("\n" in c for c in cells) else 1 for _, cells in shown_rows]
@@ -166,14 +246,34 @@ class ComparisonTable(DataTable):
             for i, c in enumerate(cells):
                 if max(len(line) for line in c.split("\n")) > widths[i]:
                     return False
+        changed = []
         for r, (label, cells) in enumerate(shown_rows):
             for i, c in enumerate(cells):
                 if self._cells[r][i] != c:
-                    self.update_cell_at((r, i + 1), _cell(label, c))
+                    t = _cell(label, c)
+                    t.stylize("reverse")  # an edit's changed figures stand out for a moment
+                    self.update_cell_at((r, i + 1), t)
                     self._cells[r][i] = c
+                    changed.append((r, i, label))
+        if changed:
+            self.changed = [(label, self.scenario_names[i]) for _, i, label in changed]
+            if self.highlight_seconds:
+                gen = self._generation
+                self.set_timer(self.highlight_seconds, lambda: self._unhighlight(changed, gen))
+            else:
+                self._unhighlight(changed, self._generation)
         return True
 
+    def _unhighlight(self, changed, gen: int) -> None:
+        if gen != self._generation:
+            return  # the table was rebuilt since: nothing of this edit is highlighted any more
+        for r, i, label in changed:
+            if r < len(self._cells) and i < len(self._cells[r]) and r < self.row_count:
+                self.update_cell_at((r, i + 1), _cell(label, self._cells[r][i]))
+
     def focus_cell(self, scenario: str | None = None, row_label: str | None = None) -> None:
+        if scenario is not None:
+            self.scroll_to_scenario(scenario)
         row, col = self.cursor_coordinate.row, self.cursor_coordinate.column
         if scenario in self.scenario_names:
             col = self.scenario_names.index(scenario) + 1
@@ -196,4 +296,4 @@ class ComparisonTable(DataTable):
     @property
     def current_count(self) -> str | None:
         label = self.current_label or ""
-        return label[len("Count "):] if label.startswith("Count ") else None
+        return count_id_of(label)
