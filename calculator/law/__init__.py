@@ -13,6 +13,7 @@ from pathlib import Path
 
 from attrs import frozen
 
+from calculator.law.check import check_rules
 from calculator.law.common import Cited, LawError, rules_root
 from calculator.law.statutes import StatuteBook, load_statutes
 
@@ -33,13 +34,16 @@ def _load(root: Path) -> Law:
     from calculator.law import guidelines as _gl
     from calculator.law import outcomes as _out
 
-    return Law(
+    statutes = load_statutes(root / "statutes.toml")
+    law = Law(
         root=str(root),
-        statutes=load_statutes(root / "statutes.toml"),
+        statutes=statutes,
         guidelines=_gl.load_editions(root / "guidelines"),
         consequences=_cons.load(root),
         outcomes=_out.load_outcomes(root / "outcomes.toml") if (root / "outcomes.toml").is_file() else None,
     )
+    check_rules(root, statutes)  # the names one rules file uses exist in another
+    return law
 
 
 @functools.lru_cache(maxsize=4)
