@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 
 from calculator.cli import main
 from calculator.law.common import rules_root
@@ -42,3 +43,25 @@ def test_the_command_writes_them(tmp_path, capsys):
     assert sorted(p.name for p in tmp_path.glob("*.json")) == sorted(FILES)
     assert (tmp_path / "statutes.json").read_text(encoding="utf-8") == schemas()["statutes.json"]
     assert main(["rules"]) == 2
+
+
+def _keys(schema: dict) -> set[str]:
+    out = set(schema.get("properties", {}))
+    for d in schema.get("$defs", {}).values():
+        out |= set(d.get("properties", {}))
+    return out
+
+
+def test_rules_readme_describes_every_file_and_key():
+    """rules/README.md names every rules file and every key of the files it documents in full
+    (statutes, consequences, bargains; the guidelines folder has its own README)."""
+    readme = (RULES / "README.md").read_text(encoding="utf-8")
+    for p in RULES.glob("*.toml"):
+        assert f"`{p.name}`" in readme, p.name
+    missing = {}
+    for name in ("statutes.json", "consequences.json", "bargains.json"):
+        keys = _keys(json.loads((RULES / "schema" / name).read_text(encoding="utf-8")))
+        gone = sorted(k for k in keys if not re.search(r"[`\[.]" + re.escape(k) + r"[`\]. ]", readme))
+        if gone:
+            missing[name] = gone
+    assert missing == {}, f"rules/README.md does not describe: {missing}"
