@@ -7,13 +7,15 @@ the line, the key and what is wrong; the CLI prints it and exits 2. Nothing here
 from __future__ import annotations
 
 import datetime as dt
+import difflib
+import json
 import re
 import tomllib
 from pathlib import Path
 from typing import Annotated, Any, Literal
 
 import pydantic
-from pydantic import Field, StrictBool, StrictInt, StrictStr
+from pydantic import AfterValidator, BeforeValidator, Field, StrictBool, StrictInt, StrictStr
 
 from calculator.files import ReadError, read_bytes
 from calculator.law import Law
@@ -61,9 +63,34 @@ class CaseError(ValueError):
 
 Count_ = Annotated[StrictInt, Field(ge=0, le=10_000_000)]
 
+# Strict types at the file boundary (issue 14 item 13): TOML has real booleans, integers, floats
+# and dates, so nothing is coerced -- `acceptance = false` is not 0, `conviction_probability = true`
+# is not 1.0, `offense_date = 0` is not 1970-01-01. pydantic's strict mode covers dates and numbers;
+# a Literal of integers still takes a boolean (False == 0 in Python), hence NoBool.
+FIRST_DATE = dt.date(1900, 1, 1)
+LAST_DATE = dt.date(2100, 12, 31)
+
+
+def _no_bool(v: Any) -> Any:
+    if isinstance(v, bool):
+        raise ValueError(f"Input should be a number, not true/false (got {str(v).lower()})")
+    return v
+
+
+def _plausible_date(v: dt.date) -> dt.date:
+    # the engine adds up to 1,000 years of months to these dates; keep them where arithmetic holds
+    if not FIRST_DATE <= v <= LAST_DATE:
+        raise ValueError(f"Input should be a date between {FIRST_DATE} and {LAST_DATE} (got {v})")
+    return v
+
+
+NoBool = BeforeValidator(_no_bool)
+Date_ = Annotated[dt.date, AfterValidator(_plausible_date)]
+Probability = Annotated[float, Field(ge=0.0, le=1.0)]
+
 
 class _M(pydantic.BaseModel):
-    model_config = pydantic.ConfigDict(extra="forbid", frozen=True)
+    model_config = pydantic.ConfigDict(extra="forbid", frozen=True, strict=True)
 
 
 class PriorM(_M):
@@ -127,7 +154,7 @@ class CountM(_M):
     minors: list[StrictStr] = []
     attempt: StrictBool = False
     conspiracy: StrictBool = False
-    conviction_probability: Annotated[float, Field(ge=0.0, le=1.0, strict=False)] | None = None
+    conviction_probability: Probability | None = None
     predicate: Annotated[StrictStr, Field(min_length=1, max_length=120)] | None = None
 
 
@@ -140,7 +167,7 @@ class ScenarioM(_M):
     name: Annotated[StrictStr, Field(min_length=1, max_length=80)]
     kind: Literal["trial", "plea"] = "trial"
     convicted: list[StrictStr] | None = None
-    acceptance: Literal[0, 2, 3] | None = None
+    acceptance: Annotated[Literal[0, 2, 3], NoBool] | None = None
     substitute: dict[str, StrictStr] = {}
     facts: dict[str, Any] = {}
     agreed_sentence: AgreedM | None = None
@@ -151,7 +178,7 @@ class ScenarioM(_M):
 class ContestedM(_M):
     key: StrictStr
     found: Any
-    probability: Annotated[float, Field(ge=0.0, le=1.0, strict=False)]
+    probability: Probability
     otherwise: Any = None
 
 
@@ -160,10 +187,10 @@ class TrialRiskM(_M):
 
 
 class CaseM(_M):
-    format: Literal[1]
+    format: Annotated[Literal[1], NoBool]
     title: StrictStr | None = None
-    offense_date: dt.date | None = None
-    sentencing_date: dt.date | None = None
+    offense_date: Date_ | None = None
+    sentencing_date: Date_ | None = None
     defendant: DefendantM = DefendantM()
     conduct: ConductM = ConductM()
     minors: list[MinorM] = []
@@ -224,10 +251,13 @@ def _line_paths(text: str) -> list[tuple[int, tuple]]:
 def find_line(text: str, loc: tuple) -> int | None:
     """The line of `loc` (('counts', 1, 'statute')) or of its nearest enclosing table."""
     best, best_len = None, -1
-    for lineno, path in _line_paths(text):
+    paths = _line_paths(text)
+    for lineno, path in paths:
         n = len(path)
         if n <= len(loc) and tuple(loc[:n]) == path and n > best_len:
             best, best_len = lineno, n
+    if best is None and loc:  # an unknown table (`[[defendent.priors]]`): the first line inside it
+        best = next((lineno for lineno, path in paths if tuple(path[: len(loc)]) == tuple(loc)), None)
     return best
 
 
@@ -265,6 +295,27 @@ def load_case(path: str | Path, law: Law) -> Case:
     return loads_case(read_case_text(path), law, str(path))
 
 
+def locate_scenario_error(exc: Exception, path: str | None) -> CaseError:
+    """A ScenarioError found by the engine, as a CaseError naming the file, line and key."""
+    name, key = getattr(exc, "scenario", None), getattr(exc, "key", None)
+    message = str(exc)
+    loc: tuple = ()
+    text = ""
+    if path and name is not None:
+        try:
+            from calculator.files import read_case_text
+
+            text = read_case_text(path)
+            scenarios = tomllib.loads(text).get("scenarios", [])
+            i = next(i for i, s in enumerate(scenarios) if isinstance(s, dict) and s.get("name") == name)
+            loc = ("scenarios", i) + (tuple(key.split(".")) if key else ())
+        except (CaseError, tomllib.TOMLDecodeError, StopIteration, AttributeError):
+            loc = ()
+    if not loc:
+        return CaseError(message, path)
+    return CaseError(message, path, find_line(text, loc), _loc_str(loc))
+
+
 def decode(raw: bytes, path: str | None = None) -> str:
     if not raw.strip():
         raise CaseError("the file is empty: a case file needs at least `format = 1` and one [[counts]]", path)
@@ -285,8 +336,16 @@ def _parse(text: str, path: str | None) -> dict:
         msg = str(exc)
         m = re.search(r"\(at line (\d+), column (\d+)\)", msg)
         line = int(m.group(1)) if m else None
+        if line is None and "(at end of document)" in msg:  # a truncated file: its last line
+            line = max(1, len(text.splitlines()))
+            msg = msg.replace("(at end of document)", "").strip() + " (the file ends too early: is it cut short?)"
         msg = re.sub(r"\s*\(at line \d+, column \d+\)", "", msg)
         raise CaseError(f"TOML syntax error: {msg}", path, line) from None
+    except RecursionError:  # tomllib recurses on nested arrays and inline tables
+        lines = text.splitlines() or [""]
+        depth = [ln.count("[") + ln.count("{") for ln in lines]
+        line = depth.index(max(depth)) + 1
+        raise CaseError("values nested too deeply (a case file nests at most a few levels)", path, line) from None
 
 
 def _err(text: str, path: str | None, loc: tuple, msg: str) -> CaseError:
@@ -296,14 +355,33 @@ def _err(text: str, path: str | None, loc: tuple, msg: str) -> CaseError:
 def _pyd_message(err: dict) -> str:
     t = err["type"]
     if t == "extra_forbidden":
-        return "unknown key"
+        near = difflib.get_close_matches(str(err["loc"][-1]), _all_keys(), n=1)
+        return "unknown key" + (f" (did you mean {near[0]}?)" if near else "")
     if t == "missing":
         return "required key is missing"
     msg = err["msg"]
+    if t == "value_error":  # our own validators say what they got
+        return msg.removeprefix("Value error, ")
     inp = err.get("input")
     if t not in ("missing",) and not isinstance(inp, (dict, list)):
-        msg += f" (got {inp!r})"
+        msg += f" (got {_toml_repr(inp)})"
     return msg
+
+
+def _all_keys() -> list[str]:
+    models = (CaseM, DefendantM, PriorM, ConductM, MinorM, CountM, ScenarioM, AgreedM, TrialRiskM, ContestedM)
+    return sorted({k for m in models for k in m.model_fields})
+
+
+def _toml_repr(v: Any) -> str:
+    """A value as the case file spells it (true, 2024-01-05, "text"), not as Python does."""
+    if isinstance(v, bool):
+        return "true" if v else "false"
+    if isinstance(v, (dt.date, dt.time)):
+        return v.isoformat()
+    if isinstance(v, str):
+        return json.dumps(v, ensure_ascii=False)
+    return repr(v)
 
 
 def _build(data: dict, text: str, law: Law, path: str | None) -> Case:

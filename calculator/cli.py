@@ -35,6 +35,16 @@ def example_path() -> Path:
     return _example()
 
 
+def _width(text: str) -> int:
+    try:
+        n = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a whole number of columns") from None
+    if not 20 <= n <= 1000:
+        raise argparse.ArgumentTypeError(f"{n} columns: give a width from 20 to 1000")
+    return n
+
+
 def _parser() -> argparse.ArgumentParser:
     p = argparse.ArgumentParser(
         prog="exposure",
@@ -45,7 +55,7 @@ def _parser() -> argparse.ArgumentParser:
     c = sub.add_parser("compare", help="every scenario side by side")
     c.add_argument("case", help="case file (TOML, format 1)")
     c.add_argument("--json", action="store_true", help="print the machine-readable results (format 1)")
-    c.add_argument("--width", type=int, default=None, help="table width in columns (default: the terminal's)")
+    c.add_argument("--width", type=_width, default=None, help="table width in columns (default: the terminal's)")
     w = sub.add_parser("worksheet", help="the Guidelines worksheet for a scenario")
     w.add_argument("case")
     w.add_argument("--scenario", default=None, help="scenario name (default: every scenario)")
@@ -227,10 +237,10 @@ def main(argv: list[str] | None = None) -> int:
     if handler is None:
         _parser().print_help()
         return EXIT_INPUT
-    return _guard(lambda: handler(args))
+    return _guard(lambda: handler(args), getattr(args, "case", None))
 
 
-def _guard(fn) -> int:
+def _guard(fn, path: str | None = None) -> int:
     """Run a command; turn every expected failure into a message and an exit status."""
     from calculator.case import CaseError
     from calculator.engine.scenario import ScenarioError
@@ -241,7 +251,9 @@ def _guard(fn) -> int:
     except CaseError as exc:
         return _fail(exc.render(), EXIT_INPUT)
     except ScenarioError as exc:
-        return _fail(str(exc), EXIT_INPUT)
+        from calculator.case import locate_scenario_error
+
+        return _fail(locate_scenario_error(exc, path).render(), EXIT_INPUT)
     except LawError as exc:
         return _fail(f"the rules files are broken: {exc}", EXIT_LAW)
     except KeyboardInterrupt:

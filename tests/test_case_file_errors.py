@@ -82,12 +82,48 @@ BAD = {
     "no format": (GOOD_COUNT, 1, "format", "format = 1"),
     "TOML syntax error": ('format = 1\n[[counts]]\nid = "1"\nstatute = "2252A(a)(5)\n', 4, None, "TOML syntax error"),
     "TOML duplicate key": ('format = 1\n[[counts]]\nid = "1"\nid = "2"\nstatute = "2252A(a)(5)"\n', 4, None, "TOML syntax error"),
+    # issue 14 item 13: strict types at the file boundary, nothing coerced
+    "acceptance false is not 0": ("format = 1\n" + GOOD_COUNT + '[[scenarios]]\nname = "P"\nkind = "plea"\nacceptance = false\n', 8, "scenarios[1].acceptance", "got false"),
+    "acceptance true is not 1": ("format = 1\n" + GOOD_COUNT + '[[scenarios]]\nname = "P"\nkind = "plea"\nacceptance = true\n', 8, "scenarios[1].acceptance", "got true"),
+    "format true is not 1": ("format = true\n" + GOOD_COUNT, 1, "format", "got true"),
+    "conviction probability true is not 1.0": ("format = 1\n" + GOOD_COUNT + "conviction_probability = true\n", 5, "counts[1].conviction_probability", "got true"),
+    "contested probability false is not 0.0": (
+        "format = 1\n" + GOOD_COUNT + '[[trial_risk.facts]]\nkey = "images"\nfound = 600\nprobability = false\n', 8, "trial_risk.facts[1].probability", "got false"
+    ),
+    "offense date 0 is not 1970-01-01": ("format = 1\noffense_date = 0\n" + GOOD_COUNT, 2, "offense_date", "valid date"),
+    "offense date as a date-time": ("format = 1\noffense_date = 2020-01-01T00:00:00\n" + GOOD_COUNT, 2, "offense_date", "valid date"),
+    "stipulated fact true is not 1": ("format = 1\n" + GOOD_COUNT + '[[scenarios]]\nname = "P"\nkind = "plea"\n[scenarios.facts]\ncriminal_history_points = true\n', 9, "scenarios[1].facts.criminal_history_points", "integer"),
+    # issue 14 item 11: bad input that used to be exit 70
+    "sentencing date in year 9999": ("format = 1\nsentencing_date = 9999-06-01\n" + GOOD_COUNT, 2, "sentencing_date", "between 1900-01-01 and 2100-12-31"),
+    "offense date in year 1": ("format = 1\noffense_date = 0001-01-01\n" + GOOD_COUNT, 2, "offense_date", "between"),
+    "500-deep nesting": ("format = 1\n" + GOOD_COUNT + "x = " + "[" * 500 + "]" * 500 + "\n", 5, None, "nested too deeply"),
+    "500-deep inline tables": ("format = 1\n" + GOOD_COUNT + "x = " + "{a = " * 500 + "}" * 500 + "\n", 5, None, "nested too deeply"),
+    # issue 14 item 12: a line for header typos, truncated files and agreed-sentence errors
+    "header typo": ("format = 1\n" + GOOD_COUNT + '\n[[defendent.priors]]\nkind = "other"\n', 6, "defendent", "did you mean defendant"),
+    "truncated in a string": ('format = 1\n[[counts]]\nid = "1"\nstatute = "2252A(a', 4, None, "cut short"),
+    "truncated in an array": ('format = 1\n[[counts]]\nid = "1"\nstatute = "2252A(a)(5)"\nminors = ["A",', 5, None, "cut short"),
+}
+
+# found by the engine, not the reader: the CLI still names the file, the line and the key
+BAD_AT_COMPUTE = {
+    "agreed sentence below the minimum": (
+        "format = 1\n[[counts]]\nid = \"1\"\nstatute = \"2252A(a)(2)\"\n[[scenarios]]\nname = \"P\"\nkind = \"plea\"\n[scenarios.agreed_sentence]\nlow = 10\nhigh = 12\n",
+        9,
+        "scenarios[1].agreed_sentence.low",
+        "below the mandatory minimum",
+    ),
+    "agreed sentence above the maximum": (
+        "format = 1\n" + GOOD_COUNT + "[[scenarios]]\nname = \"T\"\n\n[[scenarios]]\nname = \"P\"\nkind = \"plea\"\nagreed_sentence = { low = 10, high = 900 }\n",
+        11,
+        "scenarios[2].agreed_sentence.high",
+        "above the statutory maximum",
+    ),
 }
 
 
-@pytest.mark.parametrize("name", list(BAD))
+@pytest.mark.parametrize("name", list(BAD) + list(BAD_AT_COMPUTE))
 def test_bad_case_file_exit_2_names_line_and_key(tmp_path, name):
-    text, line, key, says = BAD[name]
+    text, line, key, says = {**BAD, **BAD_AT_COMPUTE}[name]
     path = tmp_path / "case.toml"
     path.write_text(text, encoding="utf-8")
     before = path.read_bytes()
@@ -173,3 +209,13 @@ def test_second_count_error_names_the_second_count(law):
     with pytest.raises(CaseError) as exc:
         loads_case(text, law)
     assert (exc.value.line, exc.value.key) == (9, "counts[2].attempt")
+
+
+@pytest.mark.parametrize("width", ["-5", "0", "5", "abc", "100000"])
+def test_bad_width_is_exit_2_not_70(width):
+    """Issue 14 item 11: `--width -5` was an internal error (exit 70)."""
+    from calculator.cli import example_path
+
+    r = run_cli("compare", str(example_path()), "--width", width)
+    assert r.returncode == 2, (r.returncode, r.stderr)
+    assert "--width" in r.stderr and "Traceback" not in r.stderr

@@ -10,7 +10,15 @@ from calculator.model import CONDUCT_FIELDS, DEFENDANT_FIELDS, Case, Count, Scen
 
 
 class ScenarioError(ValueError):
-    """The scenario is impossible on this case (names a missing count, acceptance 3 after trial...)."""
+    """The scenario is impossible on this case (names a missing count, acceptance 3 after trial...).
+
+    `scenario` (its name) and `key` (the scenario's key at fault, e.g. "agreed_sentence") let the
+    file boundary name the file and the line (calculator.case.locate_scenario_error)."""
+
+    def __init__(self, message: str, scenario: str | None = None, key: str | None = None):
+        super().__init__(message)
+        self.scenario = scenario
+        self.key = key
 
 
 @frozen
@@ -30,12 +38,12 @@ def apply_scenario(case: Case, scenario: Scenario) -> Applied:
     else:
         for cid in scenario.convicted:
             if cid not in ids:
-                raise ScenarioError(f"scenario {scenario.name!r}: no count {cid!r} (counts: {', '.join(ids)})")
+                raise ScenarioError(f"scenario {scenario.name!r}: no count {cid!r} (counts: {', '.join(ids)})", scenario.name, "convicted")
         convicted = [cid for cid in ids if cid in scenario.convicted]
     subs = {cid: (spelled, key) for cid, spelled, key in scenario.substitute}
     for cid in subs:
         if cid not in ids:
-            raise ScenarioError(f"scenario {scenario.name!r}: substitute names no count {cid!r}")
+            raise ScenarioError(f"scenario {scenario.name!r}: substitute names no count {cid!r}", scenario.name, "substitute")
     counts = []
     for c in case.counts:
         if c.id not in convicted:
@@ -60,12 +68,14 @@ def apply_scenario(case: Case, scenario: Scenario) -> Applied:
     if scenario.kind == "trial" and acceptance == 3:
         raise ScenarioError(
             f"scenario {scenario.name!r}: acceptance 3 after trial is impossible: §3E1.1(b) needs a timely plea "
-            "that spares the government preparing for trial"
+            "that spares the government preparing for trial",
+            scenario.name,
+            "acceptance",
         )
     if acceptance not in (0, 2, 3):
-        raise ScenarioError(f"scenario {scenario.name!r}: acceptance must be 0, 2 or 3 (§3E1.1), not {acceptance}")
+        raise ScenarioError(f"scenario {scenario.name!r}: acceptance must be 0, 2 or 3 (§3E1.1), not {acceptance}", scenario.name, "acceptance")
     if not counts:
-        raise ScenarioError(f"scenario {scenario.name!r}: no count of conviction")
+        raise ScenarioError(f"scenario {scenario.name!r}: no count of conviction", scenario.name, "convicted")
     return Applied(
         case=new_case,
         scenario=scenario,

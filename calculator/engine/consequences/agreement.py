@@ -34,14 +34,16 @@ def agreed_sentence_3553e(applied: Applied, statutory: StatutoryExposure) -> tup
         return [], []
     name = sc.name
     if ag.low < 0 or ag.high < 0:
-        raise ScenarioError(f"scenario {name!r}: an agreed sentence cannot be negative")
+        raise ScenarioError(f"scenario {name!r}: an agreed sentence cannot be negative", name, "agreed_sentence")
     if ag.low > ag.high:
-        raise ScenarioError(f"scenario {name!r}: agreed sentence low ({ag.low} months) is above high ({ag.high} months)")
+        raise ScenarioError(f"scenario {name!r}: agreed sentence low ({ag.low} months) is above high ({ag.high} months)", name, "agreed_sentence")
     ceiling = statutory.ceiling_months
     if ag.high > ceiling:
         raise ScenarioError(
             f"scenario {name!r}: agreed sentence of {M.short(ag.high)} months is above the statutory maximum of "
-            f"{M.short(ceiling)} months for the counts of conviction"
+            f"{M.short(ceiling)} months for the counts of conviction",
+            name,
+            "agreed_sentence.high",
         )
     floor = statutory.floor_months
     steps: list[Step] = []
@@ -52,7 +54,9 @@ def agreed_sentence_3553e(applied: Applied, statutory: StatutoryExposure) -> tup
             raise ScenarioError(
                 f"scenario {name!r}: agreed sentence of {M.short(ag.low)} months is below the mandatory minimum of "
                 f"{M.short(floor)} months{where}; only a Government motion under 18 U.S.C. § 3553(e) allows a sentence "
-                "below a statutory minimum (set motion_3553e = true if the plea agreement includes one)"
+                "below a statutory minimum (set motion_3553e = true if the plea agreement includes one)",
+                name,
+                "agreed_sentence.low",
             )
         steps.append(
             Step(
