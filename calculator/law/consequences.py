@@ -18,7 +18,7 @@ from pathlib import Path
 from typing import Literal
 
 import pydantic
-from attrs import frozen
+from attrs import field, frozen
 
 from calculator.law.common import Cited, CitedModel, LawError, read_toml, validate
 
@@ -86,6 +86,8 @@ class SupervisedReleaseRule:
     classes: tuple[FelonyClass, ...]  # highest first
     concurrent: Cited
     guideline: str
+    b_not_felony: Cited  # months: § 3583(b)(3) for a count whose maximum is no felony
+    class_unresolved_sections: Cited  # value: statute keys whose § 3559(a) class is open
 
 
 @frozen
@@ -227,6 +229,7 @@ class ConsequenceBook:
     forfeiture: ForfeitureRule
     outcome_stats: tuple[OutcomeStat, ...]
     plea_agreement: PleaAgreementRule | None = None
+    provisions: dict[str, Cited] = field(factory=dict)  # [provisions]: PROVISIONS, each a cite with its words
 
 
 # ---------------------------------------------------------------------------------------------
@@ -281,6 +284,8 @@ class _SrM(_Base):
     concurrent: CitedModel
     guideline: str = ""
     classes: list[_ClassM] = pydantic.Field(min_length=1)
+    b_not_felony: CitedModel
+    class_unresolved_sections: CitedModel
 
 
 class _SaM(_Base):
@@ -383,6 +388,7 @@ class _ConsequencesFile(_Base):
     sorna: _SornaM
     forfeiture: _ForfeitureM
     plea_agreement: _PleaAgreementM | None = None
+    provisions: dict[str, CitedModel]
 
 
 class _StatM(_Base):
@@ -448,6 +454,27 @@ def _keys(values: list[str], path: Path, key: str) -> tuple[str, ...]:
 # ---------------------------------------------------------------------------------------------
 
 
+# the [provisions] the consequences engine cites (calculator/engine/consequences/): all required
+PROVISIONS = (
+    "custody_floor",
+    "custody_restricted",
+    "custody_agreed",
+    "substantial_assistance",
+    "substantial_assistance_floor",
+    "motion_3553e",
+)
+
+
+def _provisions(raw: dict[str, CitedModel], path: Path) -> dict[str, Cited]:
+    for name in PROVISIONS:
+        if name not in raw:
+            raise LawError(path, f"provisions.{name}", "missing (the consequences engine cites it)")
+    unused = sorted(set(raw) - set(PROVISIONS))
+    if unused:
+        raise LawError(path, f"provisions.{unused[0]}", f"not read by the engine (it reads {', '.join(PROVISIONS)})")
+    return {k: v.plain() for k, v in raw.items()}
+
+
 def load_consequences(path: Path) -> ConsequenceBook:
     f: _ConsequencesFile = validate(_ConsequencesFile, read_toml(path), path)
 
@@ -501,6 +528,10 @@ def load_consequences(path: Path) -> ConsequenceBook:
         classes,
         r.concurrent.plain(),
         r.guideline,
+        _months(r.b_not_felony, path, "supervised_release.b_not_felony"),
+        Cited(_keys(list(r.class_unresolved_sections.value), path, "supervised_release.class_unresolved_sections"),
+              r.class_unresolved_sections.cite, r.class_unresolved_sections.status, r.class_unresolved_sections.basis,
+              r.class_unresolved_sections.effective, r.class_unresolved_sections.note),
     )
 
     sa = SpecialAssessmentRule(_dollars(f.special_assessment.per_felony_count, path, "special_assessment.per_felony_count"), f.special_assessment.note)
@@ -607,6 +638,7 @@ def load_consequences(path: Path) -> ConsequenceBook:
         forfeiture=forfeiture,
         outcome_stats=(),
         plea_agreement=PleaAgreementRule(f.plea_agreement.cite, f.plea_agreement.status, f.plea_agreement.note) if f.plea_agreement else None,
+        provisions=_provisions(f.provisions, path),
     )
 
 

@@ -111,28 +111,29 @@ def compute_consequences(applied: Applied, statutory: StatutoryExposure, guideli
             )
 
     # sentence lengths
-    s, w = agreed_sentence_3553e(applied, statutory)
+    prov = book.provisions
+    s, w = agreed_sentence_3553e(applied, statutory, prov["motion_3553e"])
     steps += s
     warnings += w
     restricted = guidelines.restricted_range_months if guidelines is not None else None
     lengths: list[tuple[str, str, str, int]] = [
-        ("floor", "at the statutory minimum", "18 U.S.C. § 3584(a)", statutory.floor_months),
+        ("floor", "at the statutory minimum", prov["custody_floor"].cite, statutory.floor_months),
     ]
     if restricted:
-        lengths.append(("restricted_low", "at the low end of the restricted Guidelines range", "USSG §5G1.1, §5G1.2", int(restricted[0])))
-        lengths.append(("restricted_high", "at the high end of the restricted Guidelines range", "USSG §5G1.1, §5G1.2", int(restricted[1])))
-    sa, s, w = substantial_assistance_5k1_1(applied, statutory, int(restricted[0]) if restricted else None)
+        lengths.append(("restricted_low", "at the low end of the restricted Guidelines range", prov["custody_restricted"].cite, int(restricted[0])))
+        lengths.append(("restricted_high", "at the high end of the restricted Guidelines range", prov["custody_restricted"].cite, int(restricted[1])))
+    sa, s, w = substantial_assistance_5k1_1(applied, statutory, int(restricted[0]) if restricted else None, prov)
     steps += s
     warnings += w
     if sa is not None:
-        lengths.append(("substantial_assistance", f"after the assumed §5K1.1 reduction of {applied.scenario.substantial_assistance_months} months", "USSG §5K1.1", sa))
+        lengths.append(("substantial_assistance", f"after the assumed §5K1.1 reduction of {applied.scenario.substantial_assistance_months} months", prov["substantial_assistance"].cite, sa))
     ag = applied.scenario.agreed_sentence
     if ag is not None:
         if ag.low == ag.high:
-            lengths.append(("agreed", "at the agreed sentence", "Fed. R. Crim. P. 11(c)(1)(C)", ag.low))
+            lengths.append(("agreed", "at the agreed sentence", prov["custody_agreed"].cite, ag.low))
         else:
-            lengths.append(("agreed_low", "at the low end of the agreed range", "Fed. R. Crim. P. 11(c)(1)(C)", ag.low))
-            lengths.append(("agreed_high", "at the high end of the agreed range", "Fed. R. Crim. P. 11(c)(1)(C)", ag.high))
+            lengths.append(("agreed_low", "at the low end of the agreed range", prov["custody_agreed"].cite, ag.low))
+            lengths.append(("agreed_high", "at the high end of the agreed range", prov["custody_agreed"].cite, ag.high))
 
     custody = tuple(custody_estimate(at, label, cite, m, case, book) for at, label, cite, m in lengths)
     gct = book.good_conduct_time

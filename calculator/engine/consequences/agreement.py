@@ -4,12 +4,15 @@ rejects the agreement (Rule 11(c)(5), §6B1.3)."""
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+
 from attrs import frozen
 
 from calculator import months as M
 from calculator.engine.consequences.common import GuidelinesFigures
 from calculator.engine.scenario import Applied, ScenarioError
 from calculator.engine.statutory import StatutoryExposure
+from calculator.law.common import Cited
 from calculator.law.consequences import PleaAgreementRule
 from calculator.trace import Step
 
@@ -25,7 +28,7 @@ class AgreementIfRejected:
     cite: str
     status: str
 
-def agreed_sentence_3553e(applied: Applied, statutory: StatutoryExposure) -> tuple[list[Step], list[str]]:
+def agreed_sentence_3553e(applied: Applied, statutory: StatutoryExposure, motion: Cited) -> tuple[list[Step], list[str]]:
     """A Rule 11(c)(1)(C) agreed sentence must lie within the statutory floor and ceiling; below a
     mandatory minimum only on the Government's motion under 18 U.S.C. § 3553(e)."""
     sc = applied.scenario
@@ -60,9 +63,10 @@ def agreed_sentence_3553e(applied: Applied, statutory: StatutoryExposure) -> tup
             )
         steps.append(
             Step(
-                "18 U.S.C. § 3553(e)",
+                motion.cite,
                 f"below the {M.short(floor)}-month minimum",
                 "the agreed sentence goes below the mandatory minimum on the Government's substantial-assistance motion",
+                status=motion.status,
                 subject="judgment",
             )
         )
@@ -73,7 +77,9 @@ def agreed_sentence_3553e(applied: Applied, statutory: StatutoryExposure) -> tup
             )
     return steps, warnings
 
-def substantial_assistance_5k1_1(applied: Applied, statutory: StatutoryExposure, restricted_low: int | None) -> tuple[int | None, list[Step], list[str]]:
+def substantial_assistance_5k1_1(
+    applied: Applied, statutory: StatutoryExposure, restricted_low: int | None, provisions: Mapping[str, Cited]
+) -> tuple[int | None, list[Step], list[str]]:
     """USSG §5K1.1: the assumed reduction (scenario.substantial_assistance_months) from the low end
     of the restricted range. Below a statutory minimum only with a § 3553(e) motion; otherwise the
     result is clamped at the floor, with a warning."""
@@ -87,19 +93,21 @@ def substantial_assistance_5k1_1(applied: Applied, statutory: StatutoryExposure,
         return None, [], ["a §5K1.1 reduction from a life range has no arithmetic answer: no estimate for it"]
     floor = statutory.floor_months
     target = max(0, restricted_low - n)
-    steps = [Step("USSG §5K1.1", f"-{n} months", f"assumed substantial-assistance reduction from {restricted_low} months", subject="judgment")]
+    sa, clamp, motion = provisions["substantial_assistance"], provisions["substantial_assistance_floor"], provisions["motion_3553e"]
+    steps = [Step(sa.cite, f"-{n} months", f"assumed substantial-assistance reduction from {restricted_low} months", status=sa.status, subject="judgment")]
     warnings: list[str] = []
     if target < floor:
         if sc.motion_3553e:
-            steps.append(Step("18 U.S.C. § 3553(e)", f"below the {M.short(floor)}-month minimum", "the Government's motion allows a sentence below the statutory minimum", subject="judgment"))
+            steps.append(Step(motion.cite, f"below the {M.short(floor)}-month minimum", "the Government's motion allows a sentence below the statutory minimum", status=motion.status, subject="judgment"))
             if M.is_life(floor):
                 warnings.append("whether § 3553(e) reaches a mandatory life term is unresolved (statutes.md open question 12)")
         else:
             steps.append(
                 Step(
-                    "USSG §5K1.1, comment. (n.1)",
+                    clamp.cite,
                     f"clamped at {M.short(floor)} months",
                     "§5K1.1 alone cannot go below a statutory minimum; that needs a § 3553(e) motion",
+                    status=clamp.status,
                     subject="judgment",
                 )
             )

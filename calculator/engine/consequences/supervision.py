@@ -55,19 +55,18 @@ def supervised_release_3583(convictions: tuple[Conviction, ...], rule: Supervise
         steps.append(Step(rule.k_cite, "not applied", f"§ {c.key} is not listed in § 3583(k)", applied=False, subject=subject))
         status = "verified"
         if cls is None:
-            hi = rule.b_max["E"].value
-            cite = f"{rule.b_cite}(3)"
+            hi = rule.b_not_felony.value
+            cite = rule.b_not_felony.cite
+            status = rule.b_not_felony.status
             warnings.append(f"count {c.count_id}: maximum of {M.short(c.max_months)} months is not a felony; § 3583(b)(3) allows up to 1 year (not a petty offense)")
         else:
             hi = rule.b_max[cls].value
             cite = rule.b_max[cls].cite
             status = rule.b_max[cls].status
-        if c.section == "2260A":
-            status = "unverified"
-            warnings.append(
-                f"count {c.count_id}: how § 2260A's fixed 10-year term is classified under § 3559(a), and so its supervised-release maximum, "
-                "is unresolved (statutes.md open question 16)"
-            )
+        unresolved = rule.class_unresolved_sections
+        if matches(c.key, unresolved.value):
+            status = _worst(status, unresolved.status)
+            warnings.append(f"count {c.count_id}: {unresolved.note}")
         per.append(SupervisedReleaseCount(c.count_id, 0, hi, cite, cls, status))
         steps.append(
             Step(cite, f"up to {M.short(hi)} months", f"Class {cls or '(misdemeanor)'} (§ 3559(a): maximum {M.short(c.max_months)} months)", status=status, subject=subject)
