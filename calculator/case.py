@@ -303,8 +303,6 @@ def locate_scenario_error(exc: Exception, path: str | None) -> CaseError:
     text = ""
     if path and name is not None:
         try:
-            from calculator.files import read_case_text
-
             text = read_case_text(path)
             scenarios = tomllib.loads(text).get("scenarios", [])
             i = next(i for i, s in enumerate(scenarios) if isinstance(s, dict) and s.get("name") == name)
