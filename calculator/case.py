@@ -19,6 +19,7 @@ from pydantic import AfterValidator, BeforeValidator, Field, StrictBool, StrictI
 
 from calculator.files import ReadError, read_bytes
 from calculator.law import Law
+from calculator.law.readings import CIRCUITS
 from calculator.law.statutes import normalise_statute
 from calculator.model import (
     CONDUCT_FIELDS,
@@ -156,6 +157,7 @@ class CountM(_M):
     conspiracy: StrictBool = False
     conviction_probability: Probability | None = None
     predicate: Annotated[StrictStr, Field(min_length=1, max_length=120)] | None = None
+    object: Annotated[StrictStr, Field(min_length=1, max_length=120)] | None = None
 
 
 class AgreedM(_M):
@@ -189,6 +191,7 @@ class TrialRiskM(_M):
 class CaseM(_M):
     format: Annotated[Literal[1], NoBool]
     title: StrictStr | None = None
+    circuit: Literal[CIRCUITS] | None = None  # type: ignore[valid-type]
     offense_date: Date_ | None = None
     sentencing_date: Date_ | None = None
     defendant: DefendantM = DefendantM()
@@ -410,9 +413,22 @@ def _build(data: dict, text: str, law: Law, path: str | None) -> Case:
             raise _err(text, path, ("counts", i, "id"), f"count id {c.id!r} is used twice")
         seen.add(c.id)
         try:
-            off = book.resolve(c.statute)
+            off = book.resolve(c.statute, m.offense_date)
         except KeyError as exc:
             raise _err(text, path, ("counts", i, "statute"), exc.args[0]) from None
+        obj = None
+        if c.object is not None:
+            if off.key != "371":
+                raise _err(text, path, ("counts", i, "object"), f"object is for a § 371 conspiracy count only; count {c.id!r} is § {off.key} (set conspiracy = true instead)")
+            if c.attempt or c.conspiracy:
+                raise _err(text, path, ("counts", i, "object"), "a § 371 count is itself the conspiracy: drop attempt/conspiracy and name the object")
+            try:
+                target = book.resolve(c.object, m.offense_date)
+            except KeyError as exc:
+                raise _err(text, path, ("counts", i, "object"), exc.args[0]) from None
+            if target.key == "371":
+                raise _err(text, path, ("counts", i, "object"), "the object of a § 371 conspiracy is the offense agreed on, not § 371 itself")
+            obj = target.key
         for j, mid in enumerate(c.minors):
             if mid not in minor_ids:
                 known = ", ".join(minor_ids) or "none defined"
@@ -447,6 +463,7 @@ def _build(data: dict, text: str, law: Law, path: str | None) -> Case:
                 conspiracy=c.conspiracy,
                 conviction_probability=c.conviction_probability,
                 predicate=predicate,
+                object=obj,
             )
         )
 
@@ -469,7 +486,7 @@ def _build(data: dict, text: str, law: Law, path: str | None) -> Case:
             if cid not in count_ids:
                 raise _err(text, path, ("scenarios", i, "substitute", cid), f"no count {cid!r} (counts: {', '.join(count_ids)})")
             try:
-                off = book.resolve(spelled)
+                off = book.resolve(spelled, m.offense_date)
             except KeyError as exc:
                 raise _err(text, path, ("scenarios", i, "substitute", cid), exc.args[0]) from None
             subs.append((cid, normalise_statute(spelled), off.key))
@@ -518,6 +535,7 @@ def _build(data: dict, text: str, law: Law, path: str | None) -> Case:
         counts=tuple(counts),
         scenarios=tuple(scenarios),
         contested=contested,
+        circuit=m.circuit,
     )
 
 

@@ -321,9 +321,37 @@ def exposure_json(e: Exposure) -> dict:
         out["outcomes"] = outcomes_json(e.outcomes)
     out["trace"] = [s.to_json() for s in e.statutory.trace] + ([s.to_json() for s in g.trace] if g is not None else [])
     out["chart"] = chart_json(e)
+    out["readings"] = [readings_json(r) for r in e.readings]
     out["unverified"] = [s.to_json() for s in e.unverified]
     out["warnings"] = list(e.warnings)
     return out
+
+
+def reading_figures_json(f) -> dict:
+    out = {"floor_months": M.to_json(f.floor_months), "ceiling_months": M.to_json(f.ceiling_months)}
+    if f.range_months is not None:
+        out["offense_level"] = f.offense_level
+        out["range_months"] = _pair(f.range_months)
+        out["restricted_range_months"] = _pair(f.restricted_range_months)
+    return out
+
+
+def readings_json(r) -> dict:
+    """A divided question (rules/readings.toml) the scenario's figures rest on: the provision, the
+    reading used and why ("circuit": the case's circuit has held; "harsher": no circuit, or one
+    that has not held, so the harsher reading), its figures, and each other reading with its
+    figures and cite ("others", empty where the circuit has held)."""
+    return {
+        "id": r.id,
+        "provision": r.provision,
+        "question": r.question,
+        "how": r.how,
+        "circuit": r.circuit,
+        "reading": {"option": r.option, "reading": r.reading, "cite": r.cite, "status": r.status, "figures": reading_figures_json(r.figures)},
+        "others": [
+            {"option": a.option, "reading": a.reading, "cite": a.cite, "status": a.status, "figures": reading_figures_json(a.figures)} for a in r.alternatives
+        ],
+    }
 
 
 def served_months(e: Exposure) -> dict[str, int]:

@@ -139,6 +139,7 @@ class Count:
     conspiracy: bool = False
     conviction_probability: float | None = None  # trial-risk estimate (issue 6); None = not given
     predicate: str | None = None  # § 2260A only: the felony the indictment names as predicate ("2252A(a)(2)")
+    object: str | None = None  # § 371 only: the catalogue key of the offense conspired to ("2422(b)")
 
 
 @frozen
@@ -193,6 +194,12 @@ class Case:
     counts: tuple[Count, ...] = field(default=(), converter=_tuple)
     scenarios: tuple[Scenario, ...] = field(default=(), converter=_tuple)
     contested: tuple[ContestedFact, ...] = field(default=(), converter=_tuple)  # [[trial_risk.facts]]
+    # the court of appeals whose holdings govern ("1st" .. "11th", "D.C."); None: not given, and
+    # every divided question (rules/readings.toml) takes its harsher reading with the other beside it
+    circuit: str | None = None
+    # engine-internal: (reading id, option id) pairs forcing a reading, to compute the figures
+    # under the other reading of an open question; never read from a case file
+    reading_overrides: tuple[tuple[str, str], ...] = field(default=(), converter=_tuple)
 
     def minor(self, minor_id: str) -> Minor:
         for m in self.minors:

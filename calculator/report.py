@@ -6,6 +6,7 @@ old name). No law is computed here: only what the engine produced, laid out.
 
 from __future__ import annotations
 
+import re
 import textwrap
 
 from calculator import months as M
@@ -117,6 +118,7 @@ def comparison_rows(cmp: Comparison) -> list[tuple[str, list[str]]]:
         rows.append(("Offense level / CHC", [f"{e.guidelines.offense_level} / {e.guidelines.criminal_history_category}" if e.guidelines else "-" for e in ex]))
         rows.append(("Guidelines range", [_rng(e.guidelines.range_months) if e.guidelines else "-" for e in ex]))
         rows.append(("Restricted range", [_rng(e.guidelines.restricted_range_months) if e.guidelines else "-" for e in ex]))
+    rows += reading_rows(ex)
     if any(e.outcomes is not None for e in ex):
         from calculator.outcomes_view import comparison_cell
 
@@ -155,6 +157,36 @@ def comparison_rows(cmp: Comparison) -> list[tuple[str, list[str]]]:
                     oc = served_months(e).get(at)
                     cells.append(_d(tc[at], oc) if e is not trial and oc is not None else "-")
                 rows.append((lbl, cells))
+    return rows
+
+
+def reading_rows(ex) -> list[tuple[str, list[str]]]:
+    """Beside the harsher figures, the figures under the other reading of each open question
+    (no circuit, or one that has not held); where the case's circuit has held, which reading."""
+    ids: list[str] = []
+    for e in ex:
+        for r in e.readings:
+            if r.id not in ids:
+                ids.append(r.id)
+    rows = []
+    for rid in ids:
+        used, other, rng = [], [], []
+        for e in ex:
+            r = next((x for x in e.readings if x.id == rid), None)
+            if r is None:
+                used.append("-")
+                other.append("-")
+                rng.append("-")
+                continue
+            used.append(f"{r.option} ({'circuit' if r.how == 'circuit' else 'harsher'})")
+            a = r.alternatives[0] if r.alternatives else None
+            other.append(f"{a.option}: {M.short(a.figures.floor_months)}-{M.short(a.figures.ceiling_months)}" if a else "-")
+            rng.append(_rng(a.figures.restricted_range_months) if a and a.figures.restricted_range_months else "-")
+        label = next(x for e in ex for x in e.readings if x.id == rid).provision
+        m = re.search(r"§\s?[0-9A-Z][0-9A-Za-z.]*(?:\([0-9A-Za-z]+\))*", label)
+        rows.append((f"Split {m.group(0) if m else rid}", used))
+        rows.append(("  other: floor-ceil", other))
+        rows.append(("  other: restricted", rng))
     return rows
 
 

@@ -145,11 +145,28 @@ def test_2251e_two_chapter_110_priors_is_35_to_life(stat):
     assert rng(e, "1") == (420, LIFE)
 
 
-def test_2251e_two_state_sexual_abuse_priors_are_not_sexual_exploitation(stat):
-    """§ 2251(e) two-prior tier: the State category is only offenses 'relating to the sexual
-    exploitation of children'; two State sexual-abuse priors reach only the one-prior tier."""
-    e = stat(case(_priors("state-sexual-abuse", "state-sexual-abuse", minor_victim=True), _minor("A", 10), _count("1", "2251(a)", ("A",))))
-    assert rng(e, "1") == (300, 600)
+@pytest.mark.parametrize(
+    "circuit, expected",
+    [
+        # United States v. Moore, 71 F.4th 392 (5th Cir. 2023): 'relating to the sexual exploitation of
+        # children' is any criminal sexual conduct involving children -> two priors: 35 years to life
+        ("5th", (420, LIFE)),
+        # United States v. Schopp, 938 F.3d 1053 (9th Cir. 2019): production offenses only -> only the
+        # one-prior tier (25-50 years), which counts State sexual abuse of a minor by its own words
+        ("9th", (300, 600)),
+        # no circuit / a circuit that has not held: the harsher reading (Moore), Schopp beside it
+        (None, (420, LIFE)),
+        ("2nd", (420, LIFE)),
+    ],
+)
+def test_2251e_two_state_sexual_abuse_priors_follow_the_circuit(stat, circuit, expected):
+    """§ 2251(e) two-prior tier, State clause 'relating to the sexual exploitation of children':
+    the circuits divide (rules/readings.toml, "2251(e)-state-clause")."""
+    text = case(_priors("state-sexual-abuse", "state-sexual-abuse", minor_victim=True), _minor("A", 10), _count("1", "2251(a)", ("A",)))
+    if circuit:
+        text = text.replace("format = 1\n", f'format = 1\ncircuit = "{circuit}"\n', 1)
+    e = stat(text)
+    assert rng(e, "1") == expected
 
 
 def test_2260a_via_2260c1_takes_2251e_tiers(stat):

@@ -31,6 +31,8 @@ class Exposure:
     consequences: Consequences | None  # None when the rules hold no consequences book
     warnings: tuple[str, ...]
     outcomes: Any | None = None  # calculator.engine.outcomes.Outcomes: what happened to others
+    # divided questions these figures rest on, each with the other readings' figures beside it
+    readings: tuple["ReadingResult", ...] = ()
 
     @property
     def steps(self) -> tuple[Step, ...]:
@@ -55,6 +57,67 @@ class Exposure:
                 out.append(s)
         return tuple(out)
 
+    @property
+    def readings_used(self) -> tuple:
+        """calculator.law.readings.Choice for every divided question the figures rest on."""
+        seen, out = set(), []
+        for ch in tuple(self.statutory.readings) + tuple(getattr(self.guidelines, "readings", ()) or ()):
+            if ch.reading.id not in seen:
+                seen.add(ch.reading.id)
+                out.append(ch)
+        return tuple(out)
+
+
+@frozen
+class Figures:
+    """The headline figures of one scenario under one reading."""
+
+    floor_months: int
+    ceiling_months: int
+    offense_level: int | None = None
+    range_months: tuple[int, int] | None = None
+    restricted_range_months: tuple[int, int] | None = None
+
+
+@frozen
+class Alternative:
+    option: str
+    reading: str
+    cite: str
+    status: str
+    figures: Figures
+
+
+@frozen
+class ReadingResult:
+    """A divided question the scenario's figures rest on (rules/readings.toml): the reading used
+    (how: "circuit" = the case's circuit has held; "harsher" = no holding, the harsher reading),
+    its figures, and the other readings' figures (given whenever the question is open)."""
+
+    id: str
+    provision: str
+    question: str
+    how: str
+    option: str
+    reading: str
+    cite: str
+    status: str
+    circuit: str | None
+    figures: Figures
+    alternatives: tuple[Alternative, ...] = ()
+
+
+def _figures(statutory, guidelines) -> Figures:
+    if guidelines is None:
+        return Figures(statutory.floor_months, statutory.ceiling_months)
+    return Figures(
+        statutory.floor_months,
+        statutory.ceiling_months,
+        guidelines.offense_level,
+        tuple(guidelines.range_months),
+        tuple(guidelines.restricted_range_months),
+    )
+
 
 @frozen
 class Comparison:
@@ -65,6 +128,68 @@ class Comparison:
 
 
 def evaluate(case: Case, scenario: Scenario, law: Law) -> Exposure:
+    e = _evaluate(case, scenario, law)
+    if not case.reading_overrides and e.readings_used:
+        results = _reading_results(case, scenario, law, e)
+        e = evolve(e, readings=results, warnings=tuple(dict.fromkeys(e.warnings + tuple(reading_warning(r) for r in results))))
+    return e
+
+
+def figures_text(f: "Figures") -> str:
+    from calculator import months as M
+
+    out = f"floor {M.fmt(f.floor_months)}, ceiling {M.fmt(f.ceiling_months)}"
+    if f.restricted_range_months is not None:
+        lo, hi = f.restricted_range_months
+        out += f", Guidelines level {f.offense_level}, range {M.fmt(lo)}-{M.fmt(hi)}"
+    return out
+
+
+def reading_warning(r: "ReadingResult") -> str:
+    """One line a lawyer reads: which reading the figures follow and what the other gives."""
+    if r.how == "circuit":
+        return f"{r.provision}: the {r.circuit} Circuit has held ({r.cite}): {r.reading}"
+    others = "; ".join(f"under {a.cite} ({a.option}): {figures_text(a.figures)}" for a in r.alternatives)
+    where = f"the {r.circuit} Circuit has not held" if r.circuit else "no circuit given"
+    return (
+        f"{r.provision}: the circuits divide ({r.question}); {where}, so the figures follow the harsher reading, "
+        f"{r.cite} ({r.option}): {figures_text(r.figures)}; {others}"
+    )
+
+
+def _reading_results(case: Case, scenario: Scenario, law: Law, e: "Exposure") -> tuple[ReadingResult, ...]:
+    """For each divided question the figures rest on: the reading used and, where the question is
+    open for this case (no circuit, or one that has not held), the figures under each other reading,
+    computed by the same engine with that reading forced."""
+    out = []
+    here = _figures(e.statutory, e.guidelines)
+    for ch in e.readings_used:
+        alts = []
+        if ch.open:
+            for other in ch.reading.others(ch.option.id):
+                alt_case = evolve(case, reading_overrides=((ch.reading.id, other),))
+                a = _evaluate(alt_case, scenario, law)
+                o = ch.reading.options[other]
+                alts.append(Alternative(other, o.reading, o.cite, o.status, _figures(a.statutory, a.guidelines)))
+        out.append(
+            ReadingResult(
+                id=ch.reading.id,
+                provision=ch.reading.provision,
+                question=ch.reading.question,
+                how=ch.how,
+                option=ch.option.id,
+                reading=ch.option.reading,
+                cite=ch.cite(),
+                status=ch.holding.status if ch.holding else ch.option.status,
+                circuit=case.circuit,
+                figures=here,
+                alternatives=tuple(alts),
+            )
+        )
+    return tuple(out)
+
+
+def _evaluate(case: Case, scenario: Scenario, law: Law) -> "Exposure":
     applied = apply_scenario(case, scenario)
     statutory = statutory_exposure(applied.case, applied.counts, law)
     warnings = list(statutory.warnings)

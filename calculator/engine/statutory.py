@@ -33,6 +33,7 @@ class CountExposure:
     consecutive: bool  # a statute mandates this term run consecutively (§ 2260A, § 2250(d))
     trace: tuple[Step, ...]
     warnings: tuple[str, ...] = ()
+    readings: tuple = ()  # calculator.law.readings.Choice: divided questions this count's figures rest on
 
     @property
     def mandatory_life(self) -> bool:
@@ -47,6 +48,7 @@ class StatutoryExposure:
     floor_count: str | None  # the count whose minimum sets the floor (before consecutive terms)
     trace: tuple[Step, ...]
     warnings: tuple[str, ...]
+    readings: tuple = ()  # calculator.law.readings.Choice, one per divided question engaged
 
 
 @frozen
@@ -108,17 +110,48 @@ def attempt_or_conspiracy(r: _Range, count: Count, offense: Offense, book: Statu
     return r, False
 
 
-def qualifying_priors(case: Case, book: StatuteBook, list_id: str) -> list:
+def qualifying_priors(case: Case, book: StatuteBook, list_id: str, option=None) -> list:
     plist = book.prior_lists[list_id]
-    return [p for p in case.defendant.priors if plist.qualifies(p)]
+    return [p for p in case.defendant.priors if plist.qualifies(p, option)]
 
 
-def recidivist_tier(r: _Range, case: Case, penalty: Penalty, book: StatuteBook, subject: str) -> _Range:
+def prior_list_reading(case: Case, law: Law, list_id: str):
+    """A prior list whose State clause divides the circuits (rules/readings.toml): the reading
+    chosen for this case (its circuit's holding, else the harsher one), and whether it matters
+    here (a prior of a kind some reading counts and the list's own text does not)."""
+    plist = law.statutes.prior_lists[list_id]
+    if plist.reading is None or getattr(law, "readings", None) is None:
+        return None, False
+    choice = law.readings.choose(plist.reading, case.circuit, case.reading_overrides)
+    contested = set().union(*(o.kinds for o in choice.reading.options.values())) - plist.kinds
+    engaged = any(p.kind in contested for p in case.defendant.priors)
+    return choice, engaged
+
+
+def recidivist_tier(r: _Range, case: Case, penalty: Penalty, book: StatuteBook, subject: str, law: Law | None = None) -> tuple[_Range, list]:
     """The statute's recidivist tiers, each counted against its own prior list (§ 2251(e) tier 2
-    omits § 1591; § 2252(b)(2) omits § 1591 and State child sex trafficking)."""
+    omits § 1591; § 2252(b)(2) omits § 1591 and State child sex trafficking). Where the list's State
+    clause divides the circuits (§ 2251(e) two priors: Moore / Schopp), the case's circuit decides,
+    else the harsher reading; the choice is a trace step and is returned for the `readings` output."""
     chosen = None
+    readings = []
+    options: dict[str, object] = {}
     for tier in penalty.tiers:
-        n = len(qualifying_priors(case, book, tier.list))
+        choice, engaged = prior_list_reading(case, law, tier.list) if law is not None else (None, False)
+        if choice is not None and engaged:
+            options[tier.list] = choice.option
+            readings.append(choice)
+            status = choice.holding.status if choice.holding else choice.option.status
+            r = r.note(
+                Step(
+                    choice.cite(),
+                    f"reading: {choice.option.id}",
+                    choice.describe() + ("" if choice.how != "harsher" else "; the other reading's figures are shown beside these"),
+                    status=status,
+                    subject=subject,
+                )
+            )
+        n = len(qualifying_priors(case, book, tier.list, options.get(tier.list)))
         plist = book.prior_lists[tier.list]
         if n >= tier.priors:
             chosen = (tier, n)
@@ -133,23 +166,27 @@ def recidivist_tier(r: _Range, case: Case, penalty: Penalty, book: StatuteBook, 
                 )
             )
     if chosen is None:
-        return r
+        return r, readings
     tier, n = chosen
     plist = book.prior_lists[tier.list]
+    opt = options.get(tier.list)
+    quals = qualifying_priors(case, book, tier.list, opt)
     status = _worst(plist.status, tier.min.status, tier.max.status)
-    if any(p.kind in plist.reading_kinds for p in qualifying_priors(case, book, tier.list)):
+    if any(p.kind in plist.reading_kinds for p in quals):
         status = _worst(status, "unverified")
+    if opt is not None and any(p.kind not in plist.kinds for p in quals):
+        status = _worst(status, opt.status)
     return r.step(
         Step(
             tier.min.cite,
             _rng(tier.min.value, tier.max.value),
-            f"{n} qualifying prior conviction(s) on this statute's own list ({', '.join(p.kind for p in qualifying_priors(case, book, tier.list))})",
+            f"{n} qualifying prior conviction(s) on this statute's own list ({', '.join(p.kind for p in quals)})",
             status=status,
             subject=subject,
         ),
         tier.min.value,
         tier.max.value,
-    )
+    ), readings
 
 
 def prepubescent_maximum(r: _Range, case: Case, penalty: Penalty, subject: str) -> _Range:
@@ -298,6 +335,55 @@ def repeat_offender_multiplier(r: _Range, case: Case, penalty: Penalty, book: St
     return r.step(Step(mult.cite, f"max x{mult.factor} = {hi} months", why, status=status, subject=subject), hi=hi)
 
 
+def minor_victim_minimum_1201g(r: _Range, case: Case, count: Count, penalty: Penalty, subject: str) -> tuple[_Range, list[str]]:
+    """§ 1201(g): kidnapping of a victim under 18 by an adult who is not a parent, grandparent,
+    brother, sister, aunt, uncle or legal custodian: not less than 20 years."""
+    mm = penalty.minor_victim_min
+    if mm is None:
+        return r, []
+    if not count.minors:
+        return r.note(Step(mm.cite, "not applied", "no minor named on this count", applied=False, subject=subject)), []
+    why = "the victim named on this count is a minor; assumes the defendant is an adult and not a parent, grandparent, sibling, aunt, uncle or legal custodian of the victim"
+    warn = [f"count {count.id}: the {M.short(mm.value)}-month minimum of {mm.cite} assumes the defendant is not a parent, grandparent, brother, sister, aunt, uncle or legal custodian of the victim; if he is, there is no minimum"]
+    return r.step(Step(mm.cite, f"min {M.short(mm.value)} months", why, status=mm.status, subject=subject), lo=max(r.min, mm.value)), warn
+
+
+def conspiracy_object_371(r: _Range, count: Count, book: StatuteBook, subject: str) -> _Range:
+    """§ 371 naming its object: the count is punished under § 371 (0-5 years), never under the
+    object's penalties; the object decides the Guidelines (§2X1.1) and is said in the trace."""
+    if count.object is None:
+        return r
+    obj = book.offenses[count.object]
+    return r.note(
+        Step(
+            "18 U.S.C. § 371",
+            f"object § {obj.key}",
+            f"§ 371, object § {obj.key} ({obj.name}): the conspiracy carries § 371's own range; the object offense's "
+            "minimum and maximum do not apply",
+            subject=subject,
+        )
+    )
+
+
+def renumbered_subsection(r: _Range, case: Case, count: Count, book: StatuteBook, subject: str) -> _Range:
+    """A subsection renumbered by statute (§ 2250(c) -> (d), Pub. L. 114-119): say which number the
+    provision had on the offense date, and how the case's spelling was read."""
+    ren = book.renumbered_from(count.offense)
+    if ren is None:
+        return r
+    spelled_old = count.statute == ren.spelling or count.statute.startswith(ren.spelling + "(")
+    if case.offense_date is not None and case.offense_date < ren.until:
+        why = (
+            f"offense date {case.offense_date} is before {ren.until}: the term was then § {ren.spelling}"
+            + (f"; the case's § {count.statute} is read as today's § {ren.offense}" if spelled_old else f"; today it is § {ren.offense}")
+        )
+    elif case.offense_date is None:
+        why = f"no offense date: today's numbering (§ {ren.offense}) is used; before {ren.until} this term was § {ren.spelling}"
+    else:
+        return r
+    return r.note(Step(ren.cite, f"§ {ren.spelling} -> § {ren.offense}", why, status=ren.status, subject=subject))
+
+
 def registrant_requirement_2260a(count: Count, penalty: Penalty, case: Case, convicted: tuple[Count, ...], book: StatuteBook) -> list[str]:
     """§ 2260A: the defendant must have been required to register, and a predicate felony
     involving a minor (listed sections only; §§ 2252, 2252A, 2252B, 2252C are not) must stand."""
@@ -388,10 +474,15 @@ def count_exposure(case: Case, count: Count, convicted: tuple[Count, ...], law: 
     warnings: list[str] = []
 
     r = base_penalty(offense, penalty, subject)
+    r = renumbered_subsection(r, case, count, book, subject)
+    r = conspiracy_object_371(r, count, book, subject)
     r, replaced = attempt_or_conspiracy(r, count, offense, book, subject)
     life_3559e = False
+    readings: list = []
     if not replaced:
-        r = recidivist_tier(r, case, penalty, book, subject)
+        r, readings = recidivist_tier(r, case, penalty, book, subject, law)
+        r, w = minor_victim_minimum_1201g(r, case, count, penalty, subject)
+        warnings += w
         r = prepubescent_maximum(r, case, penalty, subject)
         warnings += offense_date_assumed_2252b2(r, case, penalty, count)
         r = young_victim_multiplier(r, case, count, penalty, subject)
@@ -414,6 +505,7 @@ def count_exposure(case: Case, count: Count, convicted: tuple[Count, ...], law: 
         consecutive=penalty.consecutive,
         trace=r.steps,
         warnings=tuple(warnings),
+        readings=tuple(readings),
     )
 
 
@@ -477,7 +569,13 @@ def statutory_exposure(case: Case, convicted: tuple[Count, ...], law: Law) -> St
     counts = tuple(count_exposure(case, c, convicted, law) for c in convicted)
     floor, ceiling, floor_count, steps = stack_3584(counts)
     warnings = [w for c in counts for w in c.warnings] + stacking_warnings(convicted, law)
-    return StatutoryExposure(counts, floor, ceiling, floor_count, steps, tuple(warnings))
+    seen, readings = set(), []
+    for c in counts:
+        for ch in c.readings:
+            if ch.reading.id not in seen:
+                seen.add(ch.reading.id)
+                readings.append(ch)
+    return StatutoryExposure(counts, floor, ceiling, floor_count, steps, tuple(warnings), tuple(readings))
 
 
 def _worst(*statuses: str) -> str:

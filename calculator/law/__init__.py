@@ -27,12 +27,14 @@ class Law:
     guidelines: tuple  # Guidelines editions, oldest first (calculator.law.guidelines)
     consequences: object | None  # calculator.law.consequences.ConsequenceBook
     outcomes: object | None = None  # calculator.law.outcomes.OutcomeBook (rules/outcomes.toml)
+    readings: object | None = None  # calculator.law.readings.ReadingBook: circuit splits (rules/readings.toml)
 
 
 def _load(root: Path) -> Law:
     from calculator.law import consequences as _cons
     from calculator.law import guidelines as _gl
     from calculator.law import outcomes as _out
+    from calculator.law.readings import load_readings
 
     statutes = load_statutes(root / "statutes.toml")
     law = Law(
@@ -41,6 +43,7 @@ def _load(root: Path) -> Law:
         guidelines=_gl.load_editions(root / "guidelines"),
         consequences=_cons.load(root),
         outcomes=_out.load_outcomes(root / "outcomes.toml") if (root / "outcomes.toml").is_file() else None,
+        readings=load_readings(root / "readings.toml"),
     )
     check_rules(root, statutes)  # the names one rules file uses exist in another
     return law

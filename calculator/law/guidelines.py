@@ -6,13 +6,21 @@ its effective date, read once into immutable values.
     ed.guideline("2G2.2").v("base_other")                  # Cited(22, "USSG §2G2.2(a)(2)", ...)
     ed.table_range(27, "I")                                 # (70, 87)
 
-Each folder holds edition.toml, appendix_a.toml, chapter2.toml ... chapter5.toml and
-sentencing_table.toml. Pydantic lives only here, at the file boundary; what comes out is frozen
-attrs values. A broken file raises LawError(file, key, reason).
+A base edition's folder holds edition.toml, appendix_a.toml, chapter2.toml ... chapter5.toml and
+sentencing_table.toml: a complete Manual. An overlay edition's edition.toml names `based_on` (the
+edition it differs from, earlier or later) and lists its [[amendments]], each with the paths it
+`replaces`, `adds` (a provision that begins with this edition) or `removes` (one that does not exist
+in it); its folder holds only the files with those replaced or added values. The loader merges the
+raw tables, refuses a value in an overlay file that no amendment declares and a declared path that
+is missing, and then validates the merged Manual like any other: the engine always receives one
+complete Edition (§1B1.11(b)(2): one Manual in its entirety). rules/guidelines/README.md says how.
+Pydantic lives only here, at the file boundary; what comes out is frozen attrs values. A broken
+file raises LawError(file, key, reason).
 """
 
 from __future__ import annotations
 
+import copy
 import datetime as dt
 import re
 from pathlib import Path
@@ -131,6 +139,20 @@ class LaterAmendment:
 
 
 @frozen
+class Amendment:
+    """One amendment that distinguishes an overlay edition from the edition it is based on."""
+
+    number: int | None  # USSG App. C amendment number (None: not an amendment, e.g. a reading)
+    effective: dt.date  # the date the amendment took effect
+    cite: str
+    status: str
+    note: str
+    replaces: tuple[str, ...] = ()
+    adds: tuple[str, ...] = ()
+    removes: tuple[str, ...] = ()
+
+
+@frozen
 class Edition:
     """One Guidelines Manual, by its effective date."""
 
@@ -155,6 +177,18 @@ class Edition:
     sentencing_table: Mapping[tuple[int, str], tuple[int, int]] = field(factory=dict, converter=_frozen_map, eq=False)
     sentencing_table_cite: Cited = None  # type: ignore[assignment]
     inchoate_2x1_1: Cited | None = None  # §2X1.1: known, not applied (shown as a flag)
+    based_on: str | None = None  # an overlay: the edition it differs from; None: a complete Manual
+    amendments: tuple[Amendment, ...] = ()  # what distinguishes it from `based_on`
+    absent: Mapping[str, Amendment] = field(factory=dict, converter=_frozen_map, eq=False)  # path -> why it is not in this Manual
+    status: str = "verified"  # the edition as a whole: "unverified" where only part of its text was read
+    not_read: tuple[str, ...] = ()  # what of this Manual's text was not read: said whenever it is used
+
+    def has(self, path: str) -> bool:
+        """Whether a provision path (as in [[amendments]], e.g. 'chapter4.values.zero_point_decrease') is in this Manual."""
+        return path not in self.absent
+
+    def absence(self, path: str) -> Amendment | None:
+        return self.absent.get(path)
 
     def guideline(self, section: str) -> Guideline:
         return self.guidelines[section]
@@ -222,14 +256,29 @@ class _InchoateM(_Base):
     decrease: CitedModel
 
 
+class _AmendmentM(_Base):
+    number: int | None = None
+    effective: dt.date
+    cite: str = pydantic.Field(min_length=3)
+    status: Status
+    note: str = pydantic.Field(min_length=3)
+    replaces: list[str] = []
+    adds: list[str] = []
+    removes: list[str] = []
+
+
 class _EditionFileM(_Base):
     format: Literal[1]
     effective: dt.date
     title: str
     cite: str
+    based_on: str | None = None
+    status: Status = "verified"
     notes: list[str] = []
+    not_read: list[str] = []
+    amendments: list[_AmendmentM] = []
     later_amendments: list[_LaterM] = []
-    manual_choice: _ManualChoiceM
+    manual_choice: _ManualChoiceM | None = None
     inchoate: _InchoateM | None = None
 
 
@@ -296,12 +345,6 @@ def _table(t: _TableM) -> Table:
     return Table(t.cite, tuple(Row(r.key(), r.value, r.cite, r.status, r.note) for r in t.rows))
 
 
-def _require(path: Path, where: str, have: Mapping, names) -> None:
-    for n in names:
-        if n not in have:
-            raise LawError(path, f"{where}.{n}", "missing (the engine needs it)")
-
-
 def _cell(text: str, path: Path, key: str) -> tuple[int, int]:
     t = text.strip().lower()
     if t == "life":
@@ -316,8 +359,8 @@ def _cell(text: str, path: Path, key: str) -> tuple[int, int]:
     return (lo, hi)
 
 
-def _sentencing_table(path: Path) -> tuple[dict, Cited]:
-    f: _SentencingTableM = validate(_SentencingTableM, read_toml(path), path)
+def _sentencing_table(data: dict, path: Path) -> tuple[dict, Cited]:
+    f: _SentencingTableM = validate(_SentencingTableM, data, path)
     st = f.sentencing_table
     cells: dict[tuple[int, str], tuple[int, int]] = {}
     for lvl in range(1, 44):
@@ -342,27 +385,164 @@ def _sentencing_table(path: Path) -> tuple[dict, Cited]:
     return cells, Cited("Sentencing Table", st.cite, st.status, note=st.note)
 
 
-def load_edition(folder: Path) -> Edition:
-    """One edition folder. Raises LawError naming the file, the key and the reason."""
-    ed_path = folder / "edition.toml"
-    ed: _EditionFileM = validate(_EditionFileM, read_toml(ed_path), ed_path)
-    if ed.effective.isoformat() != folder.name:
-        raise LawError(ed_path, "effective", f"{ed.effective} does not match the folder name {folder.name}")
+FILES = ("appendix_a", "chapter2", "chapter3", "chapter4", "chapter5", "sentencing_table")
 
-    app_path = folder / "appendix_a.toml"
-    app: _AppendixM = validate(_AppendixM, read_toml(app_path), app_path)
+
+def segments(path: str) -> tuple[str, ...]:
+    """'chapter2.guidelines."2G1.3".grouping' -> ('chapter2', 'guidelines', '2G1.3', 'grouping') (TOML dotted keys)."""
+    out, cur, quoted, i = [], "", False, 0
+    while i < len(path):
+        ch = path[i]
+        if ch == '"':
+            quoted = not quoted
+        elif ch == "." and not quoted:
+            out.append(cur)
+            cur = ""
+        else:
+            cur += ch
+        i += 1
+    out.append(cur)
+    if quoted or any(not x for x in out):
+        raise ValueError(f"not a dotted path: {path!r}")
+    return tuple(out)
+
+
+def dotted(segs) -> str:
+    return ".".join(f'"{x}"' if "." in x else x for x in segs)
+
+
+_MISSING = object()
+
+
+def _get(tree: dict, segs: tuple[str, ...]):
+    for s in segs:
+        if not isinstance(tree, dict) or s not in tree:
+            return _MISSING
+        tree = tree[s]
+    return tree
+
+
+def _set(tree: dict, segs: tuple[str, ...], value) -> None:
+    for s in segs[:-1]:
+        tree = tree.setdefault(s, {})
+    tree[segs[-1]] = value
+
+
+def _delete(tree: dict, segs: tuple[str, ...]) -> None:
+    for s in segs[:-1]:
+        tree = tree[s]
+    del tree[segs[-1]]
+
+
+def _leaves(tree, prefix: tuple[str, ...] = ()):
+    """Every leaf path of a raw TOML tree (a list or an inline value is a leaf)."""
+    if isinstance(tree, dict) and tree:
+        for k, v in tree.items():
+            yield from _leaves(v, prefix + (k,))
+    else:
+        yield prefix
+
+
+def _raw_edition(folder: Path, seen: tuple[str, ...] = ()) -> tuple[_EditionFileM, dict[str, dict], dict[tuple, Amendment], dict[str, Path]]:
+    """The edition's metadata, its complete raw tables (an overlay merged onto its base), the paths
+    not in this Manual (with the amendment that says why), and the file each table was read from."""
+    ed_path = folder / "edition.toml"
+    meta: _EditionFileM = validate(_EditionFileM, read_toml(ed_path), ed_path)
+    if meta.effective.isoformat() != folder.name:
+        raise LawError(ed_path, "effective", f"{meta.effective} does not match the folder name {folder.name}")
+    if meta.based_on is None:
+        if meta.amendments:
+            raise LawError(ed_path, "amendments", "a complete Manual (no based_on) lists no amendments")
+        if meta.manual_choice is None:
+            raise LawError(ed_path, "manual_choice", "missing (a complete Manual needs it)")
+        raw = {name: read_toml(folder / f"{name}.toml") for name in FILES}
+        return meta, raw, {}, {name: folder / f"{name}.toml" for name in FILES}
+    if meta.based_on in seen + (folder.name,):
+        raise LawError(ed_path, "based_on", f"{meta.based_on!r}: editions based on each other in a circle")
+    base_dir = folder.parent / meta.based_on
+    if not (base_dir / "edition.toml").is_file():
+        raise LawError(ed_path, "based_on", f"no edition {meta.based_on!r} beside this one")
+    base_meta, raw, absent, sources = _raw_edition(base_dir, seen + (folder.name,))
+    raw = copy.deepcopy(raw)
+    absent = dict(absent)
+    sources = dict(sources)
+    overlay = {name: read_toml(folder / f"{name}.toml") for name in FILES if (folder / f"{name}.toml").is_file()}
+    for extra in sorted(p.name for p in folder.glob("*.toml")):
+        if extra != "edition.toml" and extra[:-5] not in FILES:
+            raise LawError(folder / extra, "(file)", f"not a Guidelines rules file (expected one of {', '.join(FILES)})")
+    declared: dict[tuple, int] = {}
+    for n, a in enumerate(meta.amendments):
+        am = Amendment(a.number, a.effective, a.cite, a.status, a.note, tuple(a.replaces), tuple(a.adds), tuple(a.removes))
+        for kind, paths in (("replaces", a.replaces), ("adds", a.adds), ("removes", a.removes)):
+            for k, text in enumerate(paths):
+                where = f"amendments[{n}].{kind}[{k}]"
+                try:
+                    segs = segments(text)
+                except ValueError as e:
+                    raise LawError(ed_path, where, str(e)) from None
+                if segs[0] not in FILES or len(segs) < 2:
+                    raise LawError(ed_path, where, f"{text!r} must begin with one of {', '.join(FILES)} and name a key in it")
+                if segs in declared:
+                    raise LawError(ed_path, where, f"{text!r} is declared twice")
+                declared[segs] = n
+                file, inner = segs[0], segs[1:]
+                in_base = _get(raw[file], inner)
+                given = _get(overlay.get(file, {}), inner)
+                if kind == "removes":
+                    if in_base is _MISSING:
+                        raise LawError(ed_path, where, f"{text!r} is not in {meta.based_on} (nothing to remove)")
+                    if given is not _MISSING:
+                        raise LawError(folder / f"{file}.toml", dotted(inner), f"declared removed by {where} but given here")
+                    _delete(raw[file], inner)
+                    absent[segs] = am
+                    continue
+                if given is _MISSING:
+                    raise LawError(ed_path, where, f"{text!r} is declared but {file}.toml in this folder does not give it")
+                if kind == "replaces" and in_base is _MISSING:
+                    raise LawError(ed_path, where, f"{text!r} is not in {meta.based_on}: a provision that begins with this edition is declared under `adds`")
+                if kind == "adds" and in_base is not _MISSING:
+                    raise LawError(ed_path, where, f"{text!r} is already in {meta.based_on}: declare it under `replaces`")
+                _set(raw[file], inner, copy.deepcopy(given))
+                absent.pop(segs, None)
+                sources[file] = folder / f"{file}.toml"
+    # every value an overlay file gives must be declared by an amendment (exactly, or inside a declared table)
+    for file, tree in overlay.items():
+        for leaf in _leaves({k: v for k, v in tree.items() if k != "format"}):
+            full = (file,) + leaf
+            if not any(full[: len(d)] == d for d in declared):
+                raise LawError(folder / f"{file}.toml", dotted(leaf), "replaces a value that no [[amendments]] entry in edition.toml declares")
+    if meta.manual_choice is None:
+        meta = meta.model_copy(update={"manual_choice": base_meta.manual_choice})
+    if meta.inchoate is None and base_meta.inchoate is not None and ("edition", "inchoate") not in absent:
+        meta = meta.model_copy(update={"inchoate": base_meta.inchoate})
+    return meta, raw, absent, sources
+
+
+def load_edition(folder: Path) -> Edition:
+    """One edition folder (a complete Manual, or an overlay on another). Raises LawError naming the
+    file, the key and the reason."""
+    meta, raw, absent, src = _raw_edition(folder)
+    gone = {dotted(k) for k in absent}
+
+    def require(file: str, where: tuple[str, ...], have: Mapping, names) -> None:
+        for n in names:
+            if n not in have and dotted((file,) + where + (n,)) not in gone:
+                raise LawError(src[file], f"{dotted(where)}.{n}", "missing (the engine needs it)")
+
+    app_path = src["appendix_a"]
+    app: _AppendixM = validate(_AppendixM, raw["appendix_a"], app_path)
     appendix = {}
     for k, v in app.statutes.items():
         if normalise_statute(k) != k:
             raise LawError(app_path, f"statutes.{k}", "key is not in normal form (e.g. 2252A(a))")
         appendix[k] = v.plain()
 
-    ch2_path = folder / "chapter2.toml"
-    ch2: _Chapter2M = validate(_Chapter2M, read_toml(ch2_path), ch2_path)
+    ch2_path = src["chapter2"]
+    ch2: _Chapter2M = validate(_Chapter2M, raw["chapter2"], ch2_path)
     guidelines = {}
     for sec, g in ch2.guidelines.items():
-        _require(ch2_path, f"guidelines.{sec}.values", g.values, REQUIRED.get(sec, ()))
-        _require(ch2_path, f"guidelines.{sec}.tables", g.tables, REQUIRED_TABLES.get(sec, ()))
+        require("chapter2", ("guidelines", sec, "values"), g.values, REQUIRED.get(sec, ()))
+        require("chapter2", ("guidelines", sec, "tables"), g.tables, REQUIRED_TABLES.get(sec, ()))
         guidelines[sec] = Guideline(
             section=sec,
             title=g.title,
@@ -372,21 +552,19 @@ def load_edition(folder: Path) -> Edition:
             tables={k: Table(f"{g.cite} table {k}", tuple(Row(r.key(), r.value, r.cite, r.status, r.note) for r in rows)) for k, rows in g.tables.items()},
         )
     for sec in REQUIRED:
-        if sec not in guidelines:
+        if sec not in guidelines and dotted(("chapter2", "guidelines", sec)) not in gone:
             raise LawError(ch2_path, f"guidelines.{sec}", "missing (the engine needs it)")
     for k, v in appendix.items():
         if v.value not in guidelines and v.value not in ("2G2.3",):
             raise LawError(app_path, f"statutes.{k}", f"guideline {v.value} is not in chapter2.toml")
 
-    ch3_path = folder / "chapter3.toml"
-    ch3: _Chapter3M = validate(_Chapter3M, read_toml(ch3_path), ch3_path)
-    _require(ch3_path, "values", ch3.values, REQUIRED_CH3)
-    ch4_path = folder / "chapter4.toml"
-    ch4: _Chapter4M = validate(_Chapter4M, read_toml(ch4_path), ch4_path)
-    _require(ch4_path, "values", ch4.values, REQUIRED_CH4)
-    ch5_path = folder / "chapter5.toml"
-    ch5: _Chapter5M = validate(_Chapter5M, read_toml(ch5_path), ch5_path)
-    _require(ch5_path, "values", ch5.values, REQUIRED_CH5)
+    ch3: _Chapter3M = validate(_Chapter3M, raw["chapter3"], src["chapter3"])
+    require("chapter3", ("values",), ch3.values, REQUIRED_CH3)
+    ch4_path = src["chapter4"]
+    ch4: _Chapter4M = validate(_Chapter4M, raw["chapter4"], ch4_path)
+    require("chapter4", ("values",), ch4.values, REQUIRED_CH4)
+    ch5: _Chapter5M = validate(_Chapter5M, raw["chapter5"], src["chapter5"])
+    require("chapter5", ("values",), ch5.values, REQUIRED_CH5)
 
     rot = _table(ch4.repeat_offender_table)
     rot = Table(rot.cite, tuple(Row(_months.LIFE if r.key == "life" else r.key, r.value, r.cite, r.status, r.note) for r in rot.rows))
@@ -394,7 +572,7 @@ def load_edition(folder: Path) -> Edition:
         if not isinstance(r.key, int):
             raise LawError(ch4_path, "repeat_offender_table.rows", f"threshold {r.key!r} is not months or 'life'")
 
-    cells, st_cite = _sentencing_table(folder / "sentencing_table.toml")
+    cells, st_cite = _sentencing_table(raw["sentencing_table"], src["sentencing_table"])
     later = tuple(
         LaterAmendment(
             a.effective,
@@ -403,17 +581,21 @@ def load_edition(folder: Path) -> Edition:
             a.note,
             {k: getattr(a, k).plain() for k in ("loss_table_low", "loss_table_top") if getattr(a, k) is not None},
         )
-        for a in sorted(ed.later_amendments, key=lambda a: a.effective)
+        for a in sorted(meta.later_amendments, key=lambda a: a.effective)
     )
+    amendments = tuple(
+        Amendment(a.number, a.effective, a.cite, a.status, a.note, tuple(a.replaces), tuple(a.adds), tuple(a.removes)) for a in meta.amendments
+    )
+    mc = meta.manual_choice
     return Edition(
         name=folder.name,
-        effective=ed.effective,
-        title=ed.title,
-        cite=ed.cite,
-        notes=tuple(ed.notes),
+        effective=meta.effective,
+        title=meta.title,
+        cite=meta.cite,
+        notes=tuple(meta.notes),
         later_amendments=later,
-        manual_choice=Cited(True, ed.manual_choice.cite, ed.manual_choice.status, note=ed.manual_choice.note),
-        inchoate_2x1_1=ed.inchoate.decrease.plain() if ed.inchoate is not None else None,
+        manual_choice=Cited(True, mc.cite, mc.status, note=mc.note),
+        inchoate_2x1_1=meta.inchoate.decrease.plain() if meta.inchoate is not None else None,
         appendix_a=appendix,
         guidelines=guidelines,
         loss_table=_table(ch2.loss_table),
@@ -427,6 +609,11 @@ def load_edition(folder: Path) -> Edition:
         fine_table=_table(ch5.fine_table),
         sentencing_table=cells,
         sentencing_table_cite=st_cite,
+        based_on=meta.based_on,
+        amendments=amendments,
+        absent={dotted(k): v for k, v in absent.items()},
+        status=meta.status,
+        not_read=tuple(meta.not_read),
     )
 
 
@@ -451,4 +638,4 @@ def load_editions(folder: Path) -> tuple[Edition, ...]:
     return tuple(out)
 
 
-__all__ = ["Edition", "Guideline", "Table", "Row", "LaterAmendment", "load_editions", "load_edition", "CHC"]
+__all__ = ["Edition", "Guideline", "Table", "Row", "Amendment", "LaterAmendment", "segments", "dotted", "load_editions", "load_edition", "CHC"]

@@ -8,8 +8,10 @@ spelling ("18 U.S.C. § 2252A(a)(5)(B)") resolves to the longest key it begins w
 
 from __future__ import annotations
 
+import difflib
 import re
 from pathlib import Path
+import datetime as dt
 from typing import Literal
 
 import pydantic
@@ -34,13 +36,16 @@ class PriorList:
     # kinds included by a reading of the statute's words rather than its text: a tier that rests
     # on one of them is shown as unverified
     reading_kinds: frozenset[str] = frozenset()
+    # a circuit-split reading (rules/readings.toml) whose chosen option adds kinds to this list
+    reading: str | None = None
 
-    def qualifies(self, prior) -> bool:
-        if prior.kind not in self.kinds:
-            return False
-        if prior.kind in self.minor_required and not prior.minor_victim:
-            return False
-        return True
+    def qualifies(self, prior, option=None) -> bool:
+        """`option`: the chosen calculator.law.readings.Option where the list has a `reading`."""
+        if prior.kind in self.kinds:
+            return not (prior.kind in self.minor_required and not prior.minor_victim)
+        if option is not None and prior.kind in option.kinds:
+            return not (prior.kind in option.minor_required and not prior.minor_victim)
+        return False
 
 
 @frozen
@@ -77,6 +82,7 @@ class Penalty:
     young_victim_multiplier: Multiplier | None = None
     life_after_prior: Cited | None = None  # § 2241(c): a prior 2241(c)-type conviction => life
     life_after_prior_statutes: tuple[str, ...] = ()
+    minor_victim_min: Cited | None = None  # § 1201(g): a minor victim raises the minimum
     consecutive: bool = False  # § 2260A, § 2250(d): mandatory consecutive term
     requires_registration: bool = False  # § 2260A
     note: str = ""
@@ -122,6 +128,19 @@ class Conspiracy:
 
 
 @frozen
+class Renumbered:
+    """A subsection renumbered by statute: `spelling` meant `offense` before `until`."""
+
+    spelling: str
+    offense: str
+    until: object  # datetime.date
+    cite: str
+    status: str
+    since: str
+    note: str = ""
+
+
+@frozen
 class StatuteBook:
     offenses: dict[str, Offense]
     penalties: dict[str, Penalty]
@@ -132,20 +151,76 @@ class StatuteBook:
     predicates_2260a_cite: str
     source: str
     prior_kinds: dict[str, str] = field(factory=dict)  # kind -> what it means ([prior_kinds]); the case file's vocabulary
+    renumbered: tuple[Renumbered, ...] = ()
 
-    def resolve(self, spelling: str) -> Offense:
-        """Resolve a lawyer's spelling to the catalogue entry, or raise KeyError with a reason."""
-        norm = normalise_statute(spelling)
+    def resolve(self, spelling: str, on=None) -> Offense:
+        """Resolve a lawyer's spelling to the catalogue entry, or raise KeyError with a reason.
+
+        A spelling resolves to the catalogue key it equals or lies under ("2252A(a)(5)(B)" ->
+        "2252A(a)(5)"), or to an alias it equals. It never falls back from an unknown subsection
+        to the bare section ("2250(c)" is not "2250"). A judgment-style citation ("2251(a) and
+        (e)") names one offense and its penalty subsection. A renumbered subsection ("2250(c)")
+        resolves by the offense date `on` (a datetime.date, or None when the case gives none)."""
+        norm, extras = split_judgment(spelling)
         if not norm:
             raise KeyError(f"{spelling!r} is not a statute citation")
+        ren = self.renumbering(norm)
+        if ren is not None:
+            if on is None:
+                raise KeyError(
+                    f"§ {ren.spelling} meant today's § {ren.offense} ({self.offenses[ren.offense].name.lower()}) for offenses before "
+                    f"{ren.until} ({ren.cite}); since then {ren.since}. Give the case's offense_date, or write § {ren.offense}"
+                )
+            if on >= ren.until:
+                raise KeyError(f"§ {ren.spelling} on an offense date of {on}: {ren.since} ({ren.cite})")
+            off = self.offenses[ren.offense]
+        else:
+            off = self._lookup(norm)
+            if off is None:
+                raise KeyError(f"unknown statute {spelling!r}{_hint(norm, self)}")
+        for extra in extras:
+            self._check_penalty_part(spelling, off, norm, extra)
+        return off
+
+    def _lookup(self, norm: str) -> Offense | None:
         for key in _candidates(norm):
+            exact = key == norm
+            bare = "(" not in key
+            if bare and not exact:
+                return None  # never from an unknown subsection to the bare section
             if key in self.offenses:
                 return self.offenses[key]
             for off in self.offenses.values():
                 if key in off.aliases:
                     return off
-        hint = _hint(norm, self)
-        raise KeyError(f"unknown statute {spelling!r}{hint}")
+        return None
+
+    def renumbering(self, norm: str) -> Renumbered | None:
+        for r in self.renumbered:
+            if norm == r.spelling or norm.startswith(r.spelling + "("):
+                return r
+        return None
+
+    def renumbered_from(self, offense_key: str) -> Renumbered | None:
+        for r in self.renumbered:
+            if r.offense == offense_key:
+                return r
+        return None
+
+    def _check_penalty_part(self, spelling: str, off: Offense, norm: str, extra: str) -> None:
+        """'2251(a) and (e)': (e) must be the penalty subsection of § 2251(a), not a second offense."""
+        full = off.section + extra
+        penalty = self.penalties[off.penalty]
+        cites = f"{off.cite} {penalty.cite}"
+        if full == off.penalty or re.search(re.escape(extra) + r"(?![0-9A-Za-z(])", cites.split("§", 1)[-1].replace(norm, "", 1)):
+            return
+        other = self._lookup(full)
+        if other is not None and other.key != off.key:
+            raise KeyError(
+                f"{spelling!r} names two offenses (§ {off.key} and § {other.key}): a count charges one offense; "
+                f"write one [[counts]] entry for each"
+            )
+        raise KeyError(f"{spelling!r}: § {full} is not the penalty provision of § {off.key} (it is {penalty.cite})")
 
 
 # ---------------------------------------------------------------------------------------------
@@ -155,14 +230,38 @@ _PREFIX = re.compile(r"^\s*(?:18\s*U\.?\s*S\.?\s*C\.?\s*(?:A\.?)?)?\s*(?:§+|sec
 
 
 def normalise_statute(spelling: str) -> str:
-    """'18 U.S.C. § 2252A(a)(2)(A)', '18 USC 2252A(a)(2)', '§2252a(a)(2)' -> '2252A(a)(2)(A)' etc."""
-    s = _PREFIX.sub("", spelling or "")
-    s = re.sub(r"\s+", "", s)
-    m = re.fullmatch(r"(\d{3,4})([A-Za-z]?)((?:\([0-9A-Za-z]+\))*)", s)
-    if not m:
-        return ""
+    """'18 U.S.C. § 2252A(a)(2)(A)', '18 USC 2252A(a)(2)', '§2252a(a)(2)' -> '2252A(a)(2)(A)' etc.
+    A judgment-style citation ('§§ 2251(a) and (e)') normalises to the offense it names first."""
+    return split_judgment(spelling)[0]
+
+
+_JOIN = re.compile(r"\s*(?:,\s*and|,|and|&)\s*", re.I)
+
+
+def split_judgment(spelling: str) -> tuple[str, tuple[str, ...]]:
+    """'18 U.S.C. §§ 2251(a) and (e)' -> ('2251(a)', ('(e)',)); '2252(a)(4)(B) and (b)(2)' ->
+    ('2252(a)(4)(B)', ('(b)(2)',)); a plain citation -> (norm, ()); not a citation -> ('', ())."""
+    s = _PREFIX.sub("", spelling or "").strip()
+    m = re.match(r"(\d{3,4})\s*([A-Za-z]?)\s*((?:\(\s*[0-9A-Za-z]+\s*\)\s*)*)", s)
+    if not m or not m.group(0).strip():
+        return "", ()
     section, letter, subs = m.groups()
-    return section + letter.upper() + subs
+    if re.match(r"\d{3,4}\s*[A-Za-z][A-Za-z]", s):
+        return "", ()
+    main = section + letter.upper() + re.sub(r"\s+", "", subs)
+    rest = s[m.end():]
+    extras: list[str] = []
+    while rest.strip():
+        j = _JOIN.match(rest)
+        if not j:
+            return "", ()
+        rest = rest[j.end():]
+        p = re.match(r"((?:\(\s*[0-9A-Za-z]+\s*\)\s*)+)", rest)
+        if not p:
+            return "", ()
+        extras.append(re.sub(r"\s+", "", p.group(1)))
+        rest = rest[p.end():]
+    return main, tuple(extras)
 
 
 def _candidates(norm: str) -> list[str]:
@@ -175,8 +274,10 @@ def _candidates(norm: str) -> list[str]:
 
 
 def _hint(norm: str, book: "StatuteBook") -> str:
-    section = norm.split("(")[0]
+    section = re.match(r"\d{3,4}[A-Z]?", norm).group(0)
     near = sorted(k for k, o in book.offenses.items() if o.section == section)
+    spellings = near + sorted(a for o in book.offenses.values() if o.section == section for a in o.aliases if "(" in a)
+    close = difflib.get_close_matches(norm, spellings, n=3, cutoff=0.6)
     extra = {
         "1591": ": write 1591(b)(1) (force, fraud or coercion, or a victim under 14) or 1591(b)(2) (victim 14 to 17)",
         "2423(e)": ": write the subsection attempted or conspired (2423(a)-(d)) and set attempt or conspiracy = true",
@@ -185,7 +286,8 @@ def _hint(norm: str, book: "StatuteBook") -> str:
         if norm.startswith(k):
             return msg
     if near:
-        return f" (this calculator knows {', '.join(near)})"
+        nearest = f"; nearest: {', '.join(close)}" if close else ""
+        return f": § {norm} is not a subsection this calculator knows (§ {section}: {', '.join(near)}{nearest})"
     return " (run `exposure statutes` for the catalogue)"
 
 
@@ -206,6 +308,7 @@ class _PriorListM(_Base):
     kinds: list[PriorKind]
     minor_required: list[PriorKind] = []
     reading_kinds: list[PriorKind] = []
+    reading: str | None = None
     note: str = ""
 
 
@@ -235,6 +338,7 @@ class _PenaltyM(_Base):
     young_victim_multiplier: _MultM | None = None
     life_after_prior: CitedModel | None = None
     life_after_prior_statutes: list[str] = []
+    minor_victim_min: CitedModel | None = None
     consecutive: bool = False
     requires_registration: bool = False
     note: str = ""
@@ -281,6 +385,16 @@ class _PredicatesM(_Base):
     sections: list[str]
 
 
+class _RenumberedM(_Base):
+    spelling: str
+    offense: str
+    until: dt.date
+    cite: str
+    status: Literal["verified", "secondary", "unverified"]
+    since: str
+    note: str = ""
+
+
 class _StatutesFile(_Base):
     format: Literal[1]
     source: str
@@ -292,6 +406,7 @@ class _StatutesFile(_Base):
     rule_3559e: _Rule3559eM
     conspiracies: dict[str, _ConspiracyM]
     predicates_2260a: _PredicatesM
+    renumbered: list[_RenumberedM] = []
 
 
 def _mult(m: _MultM | None) -> Multiplier | None:
@@ -318,7 +433,7 @@ def load_statutes(path: Path) -> StatuteBook:
     f: _StatutesFile = validate(_StatutesFile, raw, path)
     _check_prior_kinds(f, path)
     lists = {
-        k: PriorList(k, v.cite, v.status, frozenset(v.kinds), frozenset(v.minor_required), v.note, frozenset(v.reading_kinds))
+        k: PriorList(k, v.cite, v.status, frozenset(v.kinds), frozenset(v.minor_required), v.note, frozenset(v.reading_kinds), v.reading)
         for k, v in f.prior_lists.items()
     }
     penalties: dict[str, Penalty] = {}
@@ -341,6 +456,7 @@ def load_statutes(path: Path) -> StatuteBook:
                 young_victim_multiplier=_mult(p.young_victim_multiplier),
                 life_after_prior=p.life_after_prior.months() if p.life_after_prior else None,
                 life_after_prior_statutes=tuple(p.life_after_prior_statutes),
+                minor_victim_min=p.minor_victim_min.months() if p.minor_victim_min else None,
                 consecutive=p.consecutive,
                 requires_registration=p.requires_registration,
                 note=p.note,
@@ -387,7 +503,15 @@ def load_statutes(path: Path) -> StatuteBook:
     for k, o in offenses.items():
         if o.conspiracy not in ("same", "none") and o.conspiracy not in consp:
             raise LawError(path, f"offenses.{k}.conspiracy", f"no conspiracy rule {o.conspiracy!r}")
+    renumbered = []
+    for i, r in enumerate(f.renumbered):
+        if r.offense not in offenses:
+            raise LawError(path, f"renumbered[{i + 1}].offense", f"no offense {r.offense!r}")
+        if normalise_statute(r.spelling) != r.spelling or r.spelling in offenses:
+            raise LawError(path, f"renumbered[{i + 1}].spelling", "must be a normal-form spelling that is not itself a catalogue key")
+        renumbered.append(Renumbered(r.spelling, r.offense, r.until, r.cite, r.status, r.since, r.note))
     return StatuteBook(
+        renumbered=tuple(renumbered),
         offenses=offenses,
         penalties=penalties,
         prior_lists=lists,

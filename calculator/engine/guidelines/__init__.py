@@ -21,6 +21,8 @@ from __future__ import annotations
 
 from attrs import evolve
 
+from calculator import months as M
+
 from calculator.engine.guidelines.chapter2 import _appendix_step, units_for_count
 from calculator.engine.guidelines.chapter2.g2g2_2 import soc_2g2_2_b7_images
 from calculator.engine.guidelines.chapter3 import adj_3e1_1_acceptance, group_level_3d1_3, group_units_3d1_2, units_3d1_4
@@ -28,7 +30,7 @@ from calculator.engine.guidelines.chapter4 import chapter_4a_points, repeat_offe
 from calculator.engine.guidelines.chapter5 import fine_5e1_2, restrict_5g1_1_5g1_2, sentencing_table_5a, zone_5c1_1
 from calculator.engine.guidelines.common import _eff, _fmt_units, image_count
 from calculator.engine.guidelines.edition import choose_edition_1b1_11, edition_note, no_range_reasons, unencoded_counts
-from calculator.engine.guidelines.results import GroupResult, GuidelinesResult, Stages, Unit, WorksheetLine, WorksheetSection
+from calculator.engine.guidelines.results import EditionCompared, GroupResult, GuidelinesResult, Stages, Unit, WorksheetLine, WorksheetSection
 from calculator.engine.guidelines.worksheet import worksheet_sections
 from calculator.engine.scenario import Applied
 from calculator.engine.statutory import StatutoryExposure
@@ -51,14 +53,60 @@ def compute_guidelines(applied: Applied, statutory: StatutoryExposure, law) -> G
     cons_ids = {c.id for c in statutory.counts if c.consecutive}
     if all(c.id in cons_ids for c in applied.counts):
         return None  # only mandatory consecutive counts (§2A3.6): the statutory term is the sentence
-    best = None
+    computed: list[tuple[Edition, str, GuidelinesResult]] = []
     for e in (ed, *others):
         if unencoded_counts(e, applied.counts):
             continue
-        r = _compute_with(e, applied, statutory, chapters, ed_step if e is ed else Step(ed_step.cite, e.name, f"offense-date Manual ({e.title}), compared under §1B1.11(b)(1)", True, ed_step.status, "judgment"))
-        if best is None or (r.range_months[0], r.range_months[1]) < (best.range_months[0], best.range_months[1]):
-            best = r
-    return best
+        role = "sentencing date" if e is ed else "offense date"
+        step = ed_step if e is ed else Step(ed_step.cite, e.name, f"offense-date Manual ({e.title}), compared under §1B1.11(b)(1)", True, ed_step.status, "judgment")
+        computed.append((e, role, _compute_with(e, applied, statutory, chapters, step)))
+    if not computed:
+        return None
+    best_i = 0
+    for i, (_, _, r) in enumerate(computed):
+        if (r.range_months[0], r.range_months[1]) < (computed[best_i][2].range_months[0], computed[best_i][2].range_months[1]):
+            best_i = i  # strictly lower: on a tie the sentencing-date Manual stays (§1B1.11(a))
+    best = computed[best_i][2]
+    if len(computed) < 2:
+        return best
+    return compare_editions_1b1_11(computed, best_i, ed_step)
+
+
+def _range_text(r: GuidelinesResult) -> str:
+    lo, hi = r.range_months
+    return f"level {r.offense_level}, CHC {r.criminal_history_category}, {M.short(lo)}-{M.short(hi)} months"
+
+
+def compare_editions_1b1_11(computed, used: int, ed_step: Step) -> GuidelinesResult:
+    """§1B1.11(b)(1)-(2): both Manuals were computed in their entirety; the one used is the
+    sentencing-date Manual unless the offense-date Manual gives a lower range. The comparison is a
+    trace step, a Worksheet D line and `editions_compared` in the result."""
+    e_used, role_used, r = computed[used]
+    parts = [f"{role.replace(' ', '-')} Manual {e.name}: {_range_text(x)}" for e, role, x in computed]
+    if role_used == "offense date":
+        why = "the offense-date Manual gives the lower range, so it applies in its entirety (§1B1.11(b)(1)-(2); Peugh v. United States, 569 U.S. 530 (2013))"
+        effect = e_used.name
+    elif all(x.range_months == r.range_months for _, _, x in computed):
+        why = "the ranges are the same, so the sentencing-date Manual applies (§1B1.11(a))"
+        effect = e_used.name
+    else:
+        why = "the offense-date Manual's range is not lower, so the sentencing-date Manual applies (§1B1.11(a))"
+        effect = e_used.name
+    status = max((ed_step.status, e_used.status), key=lambda s: {"verified": 0, "secondary": 1, "unverified": 2}.get(s, 2))
+    step = Step("USSG §1B1.11(b)", effect, "; ".join(parts) + "; " + why, True, status, "judgment")
+    compared = tuple(
+        EditionCompared(e.name, e.title, role, x.offense_level, x.criminal_history_category, x.range_months, x.restricted_range_months, i == used)
+        for i, (e, role, x) in enumerate(computed)
+    )
+    ws = list(r.worksheet)
+    for k, sec in enumerate(ws):
+        if sec.key == "D":
+            line = WorksheetLine(step.subject, step.cite, step.effect, step.note, True, step.status)
+            ws[k] = WorksheetSection(sec.key, sec.title, sec.lines[:1] + (line,) + sec.lines[1:])
+    warnings = list(r.warnings)
+    for note in e_used.not_read:
+        warnings.append(f"{e_used.title}: {note}")
+    return evolve(r, trace=r.trace[:1] + (step,) + r.trace[1:], worksheet=tuple(ws), warnings=tuple(dict.fromkeys(warnings)), editions_compared=compared)
 
 
 def _compute_with(ed: Edition, applied: Applied, statutory: StatutoryExposure, chapters: dict[str, str], ed_step: Step) -> GuidelinesResult:

@@ -138,8 +138,12 @@ def repeat_offender_4b1_5(
 def zero_point_4c1_1(ed: Edition, case: Case, counts: tuple[Count, ...], statutory_chapters: dict[str, str]) -> ZeroPoint4C1_1:
     """§4C1.1: -2 for certain zero-point offenders -- never where the instant offense of conviction is
     a sex offense ((a)(5); child-pornography offenses are sex offenses: United States v. Khan)."""
-    c = ed.ch4["zero_point_decrease"]
     subj = "Chapter Four Part C"
+    if "zero_point_decrease" not in ed.ch4:  # a provision that begins with a later Manual (Amend. 821, 2023)
+        why = ed.absence("chapter4.values.zero_point_decrease")
+        note = f"not in the {ed.title}" + (f": {why.note} ({why.cite})" if why else "")
+        return ZeroPoint4C1_1(Step("USSG §4C1.1", "not in this Manual", note, False, why.status if why else "verified", subj), [])
+    c = ed.ch4["zero_point_decrease"]
     sex = [cid for cid, ch in statutory_chapters.items() if ch in ("110", "109A", "117") or ch == "1591"]
     if case.defendant.criminal_history_points > 0:
         return ZeroPoint4C1_1(Step(c.cite, "not applied", f"the defendant has {case.defendant.criminal_history_points} criminal history point(s); and the offense is a sex offense", False, c.status, subj), [])

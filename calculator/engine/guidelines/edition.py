@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from typing import NamedTuple
 
 from calculator.engine.scenario import Applied
 from calculator.engine.statutory import StatutoryExposure
@@ -26,10 +27,34 @@ def edition_in_force(editions: tuple[Edition, ...], when: dt.date) -> Edition | 
     return chosen
 
 
-def choose_edition_1b1_11(case: Case, editions: tuple[Edition, ...]) -> tuple[Edition, list[Edition], Step, list[str]]:
-    """§1B1.11: the Manual in force on the sentencing date (default today); the offense-date Manual
-    instead if it gives a lower range (ex post facto); one book. Returns (sentencing-date edition,
-    other encoded candidates to compare, the step, case-wide warnings)."""
+class EditionChoice(NamedTuple):
+    edition: Edition  # the Manual in force on the sentencing date (§1B1.11(a))
+    others: list[Edition]  # the offense-date Manual, when it is another encoded one (§1B1.11(b)(1))
+    step: Step
+    warnings: list[str]
+
+
+def _before_earliest(case: Case, earliest: Edition) -> str:
+    """What is known of the Manuals before the earliest encoded one, for an offense completed before it."""
+    infant = case.conduct.infant_or_toddler or any(m.infant_or_toddler for m in case.minors)
+    knowing = case.conduct.distribution == "knowing"
+    msg = (
+        f"§1B1.11(b)(1): the offense date {case.offense_date} is before the earliest encoded Manual ({earliest.title}); the Manual in force then "
+        "was not read, so no ex post facto comparison was made. Amendment 801 (Nov. 1, 2016) added the infant/toddler prong of §§2G2.1(b)(4)(B) and "
+        "2G2.2(b)(4)(B) (and the §3A1.1 bar that goes with it) and limited §2G2.2(b)(3)(F) to knowing distribution (USSG App. C, Amend. 801; editions.md §3.1)"
+    )
+    if infant:
+        msg += "; this case applies the infant/toddler prong, which did not exist before Nov. 1, 2016: the earlier Manual may give a range 4 levels lower unless the material is also sadistic or violent"
+    elif knowing:
+        msg += "; this case's distribution is 'knowing' distribution, which the earlier text also reached"
+    return msg
+
+
+def choose_edition_1b1_11(case: Case, editions: tuple[Edition, ...]) -> EditionChoice:
+    """§1B1.11: the Manual in force on the sentencing date (default today); the Manual in force on the
+    offense date (its last date: n.2) instead if it gives a lower range (ex post facto: (b)(1), Peugh
+    v. United States, 569 U.S. 530 (2013)), applied in its entirety ((b)(2)). Returns the
+    sentencing-date edition, the other encoded candidate to compare, the step and case-wide warnings."""
     when, defaulted = sentencing_date(case)
     ed = edition_in_force(editions, when) if when is not None else editions[-1]
     warnings = []
@@ -48,18 +73,18 @@ def choose_edition_1b1_11(case: Case, editions: tuple[Edition, ...]) -> tuple[Ed
         off = edition_in_force(editions, case.offense_date)
         if off is not None and off is not ed:
             others.append(off)
-            note += f"; the offense-date Manual ({off.name}) is compared and used if its range is lower (ex post facto)"
+            note += f"; the offense-date Manual ({off.title}, in force on {case.offense_date}) is compared and used in its entirety if its range is lower (ex post facto)"
+            warnings.append(
+                f"§1B1.11(b)(1): the offense date {case.offense_date} falls under the {off.title}; each scenario is computed under it and under the "
+                f"sentencing-date {ed.title}, and the Manual giving the lower range is used in its entirety (ex post facto; the comparison is in the trace)"
+            )
         elif off is None and case.offense_date < ed.effective:
             note += f"; the Manual in force on the offense date {case.offense_date} is not encoded, so no ex post facto comparison was made"
-            warnings.append(
-                f"§1B1.11(b)(1): the Manual in force on the offense date ({case.offense_date}) is not encoded; no ex post facto comparison was made. "
-                f"The reference found no change to the numbers used here between the 2016 and 2025 Manuals except the 2023 status-point amendment "
-                f"(which lowers points) and post-2016 §2G1.3 additions: check an earlier Manual if the later one could be higher"
-            )
+            warnings.append(_before_earliest(case, editions[0]))
     for la in ed.later_amendments:
         if when is None or when >= la.effective:  # no date: it may be on or after
             warnings.append(f"sentencing on or after {la.effective}: {la.note} ({la.cite})")
-    return ed, others, Step(mc.cite, ed.name, note, True, mc.status, "judgment"), warnings
+    return EditionChoice(ed, others, Step(mc.cite, ed.name, note, True, mc.status, "judgment"), warnings)
 
 
 def unencoded_counts(ed: Edition, counts) -> list[str]:

@@ -60,6 +60,31 @@ class WorksheetSection:
 
 
 @frozen
+class EditionCompared:
+    """One Manual computed for §1B1.11: the one in force at sentencing, or on the offense date."""
+
+    edition: str  # "2016-11-01"
+    title: str
+    role: str  # "sentencing date" | "offense date"
+    offense_level: int
+    criminal_history_category: str
+    range_months: tuple[int, int]
+    restricted_range_months: tuple[int, int]
+    used: bool
+
+    def to_json(self) -> dict:
+        return {
+            "edition": self.edition,
+            "role": self.role,
+            "offense_level": self.offense_level,
+            "criminal_history_category": self.criminal_history_category,
+            "range_months": [M.to_json(self.range_months[0]), M.to_json(self.range_months[1])],
+            "restricted_range_months": [M.to_json(self.restricted_range_months[0]), M.to_json(self.restricted_range_months[1])],
+            "used": self.used,
+        }
+
+
+@frozen
 class GuidelinesResult:
     edition: str  # "2025-11-01"
     offense_level: int  # total offense level read into the table (1..43)
@@ -78,10 +103,12 @@ class GuidelinesResult:
     trace: tuple[Step, ...]
     worksheet: tuple[WorksheetSection, ...]
     warnings: tuple[str, ...]
+    editions_compared: tuple[EditionCompared, ...] = ()  # §1B1.11: every Manual computed, the used one marked
 
     def to_json(self) -> dict:
         return {
             "edition": self.edition,
+            "editions_compared": [e.to_json() for e in self.editions_compared],
             "offense_level": self.offense_level,
             "offense_level_uncapped": self.offense_level_uncapped,
             "criminal_history_category": self.criminal_history_category,
