@@ -109,10 +109,11 @@ def check_rules(root: Path, book: StatuteBook) -> None:
     statutes_path = root / "statutes.toml"
     declared = read_toml(statutes_path).get("not_in_catalogue", {})
     cat = Catalogue(book, {k: v for k, v in declared.items() if k != "description"})
+    encoded = Catalogue(book, {})
     for key in cat.declared:
         if normalise_statute(key) != key:
             raise LawError(statutes_path, f"not_in_catalogue.{key}", "not a statute key in normal form")
-        if key in book.offenses or key in book.conspiracies:
+        if encoded.resolves(key):
             raise LawError(statutes_path, f"not_in_catalogue.{key}", "is in the catalogue: remove it from [not_in_catalogue]")
     files = [p for p in sorted(root.rglob("*.toml")) if "examples" not in p.parts and p.name not in SKIP_FILES]
     for path in files:

@@ -7,6 +7,9 @@ Point a TOML editor at them (e.g. Even Better TOML / taplo: a `#:schema ./schema
 first line, or an association in the editor's settings). tests/test_rules_schema.py fails when a
 shipped schema no longer matches its model: rerun the command and commit the result.
 
+The guidelines schemas describe a complete edition (the base Manual); an overlay edition's files
+hold only the tables it replaces (rules/guidelines/README.md), so they validate table by table.
+
 What a schema cannot say (a statute key must exist in the catalogue, a prior kind in [prior_kinds])
 is checked when the law loads (calculator/law/check.py).
 """
@@ -26,6 +29,7 @@ FILES: dict[str, tuple[str, str, str]] = {
     "outcome_stats.json": ("outcome_stats.toml", "calculator.law.consequences", "_StatsFile"),
     "outcomes.json": ("outcomes.toml", "calculator.law.outcomes", "_File"),
     "bargains.json": ("bargains.toml", "calculator.law.bargains", "_BargainsFile"),
+    "readings.json": ("readings.toml", "calculator.law.readings", "_File"),
     "guidelines-edition.json": ("guidelines/<date>/edition.toml", "calculator.law.guidelines", "_EditionFileM"),
     "guidelines-appendix_a.json": ("guidelines/<date>/appendix_a.toml", "calculator.law.guidelines", "_AppendixM"),
     "guidelines-chapter2.json": ("guidelines/<date>/chapter2.toml", "calculator.law.guidelines", "_Chapter2M"),
