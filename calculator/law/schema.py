@@ -25,7 +25,7 @@ import pydantic
 # schema file -> (rules file it describes, loader module, model name)
 FILES: dict[str, tuple[str, str, str]] = {
     "statutes.json": ("statutes.toml", "calculator.law.statutes", "_StatutesFile"),
-    "consequences.json": ("consequences.toml", "calculator.law.consequences", "_ConsequencesFile"),
+    "consequences.json": ("consequences.toml", "calculator.law.consequences", "ConsequenceBook"),
     "outcome_stats.json": ("outcome_stats.toml", "calculator.law.consequences", "_StatsFile"),
     "outcomes.json": ("outcomes.toml", "calculator.law.outcomes", "_File"),
     "bargains.json": ("bargains.toml", "calculator.law.bargains", "_BargainsFile"),
