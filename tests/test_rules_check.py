@@ -42,13 +42,13 @@ def test_1519_for_1591_in_the_3583k_list_fails_with_a_hint(rules):
     assert "'1519' is not in the offense catalogue" in e.reason and "did you mean 1591" in e.reason
 
 
-def test_2215a_for_2251a_in_the_4b1_5_list_fails(rules):
-    """USSG §4B1.5 n.2 lists § 2251(a); "2215(a)" names nothing."""
+def test_1519_for_1591_in_the_4b1_5_list_fails(rules):
+    """USSG §4B1.5 n.2 lists chapters 109A, 110, 117 and § 1591; "1519" names nothing."""
     path = rules / "guidelines" / "2025-11-01" / "chapter4.toml"
-    _edit(path, '"2251(a)", "2251(b)"', '"2215(a)", "2251(b)"')
+    _edit(path, 'covered_sex_crime = { value = ["109A", "110", "117", "1591"]', 'covered_sex_crime = { value = ["109A", "110", "117", "1519"]')
     with pytest.raises(LawError) as err:
         load_law(rules)
-    assert err.value.key == "values.covered_sex_crime" and "'2215(a)'" in err.value.reason
+    assert err.value.key == "values.covered_sex_crime" and "'1519'" in err.value.reason and "did you mean 1591" in err.value.reason
 
 
 def test_a_typo_in_a_sorna_tier_list_fails(rules):
@@ -103,6 +103,27 @@ def test_the_checker_reads_every_kind_of_list():
     assert found["statutes.toml:rule_3559e.federal_sex_offenses"] == "statute"
     assert found["statutes.toml:predicates_2260a.sections"] == "statute"
     assert found["statutes.toml:prior_lists.2252(b)(1).kinds"] == "kind"
-    assert found["chapter4.toml:values.covered_sex_crime"] == "statute"
+    assert found["chapter4.toml:values.covered_sex_crime"] == "chapter or statute"
     assert found["chapter2.toml:guidelines.2G2.2.values.base_possession_statutes"] == "statute"
     assert any(k.startswith("consequences.toml:sorna.rules[") for k in found)
+
+
+def test_an_appendix_a_guideline_neither_encoded_nor_declared_fails(rules):
+    """Appendix A may name a guideline the calculator does not encode only if [not_encoded] says so
+    (a count under it then gets no range and a warning); otherwise the file fails to load."""
+    path = rules / "guidelines" / "2025-11-01" / "appendix_a.toml"
+    _edit(path, '"2252C" = { value = "2G3.1"', '"2252C" = { value = "2G9.9"')
+    with pytest.raises(LawError) as err:
+        load_law(rules)
+    assert err.value.key == "statutes.2252C" and "2G9.9" in err.value.reason and "[not_encoded]" in err.value.reason
+    path.write_text(path.read_text(encoding="utf-8") + '\n[not_encoded]\n"2G9.9" = "a test guideline"\n', encoding="utf-8")
+    law = load_law(rules)
+    assert law.guidelines[-1].appendix_a["2252C"].value == "2G9.9"
+
+
+def test_a_declared_not_encoded_guideline_that_is_encoded_fails(rules):
+    path = rules / "guidelines" / "2025-11-01" / "appendix_a.toml"
+    path.write_text(path.read_text(encoding="utf-8") + '\n[not_encoded]\n"2G2.2" = "wrong"\n', encoding="utf-8")
+    with pytest.raises(LawError) as err:
+        load_law(rules)
+    assert err.value.key == "not_encoded.2G2.2"

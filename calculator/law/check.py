@@ -11,8 +11,9 @@ single loader can see is whether the names one file uses exist in another. Here:
 - every prior kind named is one of [prior_kinds].
 
 Which lists hold what is read from the key's name, so a new list is checked without code:
-  ...sections, ...offenses, ...statutes, chapter_exceptions, covered_sex_crime, computer_not_for
+  ...sections, ...offenses, ...statutes, chapter_exceptions, computer_not_for
       statute keys
+  covered_sex_crime                                             chapters or statute keys
   ...chapters                                                   chapters ("110", "109A", ...)
   ...kinds                                                      prior kinds
 and the keys of Appendix A's [statutes] table are statute keys too. A list may be written bare
@@ -33,7 +34,9 @@ from calculator.law.common import LawError, read_toml
 from calculator.law.statutes import StatuteBook, normalise_statute
 
 STATUTE_LIST_SUFFIXES = ("sections", "offenses", "statutes")
-STATUTE_LIST_NAMES = ("chapter_exceptions", "covered_sex_crime", "computer_not_for")
+STATUTE_LIST_NAMES = ("chapter_exceptions", "computer_not_for")
+# lists whose entries are chapters or statute keys (USSG §4B1.5 n.2: "chapter 109A, chapter 110 ..., chapter 117 ... or 1591")
+MIXED_LIST_NAMES = ("covered_sex_crime",)
 CHAPTER_LIST_SUFFIXES = ("chapters",)
 KIND_LIST_SUFFIXES = ("kinds",)
 SKIP_FILES = ("outcomes.toml", "outcome_stats.toml")  # statistics: their vocabularies are their own
@@ -59,6 +62,8 @@ def lists_in(data: object, path: str = "") -> Iterator[tuple[str, str, list[str]
 
 
 def kind_of_list(name: str) -> str | None:
+    if name in MIXED_LIST_NAMES:
+        return "chapter or statute"
     if name in STATUTE_LIST_NAMES or name.endswith(STATUTE_LIST_SUFFIXES):
         return "statute"
     if name.endswith(CHAPTER_LIST_SUFFIXES):
@@ -121,7 +126,7 @@ def check_rules(root: Path, book: StatuteBook) -> None:
         for where, name, values in lists_in(data):
             kind = kind_of_list(name)
             for v in values:
-                if kind == "statute":
+                if kind == "statute" or (kind == "chapter or statute" and v not in cat.chapters):
                     _check_statute(cat, path, where, v)
                 elif kind == "chapter" and v not in cat.chapters:
                     raise LawError(path, where, f"{v!r} is not the chapter of any catalogue offense ({', '.join(sorted(cat.chapters))})")
