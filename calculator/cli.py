@@ -7,6 +7,7 @@
     exposure worksheet CASE [--scenario NAME]
     exposure statutes                 the offense catalogue
     exposure example                  print the bundled example case file
+    exposure rules schema [-o DIR]    write the rules files' JSON Schemas (default rules/schema/)
 
 Bad input: a message naming the file, line and key, exit status 2; never a traceback.
 """
@@ -25,7 +26,7 @@ EXIT_INPUT = 2
 EXIT_LAW = 3
 EXIT_INTERNAL = 70
 
-SUBCOMMANDS = ("compare", "worksheet", "statutes", "example", "report", "explore", "new", "ui")
+SUBCOMMANDS = ("compare", "worksheet", "statutes", "example", "report", "explore", "new", "ui", "rules")
 
 
 def example_path() -> Path:
@@ -74,6 +75,10 @@ def _parser() -> argparse.ArgumentParser:
     x.add_argument("--brute-force", action="store_true", help="evaluate every bargain one by one (slow; for checking)")
     n = sub.add_parser("new", help="open the terminal UI on an empty case")
     n.add_argument("path", nargs="?", default=None)
+    rl = sub.add_parser("rules", help="about the rules files (rules/)")
+    rl_sub = rl.add_subparsers(dest="rules_command")
+    sc = rl_sub.add_parser("schema", help="write the JSON Schemas generated from the loaders' models")
+    sc.add_argument("-o", "--output", default=None, help="folder to write to (default: rules/schema/)")
     u = sub.add_parser("ui", help="open the terminal UI (the default)")
     u.add_argument("case", nargs="?", default=None)
     return p
@@ -185,6 +190,19 @@ def write_memo(args, today: dt.date | None = None) -> int:
     return 0
 
 
+def cmd_rules(args) -> int:
+    if getattr(args, "rules_command", None) != "schema":
+        print("exposure rules: say what (exposure rules schema)", file=sys.stderr)
+        return EXIT_INPUT
+    from calculator.law.common import rules_root
+    from calculator.law.schema import write_schemas
+
+    folder = Path(args.output) if args.output else rules_root() / "schema"
+    for p in write_schemas(folder):
+        print(p)
+    return 0
+
+
 def cmd_explore(args) -> int:
     from calculator.explore_cli import run_explore
 
@@ -216,6 +234,7 @@ def main(argv: list[str] | None = None) -> int:
         "example": cmd_example,
         "report": cmd_report,
         "explore": cmd_explore,
+        "rules": cmd_rules,
     }.get(args.command)
     if handler is None:
         _parser().print_help()

@@ -173,3 +173,16 @@ def test_prior_kinds_are_the_laws_vocabulary():
     kinds = load_law().statutes.prior_kinds
     assert tuple(kinds) == PRIOR_KINDS
     assert kinds["other"].startswith("any other prior conviction")
+
+
+def test_readme_maintainer_paths_exist():
+    """The README's 'For maintainers' section names files that exist (so it matches the code)."""
+    import re
+
+    root = PKG.parent
+    text = (root / "README.md").read_text(encoding="utf-8")
+    section = text.split("## For maintainers", 1)[1].split("\n## ", 1)[0]
+    paths = set(re.findall(r"`((?:calculator|rules|tests)/[^`<> ]+)`", section))
+    assert "calculator/contract.py" in paths and "rules/consequences.toml" in paths
+    missing = sorted(p for p in paths if not (root / p.rstrip("/")).exists())
+    assert missing == [], f"README names paths that do not exist: {missing}"

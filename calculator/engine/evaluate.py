@@ -10,11 +10,12 @@ compare(case, law) evaluates every scenario, trial first, and the deltas against
 from __future__ import annotations
 
 import datetime as dt
-from typing import Any
-
 from attrs import evolve, frozen
 
 from calculator.engine.consequences import Consequences, compute_consequences
+from calculator.engine.guidelines import compute_guidelines, edition_note, no_range_reasons
+from calculator.engine.guidelines.results import GuidelinesResult
+from calculator.engine.outcomes import Outcomes, outcomes_for
 from calculator.engine.scenario import Applied, ScenarioError, apply_scenario
 from calculator.engine.statutory import StatutoryExposure, statutory_exposure
 from calculator.law import Law
@@ -27,10 +28,10 @@ class Exposure:
     scenario: Scenario
     applied: Applied
     statutory: StatutoryExposure
-    guidelines: Any | None  # calculator.engine.guidelines.GuidelinesResult
+    guidelines: GuidelinesResult | None  # None: no range (a guideline not encoded, or no Guidelines in rules/)
     consequences: Consequences | None  # None when the rules hold no consequences book
     warnings: tuple[str, ...]
-    outcomes: Any | None = None  # calculator.engine.outcomes.Outcomes: what happened to others
+    outcomes: Outcomes | None = None  # what happened to others (calculator.engine.outcomes)
     # divided questions these figures rest on, each with the other readings' figures beside it
     readings: tuple["ReadingResult", ...] = ()
 
@@ -217,12 +218,8 @@ def _evaluate(case: Case, scenario: Scenario, law: Law) -> "Exposure":
     warnings = list(statutory.warnings)
     guidelines = None
     if law.guidelines:
-        from calculator.engine.guidelines import compute_guidelines
-
         guidelines = compute_guidelines(applied, statutory, law)
         if guidelines is None:
-            from calculator.engine.guidelines import no_range_reasons
-
             warnings += no_range_reasons(applied, statutory, law)
         else:
             warnings += list(guidelines.warnings)
@@ -232,8 +229,6 @@ def _evaluate(case: Case, scenario: Scenario, law: Law) -> "Exposure":
         warnings += list(consequences.warnings)
     outcomes = None
     if law.outcomes is not None:
-        from calculator.engine.outcomes import outcomes_for
-
         outcomes = outcomes_for(scenario.kind, guidelines, statutory.floor_months, law.outcomes)
     return Exposure(scenario, applied, statutory, guidelines, consequences, tuple(dict.fromkeys(warnings)), outcomes)
 
@@ -253,8 +248,6 @@ def compare(case: Case, law: Law, today: dt.date | None = None) -> Comparison:
     edition = None
     case_warnings: list[str] = []
     if law.guidelines:
-        from calculator.engine.guidelines import edition_note
-
         edition, case_warnings = edition_note(case, law)
     return Comparison(case, exposures, edition, tuple(assumed + case_warnings))
 

@@ -13,7 +13,13 @@ from pathlib import Path
 
 from attrs import frozen
 
+from calculator.law.check import check_rules
 from calculator.law.common import Cited, LawError, rules_root
+from calculator.law.consequences import ConsequenceBook
+from calculator.law.consequences import load as load_consequences_book
+from calculator.law.guidelines import Edition, load_editions
+from calculator.law.outcomes import OutcomeBook, load_outcomes
+from calculator.law.readings import ReadingBook, load_readings
 from calculator.law.statutes import StatuteBook, load_statutes
 
 __all__ = ["Law", "LawError", "Cited", "load_law"]
@@ -23,29 +29,26 @@ __all__ = ["Law", "LawError", "Cited", "load_law"]
 class Law:
     root: str
     statutes: StatuteBook
-    guidelines: tuple  # Guidelines editions, oldest first (calculator.law.guidelines)
-    consequences: object | None  # calculator.law.consequences.ConsequenceBook
-    outcomes: object | None = None  # calculator.law.outcomes.OutcomeBook (rules/outcomes.toml)
-    readings: object | None = None  # calculator.law.readings.ReadingBook: circuit splits (rules/readings.toml)
+    guidelines: tuple[Edition, ...]  # Guidelines editions, oldest first
+    consequences: ConsequenceBook | None  # None: the consequences are not computed
+    outcomes: OutcomeBook | None = None  # rules/outcomes.toml
+    readings: ReadingBook | None = None  # circuit splits (rules/readings.toml)
 
 
 def _load(root: Path) -> Law:
-    from calculator.law import consequences as _cons
-    from calculator.law import guidelines as _gl
-    from calculator.law import outcomes as _out
-    from calculator.law.readings import load_readings
-
     statutes = load_statutes(root / "statutes.toml")
     readings = load_readings(root / "readings.toml")
     _check_readings(statutes, readings, root / "readings.toml", root / "statutes.toml")
-    return Law(
+    law = Law(
         root=str(root),
         statutes=statutes,
-        guidelines=_gl.load_editions(root / "guidelines"),
-        consequences=_cons.load(root),
-        outcomes=_out.load_outcomes(root / "outcomes.toml") if (root / "outcomes.toml").is_file() else None,
+        guidelines=load_editions(root / "guidelines"),
+        consequences=load_consequences_book(root),
+        outcomes=load_outcomes(root / "outcomes.toml") if (root / "outcomes.toml").is_file() else None,
         readings=readings,
     )
+    check_rules(root, statutes)  # the names one rules file uses exist in another
+    return law
 
 
 def _check_readings(statutes: StatuteBook, readings, readings_path: Path, statutes_path: Path) -> None:

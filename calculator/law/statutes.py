@@ -399,6 +399,7 @@ class _StatutesFile(_Base):
     format: Literal[1]
     source: str
     prior_kinds: dict[str, str]
+    not_in_catalogue: dict[str, str] = {}  # checked by calculator.law.check
     prior_lists: dict[str, _PriorListM]
     penalties: dict[str, _PenaltyM]
     offenses: dict[str, _OffenseM]

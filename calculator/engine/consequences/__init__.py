@@ -75,6 +75,7 @@ from calculator.engine.consequences.supervision import (
 )
 from calculator.engine.scenario import Applied
 from calculator.engine.statutory import StatutoryExposure
+from calculator.law import Law
 from calculator.law.consequences import ConsequenceBook
 from calculator.trace import Step
 
@@ -95,9 +96,10 @@ class Consequences:
     agreement: AgreementIfRejected | None = None
 
 
-def compute_consequences(applied: Applied, statutory: StatutoryExposure, guidelines: GuidelinesFigures | None, law) -> Consequences:
+def compute_consequences(applied: Applied, statutory: StatutoryExposure, guidelines: GuidelinesFigures | None, law: Law) -> Consequences:
     """Custody, supervision, money, registration and context for one scenario."""
-    book: ConsequenceBook = law.consequences
+    book = law.consequences
+    assert book is not None, "compute_consequences needs rules/consequences.toml"
     case = applied.case
     convictions = convictions_of(applied, statutory, law)
     steps: list[Step] = []
@@ -111,28 +113,30 @@ def compute_consequences(applied: Applied, statutory: StatutoryExposure, guideli
             )
 
     # sentence lengths
-    s, w = agreed_sentence_3553e(applied, statutory)
-    steps += s
-    warnings += w
+    prov = book.provisions
+    agreed = agreed_sentence_3553e(applied, statutory, prov["motion_3553e"])
+    steps += agreed.steps
+    warnings += agreed.warnings
     restricted = guidelines.restricted_range_months if guidelines is not None else None
     lengths: list[tuple[str, str, str, int]] = [
-        ("floor", "at the statutory minimum", "18 U.S.C. § 3584(a)", statutory.floor_months),
+        ("floor", "at the statutory minimum", prov["custody_floor"].cite, statutory.floor_months),
     ]
     if restricted:
-        lengths.append(("restricted_low", "at the low end of the restricted Guidelines range", "USSG §5G1.1, §5G1.2", int(restricted[0])))
-        lengths.append(("restricted_high", "at the high end of the restricted Guidelines range", "USSG §5G1.1, §5G1.2", int(restricted[1])))
-    sa, s, w = substantial_assistance_5k1_1(applied, statutory, int(restricted[0]) if restricted else None)
-    steps += s
-    warnings += w
+        lengths.append(("restricted_low", "at the low end of the restricted Guidelines range", prov["custody_restricted"].cite, int(restricted[0])))
+        lengths.append(("restricted_high", "at the high end of the restricted Guidelines range", prov["custody_restricted"].cite, int(restricted[1])))
+    assisted = substantial_assistance_5k1_1(applied, statutory, int(restricted[0]) if restricted else None, prov)
+    steps += assisted.steps
+    warnings += assisted.warnings
+    sa = assisted.value
     if sa is not None:
-        lengths.append(("substantial_assistance", f"after the assumed §5K1.1 reduction of {applied.scenario.substantial_assistance_months} months", "USSG §5K1.1", sa))
+        lengths.append(("substantial_assistance", f"after the assumed §5K1.1 reduction of {applied.scenario.substantial_assistance_months} months", prov["substantial_assistance"].cite, sa))
     ag = applied.scenario.agreed_sentence
     if ag is not None:
         if ag.low == ag.high:
-            lengths.append(("agreed", "at the agreed sentence", "Fed. R. Crim. P. 11(c)(1)(C)", ag.low))
+            lengths.append(("agreed", "at the agreed sentence", prov["custody_agreed"].cite, ag.low))
         else:
-            lengths.append(("agreed_low", "at the low end of the agreed range", "Fed. R. Crim. P. 11(c)(1)(C)", ag.low))
-            lengths.append(("agreed_high", "at the high end of the agreed range", "Fed. R. Crim. P. 11(c)(1)(C)", ag.high))
+            lengths.append(("agreed_low", "at the low end of the agreed range", prov["custody_agreed"].cite, ag.low))
+            lengths.append(("agreed_high", "at the high end of the agreed range", prov["custody_agreed"].cite, ag.high))
 
     custody = tuple(custody_estimate(at, label, cite, m, case, book) for at, label, cite, m in lengths)
     gct = book.good_conduct_time
@@ -152,47 +156,46 @@ def compute_consequences(applied: Applied, statutory: StatutoryExposure, guideli
     if case.sentencing_date is not None and any(e.release_date for e in custody):
         warnings.append("release dates assume custody from the sentencing date, full good-conduct time and no First Step Act credits")
 
-    fsa, s, w = fsa_ineligibility_3632d4d(convictions, book.fsa)
-    steps += s
-    warnings += w
-    sr, s, w = supervised_release_3583(convictions, book.supervised_release)
-    steps += s
-    warnings += w
-
-    sa_total, sa_n, s, w = special_assessment_3013(convictions, book.special_assessment, book.supervised_release)
-    steps += s
-    warnings += w
-    jv, jv_off, jv_why, jv_status, s, w = jvta_assessment_3014(convictions, case.defendant, case.sentencing_date, book.jvta, case.offense_date)
-    steps += s
-    warnings += w
-    av_items, av_count, av_def, av_why, s, w = avaa_assessment_2259a(convictions, case, book.avaa)
-    steps += s
-    warnings += w
-    rest, rest_why, s, w = restitution_floor_2259(convictions, case, book.restitution, book.avaa.enacted)
-    steps += s
-    warnings += w
-    fine_rng, fine_max, fine_why, s = fine_3571(convictions, guidelines, book)
-    steps += s
-    money = Money(sa_total, sa_n, jv, jv_off, jv_why, jv_status, av_items, av_count, av_def, av_why, rest, rest_why, fine_rng, fine_max, fine_why)
-
-    reg, s, w = sorna_tier_20911(convictions, case, book.sorna)
-    steps += s
-    warnings += w
-    forf, s = forfeiture_line(convictions, book)
-    steps += s
-    context = outcome_context(convictions, case, guidelines, book.outcome_stats)
-
-    agreement, s = plea_agreement_rejected_11c5(applied, guidelines, book.plea_agreement)
-    steps += s
+    fsa = fsa_ineligibility_3632d4d(convictions, book.fsa)
+    sr = supervised_release_3583(convictions, book.supervised_release)
+    assessment = special_assessment_3013(convictions, book.special_assessment, book.supervised_release)
+    jvta = jvta_assessment_3014(convictions, case.defendant, case.sentencing_date, book.jvta, case.offense_date)
+    avaa = avaa_assessment_2259a(convictions, case, book.avaa)
+    floor = restitution_floor_2259(convictions, case, book.restitution, book.avaa.enacted)
+    fine = fine_3571(convictions, guidelines, book)
+    registration = sorna_tier_20911(convictions, case, book.sorna)
+    forfeiture = forfeiture_line(convictions, book)
+    agreement = plea_agreement_rejected_11c5(applied, guidelines, book.plea_agreement)
+    # the trace and warnings in the order the provisions are read: sentence lengths, custody, then these
+    for f in (fsa, sr, assessment, jvta, avaa, floor, fine, registration, forfeiture, agreement):
+        steps += f.steps
+        warnings += f.warnings
+    money = Money(
+        special_assessment=assessment.value.total,
+        special_assessment_counts=assessment.value.felony_counts,
+        jvta=jvta.value.total,
+        jvta_per_offender=jvta.value.per_offender,
+        jvta_why=jvta.value.why,
+        jvta_status=jvta.value.status,
+        avaa_counts=avaa.value.counts,
+        avaa_max_per_count_total=avaa.value.max_per_count_total,
+        avaa_max_per_defendant=avaa.value.max_per_defendant,
+        avaa_why=avaa.value.why,
+        restitution_floor=floor.value.amount,
+        restitution_why=floor.value.why,
+        fine_range=fine.value.range,
+        fine_statutory_max=fine.value.statutory_max,
+        fine_why=fine.value.why,
+    )
     return Consequences(
-        agreement=agreement,
+        agreement=agreement.value,
         custody=custody,
-        fsa=fsa,
-        supervised_release=sr,
+        fsa=fsa.value,
+        supervised_release=sr.value,
         money=money,
-        registration=reg,
-        forfeiture=forf,
-        context=context,
+        registration=registration.value,
+        forfeiture=forfeiture.value,
+        context=outcome_context(convictions, case, guidelines, book.outcome_stats),
         trace=tuple(steps),
         warnings=tuple(dict.fromkeys(warnings)),
     )

@@ -4,12 +4,15 @@ rejects the agreement (Rule 11(c)(5), §6B1.3)."""
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+
 from attrs import frozen
 
 from calculator import months as M
-from calculator.engine.consequences.common import GuidelinesFigures
+from calculator.engine.consequences.common import Found, GuidelinesFigures
 from calculator.engine.scenario import Applied, ScenarioError
 from calculator.engine.statutory import StatutoryExposure
+from calculator.law.common import Cited
 from calculator.law.consequences import PleaAgreementRule
 from calculator.trace import Step
 
@@ -25,13 +28,14 @@ class AgreementIfRejected:
     cite: str
     status: str
 
-def agreed_sentence_3553e(applied: Applied, statutory: StatutoryExposure) -> tuple[list[Step], list[str]]:
+
+def agreed_sentence_3553e(applied: Applied, statutory: StatutoryExposure, motion: Cited) -> Found[None]:
     """A Rule 11(c)(1)(C) agreed sentence must lie within the statutory floor and ceiling; below a
     mandatory minimum only on the Government's motion under 18 U.S.C. § 3553(e)."""
     sc = applied.scenario
     ag = sc.agreed_sentence
     if ag is None:
-        return [], []
+        return Found(None)
     name = sc.name
     if ag.low < 0 or ag.high < 0:
         raise ScenarioError(f"scenario {name!r}: an agreed sentence cannot be negative", name, "agreed_sentence")
@@ -60,9 +64,10 @@ def agreed_sentence_3553e(applied: Applied, statutory: StatutoryExposure) -> tup
             )
         steps.append(
             Step(
-                "18 U.S.C. § 3553(e)",
+                motion.cite,
                 f"below the {M.short(floor)}-month minimum",
                 "the agreed sentence goes below the mandatory minimum on the Government's substantial-assistance motion",
+                status=motion.status,
                 subject="judgment",
             )
         )
@@ -71,35 +76,40 @@ def agreed_sentence_3553e(applied: Applied, statutory: StatutoryExposure) -> tup
                 "the agreed sentence goes below a mandatory life term under § 3553(e): whether § 3553(e) reaches mandatory life "
                 "(§ 3559(e), § 2241(c)) is unresolved (statutes.md open question 12)"
             )
-    return steps, warnings
+    return Found(None, steps, warnings)
 
-def substantial_assistance_5k1_1(applied: Applied, statutory: StatutoryExposure, restricted_low: int | None) -> tuple[int | None, list[Step], list[str]]:
+
+def substantial_assistance_5k1_1(
+    applied: Applied, statutory: StatutoryExposure, restricted_low: int | None, provisions: Mapping[str, Cited]
+) -> Found[int | None]:
     """USSG §5K1.1: the assumed reduction (scenario.substantial_assistance_months) from the low end
     of the restricted range. Below a statutory minimum only with a § 3553(e) motion; otherwise the
     result is clamped at the floor, with a warning."""
     sc = applied.scenario
     n = sc.substantial_assistance_months
     if n <= 0:
-        return None, [], []
+        return Found(None)
     if restricted_low is None:
-        return None, [], ["a §5K1.1 reduction was given, but no Guidelines range was computed: no estimate for it"]
+        return Found(None, warnings=["a §5K1.1 reduction was given, but no Guidelines range was computed: no estimate for it"])
     if M.is_life(restricted_low):
-        return None, [], ["a §5K1.1 reduction from a life range has no arithmetic answer: no estimate for it"]
+        return Found(None, warnings=["a §5K1.1 reduction from a life range has no arithmetic answer: no estimate for it"])
     floor = statutory.floor_months
     target = max(0, restricted_low - n)
-    steps = [Step("USSG §5K1.1", f"-{n} months", f"assumed substantial-assistance reduction from {restricted_low} months", subject="judgment")]
+    sa, clamp, motion = provisions["substantial_assistance"], provisions["substantial_assistance_floor"], provisions["motion_3553e"]
+    steps = [Step(sa.cite, f"-{n} months", f"assumed substantial-assistance reduction from {restricted_low} months", status=sa.status, subject="judgment")]
     warnings: list[str] = []
     if target < floor:
         if sc.motion_3553e:
-            steps.append(Step("18 U.S.C. § 3553(e)", f"below the {M.short(floor)}-month minimum", "the Government's motion allows a sentence below the statutory minimum", subject="judgment"))
+            steps.append(Step(motion.cite, f"below the {M.short(floor)}-month minimum", "the Government's motion allows a sentence below the statutory minimum", status=motion.status, subject="judgment"))
             if M.is_life(floor):
                 warnings.append("whether § 3553(e) reaches a mandatory life term is unresolved (statutes.md open question 12)")
         else:
             steps.append(
                 Step(
-                    "USSG §5K1.1, comment. (n.1)",
+                    clamp.cite,
                     f"clamped at {M.short(floor)} months",
                     "§5K1.1 alone cannot go below a statutory minimum; that needs a § 3553(e) motion",
+                    status=clamp.status,
                     subject="judgment",
                 )
             )
@@ -108,19 +118,20 @@ def substantial_assistance_5k1_1(applied: Applied, statutory: StatutoryExposure,
                 "§ 3553(e) motion the estimate stops at the minimum"
             )
             target = floor
-    return target, steps, warnings
+    return Found(target, steps, warnings)
 
-def plea_agreement_rejected_11c5(applied: Applied, guidelines: GuidelinesFigures | None, rule: PleaAgreementRule | None) -> tuple[AgreementIfRejected | None, list[Step]]:
+
+def plea_agreement_rejected_11c5(applied: Applied, guidelines: GuidelinesFigures | None, rule: PleaAgreementRule | None) -> Found[AgreementIfRejected | None]:
     """Fed. R. Crim. P. 11(c)(5) / USSG §6B1.3: a court that rejects a Rule 11(c)(1)(C) agreement
     must let the defendant withdraw the plea (back to the trial exposure); a plea left standing is
     sentenced without the agreement, i.e. within the scenario's restricted range."""
     ag = applied.scenario.agreed_sentence
     if ag is None or rule is None:
-        return None, []
+        return Found(None)
     restricted = guidelines.restricted_range_months if guidelines is not None else None
     keep = (int(restricted[0]), int(restricted[1])) if restricted else None
     withdraw = "the defendant may withdraw the plea: the case returns to the trial exposure"
     out = AgreementIfRejected(ag.low, ag.high, withdraw, keep, rule.cite, rule.status)
     keep_txt = f"; a plea left standing is sentenced without it: restricted range {M.short(keep[0])}-{M.short(keep[1])} months" if keep else ""
     step = Step(rule.cite, f"agreed {ag.low}-{ag.high} months", f"if the court rejects it, {rule.note}{keep_txt}", status=rule.status, subject="judgment")
-    return out, [step]
+    return Found(out, [step])

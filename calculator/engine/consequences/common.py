@@ -4,14 +4,27 @@ the consequences read (restricted range, fine range, level, criminal history cat
 
 from __future__ import annotations
 
-from typing import Protocol
+from typing import Generic, Protocol, TypeVar
 
-from attrs import frozen
+from attrs import field, frozen
 
 from calculator.engine.scenario import Applied
 from calculator.engine.statutory import CountExposure, StatutoryExposure
+from calculator.law import Law
+from calculator.law.statutes import Offense
 from calculator.model import Count
+from calculator.trace import Step
 _ORDER = {"verified": 0, "secondary": 1, "unverified": 2}
+T = TypeVar("T")
+
+
+@frozen
+class Found(Generic[T]):
+    """What a provision gives: its value, the trace steps behind it and the warnings it raises."""
+
+    value: T
+    steps: tuple[Step, ...] = field(default=(), converter=tuple)
+    warnings: tuple[str, ...] = field(default=(), converter=tuple)
 
 
 class GuidelinesFigures(Protocol):
@@ -27,13 +40,16 @@ class GuidelinesFigures(Protocol):
 def _worst(*statuses: str) -> str:
     return max(statuses, key=lambda s: _ORDER.get(s, 2)) if statuses else "verified"
 
+
 def _dollars(n: int) -> str:
     return f"${n:,}"
+
 
 def matches(key: str, entries) -> bool:
     """A provision key against a list of prefixes: '2252' matches '2252(a)(4)'; '2251' does not
     match '2251A(a)'; '1594(c)' matches '1594(c)'."""
     return any(key == e or key.startswith(e + "(") for e in entries)
+
 
 @frozen
 class Conviction:
@@ -52,7 +68,8 @@ class Conviction:
     max_months: int
     count: Count
 
-def conviction_of(count: Count, exposure: CountExposure, offense) -> Conviction:
+
+def conviction_of(count: Count, exposure: CountExposure, offense: Offense) -> Conviction:
     """The provision a count's conviction is under."""
     key, section, chapter = offense.key, offense.section, offense.chapter
     if count.conspiracy and offense.conspiracy == "1594(c)":
@@ -72,7 +89,8 @@ def conviction_of(count: Count, exposure: CountExposure, offense) -> Conviction:
         count=count,
     )
 
-def convictions_of(applied: Applied, statutory: StatutoryExposure, law) -> tuple[Conviction, ...]:
+
+def convictions_of(applied: Applied, statutory: StatutoryExposure, law: Law) -> tuple[Conviction, ...]:
     exposures = {c.id: c for c in statutory.counts}
     out = []
     for count in applied.counts:

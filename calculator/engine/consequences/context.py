@@ -20,6 +20,7 @@ class ContextItem:
     source: str
     reliability: str
 
+
 def offense_types(convictions: tuple[Conviction, ...], case: Case) -> frozenset[str]:
     """The outcome-statistics vocabulary for the counts of conviction (object offenses)."""
     out: set[str] = set()
@@ -45,6 +46,7 @@ def offense_types(convictions: tuple[Conviction, ...], case: Case) -> frozenset[
     return frozenset(out)
 
 _SERIOUSNESS = ("production", "contact", "enticement", "distribution", "receipt", "possession")
+
 
 def outcome_context(convictions: tuple[Conviction, ...], case: Case, guidelines: GuidelinesFigures | None, stats: tuple[OutcomeStat, ...]) -> tuple[ContextItem, ...]:
     """Published figures that fit: by offense type, and for a figure about one Guidelines

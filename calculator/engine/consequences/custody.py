@@ -10,7 +10,7 @@ import math
 from attrs import frozen
 
 from calculator import months as M
-from calculator.engine.consequences.common import Conviction, _worst, matches
+from calculator.engine.consequences.common import Conviction, Found, _worst, matches
 from calculator.law.consequences import ConsequenceBook, FsaRule, GoodConductRule, PresentenceCreditRule
 from calculator.model import LIFE, Case, Defendant
 from calculator.trace import Step
@@ -33,6 +33,7 @@ class CustodyEstimate:
     release_date: dt.date | None
     notes: tuple[str, ...] = ()
 
+
 @frozen
 class FsaCredits:
     barred: bool
@@ -41,6 +42,7 @@ class FsaCredits:
     status: str
     note: str
 
+
 def good_conduct_time_3624b(months_imposed: int, rule: GoodConductRule) -> int:
     """18 U.S.C. § 3624(b)(1): up to 54 days for each year imposed, for a term of more than 1 year
     other than life. Prorated by month (4.5 days a month), rounded down: an approximation."""
@@ -48,9 +50,11 @@ def good_conduct_time_3624b(months_imposed: int, rule: GoodConductRule) -> int:
         return 0
     return (rule.days_per_year.value * months_imposed) // 12
 
+
 def presentence_credit_3585b(defendant: Defendant, rule: PresentenceCreditRule) -> int:
     """18 U.S.C. § 3585(b): days of official detention before the sentence commences."""
     return max(0, int(defendant.presentence_custody_days))
+
 
 def add_months(day: dt.date, months: int) -> dt.date:
     """Calendar months later; the day is clamped to the end of a shorter month."""
@@ -58,10 +62,12 @@ def add_months(day: dt.date, months: int) -> dt.date:
     year, month = day.year + y, m + 1
     return dt.date(year, month, min(day.day, calendar.monthrange(year, month)[1]))
 
+
 def term_days(months: int, start: dt.date | None) -> int:
     if start is not None:
         return (add_months(start, months) - start).days
     return math.floor(months * DAYS_PER_MONTH + 0.5)
+
 
 def custody_estimate(at: str, label: str, cite: str, months: int, case: Case, book: ConsequenceBook) -> CustodyEstimate:
     """Months imposed -> good-conduct time, presentence credit, time to serve, release date.
@@ -84,12 +90,14 @@ def custody_estimate(at: str, label: str, cite: str, months: int, case: Case, bo
     release = start + dt.timedelta(days=served) if start is not None else None
     return CustodyEstimate(at, label, cite, months, gct, credit, served, math.floor(served / DAYS_PER_MONTH + 0.5), release, tuple(notes))
 
+
 def attempt_under_1594a(c: Conviction, rule: FsaRule) -> bool:
     """§ 1594(a): an attempt to violate § 1591 is punished as the completed offense, but the
     provision of the attempt is § 1594(a), one of the sections (xxvii) excepts from chapter 77."""
     return bool(c.count.attempt) and c.section == "1591" and "1594" in rule.chapter_exceptions
 
-def fsa_ineligibility_3632d4d(convictions: tuple[Conviction, ...], rule: FsaRule) -> tuple[FsaCredits, list[Step], list[str]]:
+
+def fsa_ineligibility_3632d4d(convictions: tuple[Conviction, ...], rule: FsaRule) -> Found[FsaCredits]:
     """18 U.S.C. § 3632(d)(4)(D): a prisoner serving a sentence for a listed conviction earns no
     First Step Act time credits. Chapter 77 is listed except §§ 1593-1596 (so a § 1594(c)
     conspiracy is not); chapter 109A, §§ 2250, 2251, 2251A, 2252, 2252A, 2260 are."""
@@ -135,4 +143,4 @@ def fsa_ineligibility_3632d4d(convictions: tuple[Conviction, ...], rule: FsaRule
         )
         if rule.removal_note:
             note += f"; {rule.removal_note}"
-    return FsaCredits(bool(barred), tuple(barred), rule.cite, status, note), steps, warnings
+    return Found(FsaCredits(bool(barred), tuple(barred), rule.cite, status, note), steps, warnings)

@@ -7,7 +7,7 @@ import datetime as dt
 
 from attrs import frozen
 
-from calculator.engine.consequences.common import Conviction, GuidelinesFigures, _dollars, _worst, matches
+from calculator.engine.consequences.common import Conviction, Found, GuidelinesFigures, _dollars, _worst, matches
 from calculator.engine.consequences.supervision import felony_class_3559a
 from calculator.law.common import Cited
 from calculator.law.consequences import AvaaRule, ConsequenceBook, JvtaRule, RestitutionRule, SpecialAssessmentRule, SupervisedReleaseRule
@@ -21,6 +21,7 @@ class AvaaCount:
     max_dollars: int
     kind: str  # possession | trafficking | production
     cite: str
+
 
 @frozen
 class Money:
@@ -49,7 +50,49 @@ class Money:
             return f"up to {_dollars(self.avaa_max_per_count_total)}"
         return f"up to {_dollars(self.avaa_max_per_count_total)} per count / {_dollars(self.avaa_max_per_defendant)} per defendant"
 
-def special_assessment_3013(convictions: tuple[Conviction, ...], rule: SpecialAssessmentRule, sr_rule: SupervisedReleaseRule) -> tuple[int, int, list[Step], list[str]]:
+
+@frozen
+class SpecialAssessment:
+    total: int  # dollars
+    felony_counts: int
+
+
+@frozen
+class Jvta:
+    total: int | None  # per count (the majority reading); None: not assessed or not decided
+    per_offender: int | None  # the Second Circuit's reading
+    why: str
+    status: str
+
+
+@frozen
+class Avaa:
+    counts: tuple[AvaaCount, ...]
+    max_per_count_total: int | None
+    max_per_defendant: int | None
+    why: str
+
+
+@frozen
+class RestitutionFloor:
+    amount: int | None  # None: no floor, or not decided
+    why: str
+
+
+@frozen
+class Fine:
+    range: tuple[int, int] | None  # §5E1.2 within § 3571; None without a Guidelines range
+    statutory_max: int
+    why: str
+
+
+@frozen
+class AvaaKind:
+    kind: str  # possession | trafficking | production
+    cited: Cited
+
+
+def special_assessment_3013(convictions: tuple[Conviction, ...], rule: SpecialAssessmentRule, sr_rule: SupervisedReleaseRule) -> Found[SpecialAssessment]:
     """18 U.S.C. § 3013(a)(2)(A): $100 for each felony count of an individual."""
     per = rule.per_felony_count
     felonies = [c for c in convictions if felony_class_3559a(c.max_months, sr_rule) is not None]
@@ -58,7 +101,8 @@ def special_assessment_3013(convictions: tuple[Conviction, ...], rule: SpecialAs
     ]
     total = per.value * len(felonies)
     step = Step(per.cite, _dollars(total), f"{_dollars(per.value)} x {len(felonies)} felony count(s); {rule.note}", status=per.status, subject="judgment")
-    return total, len(felonies), [step], warnings
+    return Found(SpecialAssessment(total, len(felonies)), [step], warnings)
+
 
 def jvta_assessment_3014(
     convictions: tuple[Conviction, ...],
@@ -66,7 +110,7 @@ def jvta_assessment_3014(
     sentencing_date: dt.date | None,
     rule: JvtaRule,
     offense_date: dt.date | None = None,
-) -> tuple[int | None, int | None, str, str, list[Step], list[str]]:
+) -> Found[Jvta]:
     """18 U.S.C. § 3014: $5,000 on a non-indigent person convicted of an offense under chapter 77,
     109A, 110 or 117, within the windows the Code text sets (by sentencing date: the date question
     is unresolved). Per count in most circuits; per offender in the Second. An offense committed
@@ -79,10 +123,10 @@ def jvta_assessment_3014(
     chapters = ", ".join(rule.chapters)
     if not qualifying:
         why = f"no count of conviction is under chapter {chapters} (e.g. § 1466A and § 1470 are chapter 71; a § 371 conspiracy is not listed)"
-        return None, None, why, "verified", [Step(cite, "not applied", why, applied=False, subject="judgment")], [f"§ 3014 not assessed: {why}"]
+        return Found(Jvta(None, None, why, "verified"), [Step(cite, "not applied", why, applied=False, subject="judgment")], [f"§ 3014 not assessed: {why}"])
     if defendant.indigent and rule.non_indigent_only.value:
         why = "the defendant is indigent: § 3014 reaches only non-indigent defendants (the court decides indigency)"
-        return None, None, why, "verified", [Step(cite, "not applied", why, applied=False, subject="judgment")], [f"§ 3014 not assessed: {why}"]
+        return Found(Jvta(None, None, why, "verified"), [Step(cite, "not applied", why, applied=False, subject="judgment")], [f"§ 3014 not assessed: {why}"])
     per_count = amt.value * len(qualifying)
     ids = ", ".join(c.count_id for c in qualifying)
     if sentencing_date is None:
@@ -90,7 +134,7 @@ def jvta_assessment_3014(
             f"no sentencing date: § 3014 operates only in dated windows ({_windows(rule)}); if it applies, "
             f"{_dollars(per_count)} per count (counts {ids}) or {_dollars(amt.value)} per offender"
         )
-        return None, None, why, "unverified", [Step(cite, "not decided", why, applied=False, subject="judgment")], [why]
+        return Found(Jvta(None, None, why, "unverified"), [Step(cite, "not decided", why, applied=False, subject="judgment")], [why])
     window = next((w for w in rule.windows if w.contains(sentencing_date)), None)
     if window is None:
         gap = any(a.end is not None and a.end.value < sentencing_date < b.start.value for a, b in zip(rule.windows, rule.windows[1:]))
@@ -101,7 +145,7 @@ def jvta_assessment_3014(
             why = f"sentencing on {sentencing_date} is outside every window in which § 3014 operates ({_windows(rule)})"
             status = "verified"
         warn = [f"§ 3014: {why}; {rule.date_question}"]
-        return None, None, why, status, [Step(cite, "not applied", why, applied=False, status=status, subject="judgment")], warn
+        return Found(Jvta(None, None, why, status), [Step(cite, "not applied", why, applied=False, status=status, subject="judgment")], warn)
     status = _worst(amt.status, window.start.status, window.end.status if window.end else "verified", rule.unit.status)
     why = (
         f"{_dollars(amt.value)} x {len(qualifying)} count(s) under chapter {chapters} (counts {ids}); "
@@ -123,12 +167,14 @@ def jvta_assessment_3014(
         warnings.append(f"§ 3014 for sentencing on {sentencing_date} rests on {window.start.cite}: {window.start.note}")
     if len(qualifying) > 1:
         warnings.append(f"§ 3014: {_dollars(per_count)} per count, or {_dollars(amt.value)} per offender in the Second Circuit (circuit split)")
-    return per_count, amt.value, why, status, steps, warnings
+    return Found(Jvta(per_count, amt.value, why, status), steps, warnings)
+
 
 def _windows(rule: JvtaRule) -> str:
     return "; ".join(f"{w.start.value} to {w.end.value if w.end else 'open'}" for w in rule.windows)
 
-def avaa_kind(c: Conviction, rule: AvaaRule) -> tuple[str, Cited] | None:
+
+def avaa_kind(c: Conviction, rule: AvaaRule) -> AvaaKind | None:
     if c.key != c.offense_key:  # a § 371 / § 1594(c) conspiracy
         return None
     for kind, offenses, cited in (
@@ -137,10 +183,11 @@ def avaa_kind(c: Conviction, rule: AvaaRule) -> tuple[str, Cited] | None:
         ("production", rule.production_offenses, rule.production),
     ):
         if matches(c.key, offenses):
-            return kind, cited
+            return AvaaKind(kind, cited)
     return None
 
-def avaa_assessment_2259a(convictions: tuple[Conviction, ...], case: Case, rule: AvaaRule) -> tuple[tuple[AvaaCount, ...], int | None, int | None, str, list[Step], list[str]]:
+
+def avaa_assessment_2259a(convictions: tuple[Conviction, ...], case: Case, rule: AvaaRule) -> Found[Avaa]:
     """18 U.S.C. § 2259A: the court shall assess not more than $17,000 (possession), $35,000 (other
     trafficking) or $50,000 (production). Nominal amounts: the CPI adjustment is unresolved, and
     so is whether it is per count or per defendant (both totals are given)."""
@@ -189,11 +236,11 @@ def avaa_assessment_2259a(convictions: tuple[Conviction, ...], case: Case, rule:
                 )
             steps.append(Step(rule.cite, "not applied", f"§ {c.key} is not a possession, trafficking or production offense listed in § 2259A", applied=False, subject=subject))
             continue
-        kind, cited = found
+        kind, cited = found.kind, found.cited
         items.append(AvaaCount(c.count_id, cited.value, kind, cited.cite))
         steps.append(Step(cited.cite, f"up to {_dollars(cited.value)}", f"{kind}: {cited.note} (nominal; CPI adjustment unresolved)", status=_worst(cited.status, rule.cpi.status), subject=subject))
     if not items:
-        return (), None, None, "no count of conviction carries a § 2259A assessment", steps, warnings
+        return Found(Avaa((), None, None, "no count of conviction carries a § 2259A assessment"), steps, warnings)
     per_count = sum(i.max_dollars for i in items)
     per_defendant = max(i.max_dollars for i in items)
     why = f"{rule.cpi.note}; {rule.unit.note}; {rule.indigent_note}; {rule.payment_order}"
@@ -201,11 +248,12 @@ def avaa_assessment_2259a(convictions: tuple[Conviction, ...], case: Case, rule:
         steps.append(Step(rule.unit.cite, f"up to {_dollars(per_count)} or {_dollars(per_defendant)}", rule.unit.note, status=rule.unit.status, subject="judgment"))
     if case.offense_date is not None and case.offense_date < rule.enacted.value:
         warnings.append(f"§ 2259A: the offense date {case.offense_date} is before its enactment ({rule.enacted.cite}, December 2018): {rule.enacted.note}")
-    return tuple(items), per_count, per_defendant, why, steps, warnings
+    return Found(Avaa(tuple(items), per_count, per_defendant, why), steps, warnings)
+
 
 def restitution_floor_2259(
     convictions: tuple[Conviction, ...], case: Case, rule: RestitutionRule, enacted: Cited | None = None
-) -> tuple[int | None, str, list[Step], list[str]]:
+) -> Found[RestitutionFloor]:
     """18 U.S.C. § 2259(b)(2)(B): for trafficking in child pornography (§ 2259(c)(3), possession
     included), not less than $3,000 per identified victim; restitution is mandatory for any
     chapter 110 offense (§ 2259(a)). The floor is the Amy, Vicky, and Andy Act minimum
@@ -225,13 +273,13 @@ def restitution_floor_2259(
         if mandatory:
             why += f"; {rule.note}"
             warn.append(f"restitution: {why}")
-        return None, why, [Step(floor.cite, "not applied", why, applied=False, subject="judgment")], warn
+        return Found(RestitutionFloor(None, why), [Step(floor.cite, "not applied", why, applied=False, subject="judgment")], warn)
     n = case.conduct.identified_victims
     ids = ", ".join(c.count_id for c in trafficking)
     if n <= 0:
         which = f"counts {ids} are" if len(trafficking) > 1 else f"count {ids} is"
         why = f"{which} trafficking in child pornography, but no identified victim is recorded (conduct.identified_victims): {_dollars(floor.value)} for each who seeks restitution"
-        return None, why, [Step(floor.cite, "not decided", why, applied=False, subject="judgment")], [why]
+        return Found(RestitutionFloor(None, why), [Step(floor.cite, "not decided", why, applied=False, subject="judgment")], [why])
     amount = floor.value * n
     why = f"{_dollars(floor.value)} x {n} identified victim(s) (counts {ids}); {floor.note}; {rule.note}"
     status = floor.status
@@ -245,9 +293,10 @@ def restitution_floor_2259(
         )
         why = f"{why}; {early}"
         warnings.append(f"§ 2259(b)(2)(B): {early}")
-    return amount, why, [Step(floor.cite, f"at least {_dollars(amount)}", why, status=status, subject="judgment")], warnings
+    return Found(RestitutionFloor(amount, why), [Step(floor.cite, f"at least {_dollars(amount)}", why, status=status, subject="judgment")], warnings)
 
-def fine_3571(convictions: tuple[Conviction, ...], guidelines: GuidelinesFigures | None, book: ConsequenceBook) -> tuple[tuple[int, int] | None, int, str, list[Step]]:
+
+def fine_3571(convictions: tuple[Conviction, ...], guidelines: GuidelinesFigures | None, book: ConsequenceBook) -> Found[Fine]:
     """USSG §5E1.2 fine range (from the Guidelines result), within 18 U.S.C. § 3571(b)(3)'s
     $250,000 per felony count (the § 3571(d) twice-gain-or-loss alternative is not computed)."""
     per = book.fine.per_count
@@ -256,7 +305,7 @@ def fine_3571(convictions: tuple[Conviction, ...], guidelines: GuidelinesFigures
     steps = [Step(per.cite, f"up to {_dollars(stat_max)}", f"{_dollars(per.value)} x {n} felony count(s); {book.fine.alternative}", status=per.status, subject="judgment")]
     rng = guidelines.fine_range if guidelines is not None else None
     if not rng:
-        return None, stat_max, f"no Guidelines fine range computed; statutory maximum {_dollars(stat_max)}", steps
+        return Found(Fine(None, stat_max, f"no Guidelines fine range computed; statutory maximum {_dollars(stat_max)}"), steps)
     lo, hi = int(rng[0]), int(rng[1])
     clo, chi = min(lo, stat_max), min(hi, stat_max)
     why = f"USSG §5E1.2 range {_dollars(lo)}-{_dollars(hi)}"
@@ -264,4 +313,4 @@ def fine_3571(convictions: tuple[Conviction, ...], guidelines: GuidelinesFigures
         why += f", limited by § 3571 to {_dollars(clo)}-{_dollars(chi)}"
         steps.append(Step(per.cite, f"{_dollars(clo)}-{_dollars(chi)}", why, subject="judgment"))
     why += "; a fine is imposed unless the defendant establishes inability to pay (§5E1.2(a), (e))"
-    return (clo, chi), stat_max, why, steps
+    return Found(Fine((clo, chi), stat_max, why), steps)

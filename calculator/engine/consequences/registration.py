@@ -6,7 +6,7 @@ from __future__ import annotations
 from attrs import frozen
 
 from calculator import months as M
-from calculator.engine.consequences.common import Conviction, matches
+from calculator.engine.consequences.common import Conviction, Found, matches
 from calculator.law.consequences import ConsequenceBook, SornaBook
 from calculator.model import Case
 from calculator.trace import Step
@@ -22,10 +22,12 @@ class Registration:
     status: str  # always "unverified": a reading
     note: str
 
+
 def _tier_max(a: str, b: str) -> str:
     return a if _TIERS.index(a) >= _TIERS.index(b) else b
 
-def sorna_tier_20911(convictions: tuple[Conviction, ...], case: Case, rule: SornaBook) -> tuple[Registration, list[Step], list[str]]:
+
+def sorna_tier_20911(convictions: tuple[Conviction, ...], case: Case, rule: SornaBook) -> Found[Registration]:
     """34 U.S.C. § 20911 tiers and § 20915 periods (15 years, 25 years, life), by the reference's
     reading: production or distribution Tier II, possession or receipt Tier I, §§ 2241/2242 Tier
     III. Always marked unverified: DOJ SMART guidelines were not read."""
@@ -80,15 +82,16 @@ def sorna_tier_20911(convictions: tuple[Conviction, ...], case: Case, rule: Sorn
         warnings.append(f"SORNA: a prior sex-offense conviction may raise the tier: {rule.recidivist_note}")
     if not tier:
         note = "no count of conviction is placed in a SORNA tier by the reference's reading"
-        return Registration(None, None, rule.cite, "unverified", note), steps, warnings
+        return Found(Registration(None, None, rule.cite, "unverified", note), steps, warnings)
     period = rule.periods[tier]
     note = f"a reading of § 20911 (DOJ SMART guidelines not read); period {M.fmt(period.value)} under {period.cite}"
     if tier == "I" and rule.reduction_note:
         note += f"; {rule.reduction_note}"
     steps.append(Step(period.cite, f"Tier {tier}: {M.short(period.value)}" + ("" if M.is_life(period.value) else " months"), "registration period", status="unverified", subject="judgment"))
-    return Registration(tier, period.value, rule.cite, "unverified", note), steps, warnings
+    return Found(Registration(tier, period.value, rule.cite, "unverified", note), steps, warnings)
 
-def forfeiture_line(convictions: tuple[Conviction, ...], book: ConsequenceBook) -> tuple[str, list[Step]]:
+
+def forfeiture_line(convictions: tuple[Conviction, ...], book: ConsequenceBook) -> Found[str]:
     """One line: § 2253 (chapters 110, 109A), § 2428 (117), § 1594(d) (77), § 1467 (71)."""
     rule = book.forfeiture
     by: dict[str, list[str]] = {}
@@ -103,6 +106,6 @@ def forfeiture_line(convictions: tuple[Conviction, ...], book: ConsequenceBook) 
         # rule.what is § 2253's list; a parallel provision says what was read of it in its note
         reaches[cited.value] = rule.what if cited.value == "2253" or not cited.note else cited.note
     if not by:
-        return "no forfeiture provision encoded for these counts", []
+        return Found("no forfeiture provision encoded for these counts")
     parts = [f"{cites[k]} (count{'s' if len(v) > 1 else ''} {', '.join(v)}): {reaches[k]}" for k, v in by.items()]
-    return "; ".join(parts), [Step(cites[k], "forfeiture", f"counts {', '.join(v)}: {reaches[k]}", subject="judgment") for k, v in by.items()]
+    return Found("; ".join(parts), [Step(cites[k], "forfeiture", f"counts {', '.join(v)}: {reaches[k]}", subject="judgment") for k, v in by.items()])

@@ -6,7 +6,7 @@ from __future__ import annotations
 from attrs import frozen
 
 from calculator import months as M
-from calculator.engine.consequences.common import Conviction, _worst, matches
+from calculator.engine.consequences.common import Conviction, Found, _worst, matches
 from calculator.law.consequences import SupervisedReleaseRule
 from calculator.trace import Step
 
@@ -20,6 +20,7 @@ class SupervisedReleaseCount:
     felony_class: str | None
     status: str
 
+
 @frozen
 class SupervisedRelease:
     min_months: int
@@ -29,6 +30,7 @@ class SupervisedRelease:
     status: str
     note: str
 
+
 def felony_class_3559a(max_months: int, rule: SupervisedReleaseRule) -> str | None:
     """18 U.S.C. § 3559(a): life -> A; 25 years or more -> B; 10 to under 25 -> C; 5 to under 10
     -> D; more than 1 to under 5 -> E; else not a felony (None)."""
@@ -37,7 +39,8 @@ def felony_class_3559a(max_months: int, rule: SupervisedReleaseRule) -> str | No
             return cls.name
     return None
 
-def supervised_release_3583(convictions: tuple[Conviction, ...], rule: SupervisedReleaseRule) -> tuple[SupervisedRelease, list[Step], list[str]]:
+
+def supervised_release_3583(convictions: tuple[Conviction, ...], rule: SupervisedReleaseRule) -> Found[SupervisedRelease]:
     """§ 3583(k): any term of years not less than 5, or life, for the listed sections; otherwise
     § 3583(b): up to 5 years (Class A, B), 3 (C, D), 1 (E). Terms run concurrently (§ 3624(e)),
     so the judgment's range is the longest minimum to the longest maximum."""
@@ -55,19 +58,18 @@ def supervised_release_3583(convictions: tuple[Conviction, ...], rule: Supervise
         steps.append(Step(rule.k_cite, "not applied", f"§ {c.key} is not listed in § 3583(k)", applied=False, subject=subject))
         status = "verified"
         if cls is None:
-            hi = rule.b_max["E"].value
-            cite = f"{rule.b_cite}(3)"
+            hi = rule.b_not_felony.value
+            cite = rule.b_not_felony.cite
+            status = rule.b_not_felony.status
             warnings.append(f"count {c.count_id}: maximum of {M.short(c.max_months)} months is not a felony; § 3583(b)(3) allows up to 1 year (not a petty offense)")
         else:
             hi = rule.b_max[cls].value
             cite = rule.b_max[cls].cite
             status = rule.b_max[cls].status
-        if c.section == "2260A":
-            status = "unverified"
-            warnings.append(
-                f"count {c.count_id}: how § 2260A's fixed 10-year term is classified under § 3559(a), and so its supervised-release maximum, "
-                "is unresolved (statutes.md open question 16)"
-            )
+        unresolved = rule.class_unresolved_sections
+        if matches(c.key, unresolved.value):
+            status = _worst(status, unresolved.status)
+            warnings.append(f"count {c.count_id}: {unresolved.note}")
         per.append(SupervisedReleaseCount(c.count_id, 0, hi, cite, cls, status))
         steps.append(
             Step(cite, f"up to {M.short(hi)} months", f"Class {cls or '(misdemeanor)'} (§ 3559(a): maximum {M.short(c.max_months)} months)", status=status, subject=subject)
@@ -82,7 +84,8 @@ def supervised_release_3583(convictions: tuple[Conviction, ...], rule: Supervise
     note = rule.guideline
     if longest.cite == rule.k_cite:
         note = f"{rule.k_min.note}; {note}" if rule.k_min.note else note
-    return SupervisedRelease(lo, longest.max_months, longest.cite, tuple(per), status, note), steps, warnings
+    return Found(SupervisedRelease(lo, longest.max_months, longest.cite, tuple(per), status, note), steps, warnings)
+
 
 def _sr_range(lo: int, hi: int) -> str:
     return f"{M.short(lo)} months to life" if M.is_life(hi) else f"{M.short(lo)}-{M.short(hi)} months"
