@@ -286,6 +286,10 @@ class ExposureApp(App[int]):
             self.say(f"Not changed: {exc}", error=True)
             self.bell()
             return None
+        except Exception as exc:  # a bug, not the user's: keep the app, the case and the undo history (issue 14 item 1)
+            self.say(f"Not changed: unexpected error in this edit ({type(exc).__name__}: {exc}); the case is as it was", error=True)
+            self.bell()
+            return None
         msg = message(result) if callable(message) else message
         self.refresh_case()
         if msg:
