@@ -50,14 +50,15 @@ def _conv(c: str) -> str:
 
 
 def comparison_cell(o: Outcomes | None) -> str:
-    """The comparison row: the group's median and n ('96 (n=573)'; '198 (n=14, wider)'; 'too few (n=7)')."""
+    """The comparison row: the group's median and n ('96 (n=573)'; '198 (n=14, wider)'; '48 (n=393, plea+trial)': plea and trial pooled;
+    'too few (n=7)')."""
     if o is None:
         return "-"
     if not o.shown:
         n = o.ladder[-1].n if o.ladder else 0
         return f"too few (n={n})"
     g = o.group
-    wider = "" if g.level == "exact" else ", wider"
+    wider = {"exact": "", "pooled": ", plea+trial"}.get(g.level, ", wider")
     return f"{_m(g.figures.median)} (n={g.n}{wider})"
 
 
@@ -93,11 +94,29 @@ def client_paragraph(o: Outcomes | None) -> str:
         s += f" {pct(f.at_minimum)} received exactly the mandatory minimum."
     s += f" {pct(f.within)} were sentenced within their Guidelines range and {pct(f.below_gov + f.below_nongov)} below it"
     s += f" ({pct(f.below_gov)} on the government's motion, {pct(f.below_nongov)} without one)."
+    s += _plea_trial_sentence(o)
     if o.reading:
         s += f" In proportion, {o.reading}."
     if g.level != "exact":
         s += " The group had to be widened to have enough cases, so it is less like this scenario."
     return s + " " + NOT_A_PREDICTION
+
+
+def _plea_trial_sentence(o: Outcomes) -> str:
+    """' Under the same guideline and minimum, the 573 who pleaded guilty received a median of 96
+    months and the 14 convicted at trial a median of 198.' (or: only 7 went to trial, too few)."""
+    p, t = o.plea, o.trial
+    if p is None or t is None:
+        return ""
+    where = "Under the same guideline and minimum" + ("" if o.side_level == "no_glmin" else ", with a similar guideline minimum")
+    if p.figures is not None and t.figures is not None:
+        return (
+            f" {where}, the {p.n} who pleaded guilty received a median of {months(p.figures.median)} months and the "
+            f"{t.n} convicted at trial a median of {months(t.figures.median)} months."
+        )
+    if t.figures is None and p.figures is not None:
+        return f" {where}, only {t.n} {'person was' if t.n == 1 else 'people were'} convicted at trial in FY2021: too few to compare with the {p.n} who pleaded guilty."
+    return ""
 
 
 def _side(c: Cell | None) -> str:

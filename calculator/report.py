@@ -295,7 +295,8 @@ def comparison_text(cmp: Comparison, width: int = 100) -> str:
         "+c = mandatory consecutive term. Custody: estimated months served of the term imposed.",
         "vs trial: the scenario's months minus trial's, (xN) = trial / scenario.",
         "Others: what happened to others, not a prediction: the median sentence (months) and number of FY2021 cases "
-        "(USSC data) with the same guideline, plea or trial and minimum; 'wider' = the group was widened to reach 10 cases.",
+        "(USSC data) with the same guideline, plea or trial and minimum; 'wider' = the group was widened to reach 10 cases, "
+        "'plea+trial' = plea and trial pooled.",
         "A planning aid, not legal advice; check every figure against the PSR.",
     ):
         out.append(_wrap(legend, width))

@@ -60,6 +60,9 @@ def test_memo_paragraph_and_counsel_table(tmp_path):
     assert "in FY2021, 71 people sentenced under the same guideline (§2G2.2) after pleading guilty" in text
     assert "| Mean | " in text and "counted as 470" in text
     assert "| Trial | n=7: too few to show |" in text
+    # plea against trial in the client's paragraph, with the count of trials
+    assert "the 573 who pleaded guilty received a median of 96 months and the 14 convicted at trial a median of 198 months" in text
+    assert "only 7 people were convicted at trial in FY2021: too few to compare with the 386 who pleaded guilty" in text
 
 
 def test_chart_marks_carry_the_groups_middle_half():

@@ -164,6 +164,27 @@ def test_drill_into_a_figure(law):
     run(go())
 
 
+def test_drill_into_what_happened_to_others(law):
+    # issue 13: Enter on the Others row opens the comparable group in full, labelled as others'
+    # sentences; the example's Trial group (§2G2.2 at trial, 60-month minimum) widened to 14 trials
+    async def go():
+        app = make_app(law)
+        async with app.run_test(size=(120, 40)) as pilot:
+            await pilot.pause()
+            assert cell(app, "Trial", "Others: median, n").replace("\n", " ") == "198 (n=14, wider)"
+            app.table.focus_cell("Trial", "Others: median, n")
+            await pilot.pause()
+            await pilot.press("enter")
+            await pilot.pause()
+            assert isinstance(app.screen, TraceScreen)
+            text = str(app.screen.render_steps())
+            assert "not a prediction" in text and "14 cases (14 at trial)" in text and "widened" in text
+            assert "Plea: n=573" in text and "Trial: n=14" in text
+            assert "Published by the Commission" in text
+
+    run(go())
+
+
 def test_save_reopen_same_figures(law, tmp_path):
     async def go():
         target = tmp_path / "client.toml"
