@@ -13,6 +13,8 @@ No law is computed here and nothing here imports Textual.
 
 from __future__ import annotations
 
+import hashlib
+import os
 from pathlib import Path
 from typing import Any, Callable
 
@@ -57,6 +59,10 @@ class _LayoutTrouble(Exception):
 
 class SaveError(OSError):
     """A save that did not happen. The file on disk is as it was."""
+
+
+class ChangedOnDisk(SaveError):
+    """The file was changed by another program since it was read: reload, overwrite or save elsewhere."""
 
 
 # ---------------------------------------------------------------------------------------------
@@ -729,6 +735,7 @@ class CaseDoc:
         except TOMLKitError as exc:  # tomllib accepted it; tomlkit did not (rare)
             raise CaseError(f"cannot edit this file: {exc}", str(self.path) if self.path else None) from None
         self._saved_text = text if saved else None
+        self._on_disk: tuple[int, int, str] | None = None  # (mtime_ns, size, sha256) when read or written
         self._undo: list[str] = []
         self._redo: list[str] = []
 
@@ -737,7 +744,27 @@ class CaseDoc:
     @classmethod
     def open(cls, path: str | Path, law: Law) -> "CaseDoc":
         """Read a case file; raise CaseError (with where and why) if it cannot be used."""
-        return cls(read_case_text(path), law, Path(path))
+        doc = cls(read_case_text(path), law, Path(path))
+        doc._on_disk = _fingerprint(Path(path), doc._saved_text)
+        return doc
+
+    def changed_on_disk(self) -> bool:
+        """Whether the file was changed by someone else since it was opened or last saved here
+        (its modification time and content hash differ from what we read or wrote; issue 14 item 6).
+        A file that is gone counts as changed."""
+        if self.path is None or self._on_disk is None:
+            return False
+        try:
+            st = os.stat(self.path)
+        except OSError:
+            return True
+        if (st.st_mtime_ns, st.st_size) == self._on_disk[:2]:
+            return False
+        try:
+            raw = self.path.read_bytes()
+        except OSError:
+            return True
+        return hashlib.sha256(raw).hexdigest() != self._on_disk[2]
 
     @classmethod
     def new(cls, law: Law, path: str | Path | None = None) -> "CaseDoc":
@@ -838,11 +865,16 @@ class CaseDoc:
 
     # -- saving ----------------------------------------------------------------------------
 
-    def save(self, path: str | Path | None = None) -> Path:
-        """Write the case atomically with owner-only permissions; returns where. Raises SaveError."""
+    def save(self, path: str | Path | None = None, *, overwrite: bool = False) -> Path:
+        """Write the case atomically with owner-only permissions; returns where. Raises SaveError;
+        ChangedOnDisk if the file was changed by someone else since it was read (unless
+        `overwrite`: the user chose to replace their changes)."""
         target = Path(path) if path is not None else self.path
         if target is None:
             raise SaveError("this case has no file yet: use Save as")
+        same = self.path is not None and (target == self.path or _same_file(target, self.path))
+        if same and not overwrite and self.changed_on_disk():
+            raise ChangedOnDisk(f"{self.path} was changed by another program since it was opened here")
         text = self.text
         if not text.strip():
             raise SaveError("refusing to write an empty case file")
@@ -853,7 +885,30 @@ class CaseDoc:
         atomic_write(target, text)
         self.path = target
         self._saved_text = text
+        self._on_disk = _fingerprint(target, text)
         return target
+
+    def reload(self) -> None:
+        """Read the file again (the other program's version), dropping the edits made here."""
+        fresh = CaseDoc.open(self.path, self.law)
+        self.doc, self.case, self._saved_text, self._on_disk = fresh.doc, fresh.case, fresh._saved_text, fresh._on_disk
+        self._undo.clear()
+        self._redo.clear()
+
+
+def _fingerprint(path: Path, text: str | None) -> tuple[int, int, str] | None:
+    try:
+        st = os.stat(path)
+    except OSError:
+        return None
+    return (st.st_mtime_ns, st.st_size, hashlib.sha256((text or "").encode("utf-8")).hexdigest())
+
+
+def _same_file(a: Path, b: Path) -> bool:
+    try:
+        return os.path.samefile(a, b)
+    except OSError:
+        return False
 
 
 def atomic_write(target: Path, text: str) -> None:
@@ -869,6 +924,7 @@ __all__ = [
     "CaseDoc",
     "EditError",
     "SaveError",
+    "ChangedOnDisk",
     "NEW_CASE",
     "atomic_write",
     "coerce",

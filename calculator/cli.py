@@ -64,6 +64,7 @@ def _parser() -> argparse.ArgumentParser:
     r.add_argument("case")
     r.add_argument("--format", choices=("md", "html"), default=None, help="md or html (default: from the -o file's extension, else md)")
     r.add_argument("-o", "--output", default=None, help="write to this file (default: standard output)")
+    r.add_argument("--force", action="store_true", help="replace the -o file if it exists (refused otherwise)")
     r.add_argument("--with-names", action="store_true", help="include the case title and names (left out by default)")
     x = sub.add_parser("explore", help="search the bargains a prosecutor could offer (Pareto frontier)")
     x.add_argument("case")
@@ -164,6 +165,9 @@ def write_memo(args, today: dt.date | None = None) -> int:
     out_path = getattr(args, "output", None)
     if out_path is not None and _same_file(out_path, args.case):
         print(f"exposure: refusing to write the memo over the case file {args.case}", file=sys.stderr)
+        return EXIT_INPUT
+    if out_path not in (None, "-") and not getattr(args, "force", False) and os.path.lexists(Path(out_path).expanduser()):
+        print(f"exposure: {out_path} exists; refusing to replace it (add --force to replace it)", file=sys.stderr)
         return EXIT_INPUT
     law = load_law()
     case = load_case(args.case, law)

@@ -24,7 +24,7 @@ from textual.widgets import Footer, Static
 
 from calculator import casedoc as cd
 from calculator.case import CaseError
-from calculator.casedoc import CaseDoc, EditError, SaveError
+from calculator.casedoc import CaseDoc, ChangedOnDisk, EditError, SaveError
 from calculator.law import Law, load_law
 from calculator.model import DISTRIBUTION_KINDS, ENTERPRISE_SERIES_KINDS, INJURY_KINDS, PRIOR_KINDS, CONDUCT_FIELDS, DEFENDANT_FIELDS
 from calculator.tui.compute import Result, run_all
@@ -859,9 +859,19 @@ class ExposureApp(App[int]):
             return
         self._save_to(None)
 
-    def _save_to(self, path: str | None) -> None:
+    def _save_to(self, path: str | None, overwrite: bool = False) -> None:
         try:
-            where = self.doc.save(path)
+            where = self.doc.save(path, overwrite=overwrite)
+        except ChangedOnDisk as exc:  # issue 14 item 6: never silently discard the other program's changes
+            self.bell()
+            self.push_screen(
+                ChoiceScreen(
+                    f"{exc}. What now?",
+                    [("reload", "Reload it (drop the edits made here)"), ("overwrite", "Overwrite it with this case"), ("elsewhere", "Save this case elsewhere")],
+                ),
+                lambda choice: self._changed_on_disk(choice, path),
+            )
+            return
         except SaveError as exc:
             self.say(f"Not saved: {exc}", error=True)
             self.bell()
@@ -869,6 +879,22 @@ class ExposureApp(App[int]):
         self.example = False
         self._topbar()
         self.say(f"Saved {where} (owner-only)")
+
+    def _changed_on_disk(self, choice: str | None, path: str | None) -> None:
+        if choice == "overwrite":
+            self._save_to(path, overwrite=True)
+        elif choice == "elsewhere":
+            self.action_save_as()
+        elif choice == "reload":
+            try:
+                self.doc.reload()
+            except CaseError as exc:
+                self.say(f"Could not reload: {exc.render()}", error=True)
+                return
+            self.refresh_case()
+            self.say(f"Reloaded {self.doc.path}")
+        else:
+            self.say("Not saved: the file was changed by another program", error=True)
 
     def action_save_as(self) -> None:
         default = str(self.doc.path) if self.doc.path and not self.example else "case.toml"

@@ -14,6 +14,12 @@ from textual.widgets.option_list import Option
 from calculator import months as M
 
 
+def plain(s: str | Text) -> Text:
+    """User strings (count ids, minor ids, scenario names, file names) as text, never Textual
+    markup: `[/]` or `[b]` in a name is shown as typed, not parsed (issue 14 item 2)."""
+    return s if isinstance(s, Text) else Text(str(s))
+
+
 class ConfirmScreen(ModalScreen[bool]):
     """Yes / no. Returns True for yes."""
 
@@ -28,10 +34,10 @@ class ConfirmScreen(ModalScreen[bool]):
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog"):
-            yield Static(self.question, classes="question")
+            yield Static(plain(self.question), classes="question")
             with Horizontal(classes="buttons"):
-                yield Button(f"{self.yes} (y)", variant="error", id="yes")
-                yield Button(f"{self.no} (n)", variant="primary", id="no")
+                yield Button(plain(f"{self.yes} (y)"), variant="error", id="yes")
+                yield Button(plain(f"{self.no} (n)"), variant="primary", id="no")
 
     def on_mount(self) -> None:
         self.query_one("#no", Button).focus()
@@ -55,11 +61,11 @@ class PromptScreen(ModalScreen[str | None]):
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog"):
-            yield Label(self.title_text, classes="question")
+            yield Label(plain(self.title_text), classes="question")
             suggester = SuggestFromList(self.suggestions, case_sensitive=False) if self.suggestions else None
             yield Input(self.value, placeholder=self.placeholder, suggester=suggester, id="prompt-input")
             if self.hint:
-                yield Static(self.hint, classes="hint")
+                yield Static(plain(self.hint), classes="hint")
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
         self.dismiss(event.value)
@@ -79,8 +85,8 @@ class ChoiceScreen(ModalScreen[str | None]):
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog"):
-            yield Label(self.title_text, classes="question")
-            yield OptionList(*[Option(label, id=cid) for cid, label in self.choices], id="choices")
+            yield Label(plain(self.title_text), classes="question")
+            yield OptionList(*[Option(plain(label), id=cid) for cid, label in self.choices], id="choices")
 
     def on_mount(self) -> None:
         ol = self.query_one(OptionList)
@@ -121,7 +127,7 @@ class StatutePicker(ModalScreen[str | None]):
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog wide"):
-            yield Label(self.title_text + "  (type to search; Enter picks; months min-max)", classes="question")
+            yield Label(plain(self.title_text + "  (type to search; Enter picks; months min-max)"), classes="question")
             yield Input(placeholder="e.g. 2252A, possession, production", id="picker-search")
             yield OptionList(id="picker-list")
 
@@ -137,7 +143,7 @@ class StatutePicker(ModalScreen[str | None]):
             opts.append(Option(Text("(as charged: no substitution)", style="italic"), id="="))
         for key, label, hay in self.entries:
             if all(w in hay for w in words):
-                opts.append(Option(label, id=key))
+                opts.append(Option(plain(label), id=key))
         ol.set_options(opts)
         if opts:
             idx = 0

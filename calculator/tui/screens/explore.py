@@ -9,6 +9,8 @@ counts kept. Nothing is computed here: calculator.engine.explore and .risk do th
 
 from __future__ import annotations
 
+from rich.text import Text
+
 import threading
 
 from textual import work
@@ -97,7 +99,7 @@ class ExploreScreen(Screen):
         self._running = False
         status = self.query_one("#explore-status", Static)
         if fr is None:
-            status.update(message or "")
+            status.update(Text(message or ""))
             return
         self.frontier, self.risk = fr, risk
         note = "" if fr.guidelines else "  NOTE: no Guidelines engine: low end = statutory floor."
@@ -126,7 +128,7 @@ class ExploreScreen(Screen):
         table.clear()
         for i, r in enumerate(self._rows()):
             table.add_row(
-                M.fmt(r.floor), M.fmt(r.low), str(r.kept), f"-{r.bargain.acceptance}", r.bargain.describe(),
+                M.fmt(r.floor), M.fmt(r.low), str(r.kept), f"-{r.bargain.acceptance}", Text(r.bargain.describe()),  # ids as text, not markup
                 str(len(r.unverified)) if r.unverified else "", key=str(self.frontier.rows.index(r)),
             )
 
