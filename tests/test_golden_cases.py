@@ -5,7 +5,8 @@ Three cases are adapted from ../shared/cases (their Guidelines keys included); t
 project's own, each worked by hand from the statutory reference in its header comment (statutory
 keys only). The project never reads ../shared at test time. Keys, as in ../shared/tools/check-cases:
 counts (id -> [min, max]), consecutive (id -> bool), floor, ceiling; offense_level, chc, range,
-restricted (the DESIGN JSON contract).
+restricted (the DESIGN JSON contract); edition and compared (guidelines.edition and the editions of
+guidelines.editions_compared: §1B1.11).
 """
 
 from __future__ import annotations
@@ -35,6 +36,9 @@ def _fields(s: dict) -> dict:
         "chc": gl.get("criminal_history_category"),
         "range": gl.get("range_months"),
         "restricted": gl.get("restricted_range_months"),
+        # §1B1.11: the Manual used and every Manual computed (sentencing date first)
+        "edition": gl.get("edition"),
+        "compared": [e["edition"] for e in gl.get("editions_compared", [])],
     }
 
 

@@ -66,8 +66,10 @@ def compute_guidelines(applied: Applied, statutory: StatutoryExposure, law) -> G
     for i, (_, _, r) in enumerate(computed):
         if (r.range_months[0], r.range_months[1]) < (computed[best_i][2].range_months[0], computed[best_i][2].range_months[1]):
             best_i = i  # strictly lower: on a tie the sentencing-date Manual stays (§1B1.11(a))
-    best = computed[best_i][2]
     if len(computed) < 2:
+        e_used, _, best = computed[0]
+        if e_used.not_read:
+            best = evolve(best, warnings=tuple(dict.fromkeys(best.warnings + tuple(f"{e_used.title}: {n}" for n in e_used.not_read))))
         return best
     return compare_editions_1b1_11(computed, best_i, ed_step)
 
