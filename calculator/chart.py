@@ -146,7 +146,9 @@ def others_mark(e) -> Mark | None:
         lo,
         hi,
         f"USSC case data {fy}",
-        f"what happened to others, not a prediction: {o.description}, n={g.n}; median {f.median:g} months",
+        f"what happened to others, not a prediction: {o.description}, n={g.n}; median "
+        + ("470 months or more (life counted as 470)" if f.median >= 470 else f"{f.median:g} months")
+        + ("; 470 months or more is drawn as life" if f.q3 >= 470 else ""),
     )
 
 
