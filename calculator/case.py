@@ -147,6 +147,8 @@ class MinorM(_M):
     injury: Literal[INJURY_KINDS] = "none"  # type: ignore[valid-type]
     abducted: StrictBool = False
     commercial_sex_act: StrictBool = False
+    travel_intent: StrictBool = False
+    undercover_officer: StrictBool = False
 
 
 class CountM(_M):
@@ -158,6 +160,7 @@ class CountM(_M):
     conviction_probability: Probability | None = None
     predicate: Annotated[StrictStr, Field(min_length=1, max_length=120)] | None = None
     object: Annotated[StrictStr, Field(min_length=1, max_length=120)] | None = None
+    acts_incomplete: StrictBool = False
 
 
 class AgreedM(_M):
@@ -404,6 +407,8 @@ def _build(data: dict, text: str, law: Law, path: str | None) -> Case:
     for i, mi in enumerate(m.minors):
         if mi.id in minor_ids:
             raise _err(text, path, ("minors", i, "id"), f"minor id {mi.id!r} is used twice")
+        if mi.undercover_officer and (mi.sexual_act or mi.sexual_contact):
+            raise _err(text, path, ("minors", i, "undercover_officer"), "an undercover officer posing as a minor cannot be recorded with a sexual act or contact: set sexual_act and sexual_contact to false")
         minor_ids[mi.id] = i
 
     counts: list[Count] = []
@@ -429,6 +434,8 @@ def _build(data: dict, text: str, law: Law, path: str | None) -> Case:
             if target.key == "371":
                 raise _err(text, path, ("counts", i, "object"), "the object of a § 371 conspiracy is the offense agreed on, not § 371 itself")
             obj = target.key
+        if c.acts_incomplete and not (c.attempt or c.conspiracy or off.key == "371"):
+            raise _err(text, path, ("counts", i, "acts_incomplete"), "acts_incomplete is for an attempt or conspiracy count (§2X1.1(b)); this count is neither")
         for j, mid in enumerate(c.minors):
             if mid not in minor_ids:
                 known = ", ".join(minor_ids) or "none defined"
@@ -464,6 +471,7 @@ def _build(data: dict, text: str, law: Law, path: str | None) -> Case:
                 conviction_probability=c.conviction_probability,
                 predicate=predicate,
                 object=obj,
+                acts_incomplete=c.acts_incomplete,
             )
         )
 

@@ -124,6 +124,12 @@ class Minor:
     injury: str = "none"  # INJURY_KINDS: §2A3.1(b)(4)
     abducted: bool = False  # §2A3.1(b)(5)
     commercial_sex_act: bool = False  # §2G1.3(b)(4)(A)(ii), with base (a)(3) or (a)(4)
+    # the defendant traveled in interstate or foreign commerce with intent to engage in a sexual act
+    # with this minor (§ 2241(c) conduct when under 12: §2G1.3(c)(3), n.5(B)(ii)(I))
+    travel_intent: bool = False
+    # the "minor" is an undercover officer who represented being under 18 (§2G1.3 n.1(C)): no
+    # §2G1.3(b)(2)(B) (n.3(B)); a sex act or contact cannot have occurred
+    undercover_officer: bool = False
 
 
 @frozen
@@ -140,6 +146,9 @@ class Count:
     conviction_probability: float | None = None  # trial-risk estimate (issue 6); None = not given
     predicate: str | None = None  # § 2260A only: the felony the indictment names as predicate ("2252A(a)(2)")
     object: str | None = None  # § 371 only: the catalogue key of the offense conspired to ("2422(b)")
+    # §2X1.1(b)(1)-(2): the acts believed necessary were NOT all completed (nor about to be, but for
+    # apprehension or interruption): only then the 3-level decrease. False: no decrease (the usual sting)
+    acts_incomplete: bool = False
 
 
 @frozen

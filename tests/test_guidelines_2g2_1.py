@@ -95,12 +95,13 @@ def test_2g1_3_b5_under_12_adds_8(age, level):
     assert gl(trial(c)).offense_level == level
 
 
-def test_2g1_3_c3_cross_reference_to_2a3_1_when_greater():
-    """§2G1.3(c)(3): a sexual act with a minor under 12 -> §2A3.1 if greater (30 +4 (b)(2)(A) vs 28+2+8)."""
+def test_2g1_3_c3_sexual_act_under_12_applies_2a3_1_outright():
+    """§2G1.3(c)(3), second sentence (2025 text, GM2025 p.195-196): a sexual act with a minor under 12 ->
+    '§2A3.1 shall apply', not only if greater. §2A3.1: 30 +4 force (b)(1) +4 under 12 (b)(2)(A) = 38
+    (§2G1.3 would also give 28 +2 +8 = 38; before issue 10 the tie kept §2G1.3)."""
     c = case([count("1", "2422(b)", ["A"])], minors=[Minor("A", age=10, sexual_act=True, force=True)])
     e = trial(c)
-    # §2G1.3: 28 +2 (b)(4) +8 (b)(5) = 38; §2A3.1: 30 +4 force +4 under 12 = 38: not greater
-    assert gl(e).offense_level == 38 and gl(e).units[0].guideline == "2G1.3"
+    assert gl(e).offense_level == 38 and gl(e).units[0].guideline == "2A3.1"
 
 
 def test_2g2_1_d1_same_minor_two_counts_grouped_with_warning():

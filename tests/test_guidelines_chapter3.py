@@ -55,10 +55,12 @@ def test_3e1_1_b_needs_level_16(level, asked, given):
 
 
 def test_example_13_obscenity_2g3_1_acceptance_below_16():
-    """§12 ex.13: §2G3.1 base 10 + computer 2 = 12 < 16: only -2 -> 10; 6-12 months, Zone B."""
+    """§12 ex.13: §2G3.1 base 10 + computer 2 = 12 < 16: only -2 -> 10. § 1470 is chapter 71, not a
+    'sex offense' under §4C1.1(b)(2) (2025 text), so a zero-point defendant also gets §4C1.1's -2:
+    8, 0-6 months, Zone A (issue 10 item 4; before, the exclusion was assumed and this read 10, 6-12, B)."""
     e = plea(case([count("1", "1470")], Conduct(computer=True)))
     g = gl(e)
-    assert (g.offense_level, g.range_months, g.zone, g.acceptance_levels) == (10, (6, 12), "B", 2)
+    assert (g.offense_level, g.range_months, g.zone, g.acceptance_levels) == (8, (0, 6), "A", 2)
     assert skipped_step(e, "USSG §3E1.1(b)")
 
 

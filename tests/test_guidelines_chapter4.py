@@ -35,9 +35,9 @@ def test_4b1_5_b_floor_22_less_acceptance():
 
     c = case([count("1", "2422(b)")], Conduct(pattern_of_abuse=True))
     st = statutory_exposure(c, c.counts, law())
-    lvl, chc, steps, _ = repeat_offender_4b1_5(law().guidelines[-1], c, c.counts, st, 14, 2, "I")
+    lvl, chc, steps, _ = repeat_offender_4b1_5(law().guidelines[-1], c, c.counts, st, 14, 2, "I", law().statutes)
     assert lvl == 20 and chc == "I"
-    lvl, _, _, _ = repeat_offender_4b1_5(law().guidelines[-1], c, c.counts, st, 17, 3, "I")
+    lvl, _, _, _ = repeat_offender_4b1_5(law().guidelines[-1], c, c.counts, st, 17, 3, "I", law().statutes)
     assert lvl == 22
 
 

@@ -88,18 +88,26 @@ def test_worksheet_text_names_every_provision():
 # ---------------------------------------------------------------- §2X1.1 (not encoded: a flag)
 
 
-def test_2x1_1_attempt_or_conspiracy_is_flagged_and_the_level_is_the_object_offenses():
-    """USSG §2X1.1(b)(1)-(2): an attempt or conspiracy decreases 3 levels unless all acts believed
-    necessary were completed. Not encoded: the count gets the object guideline's level (§2G1.3(a)(3):
-    28 for § 2422(b)) with no decrease, and the trace and warnings say so."""
+def test_2x1_1_attempt_or_conspiracy_without_incomplete_acts_keeps_the_object_level():
+    """USSG §2X1.1 (2025 text, GM2025 p.317): (a) the substantive offense's base level; (b)(1)-(2) -3
+    unless all acts believed necessary were completed. The case does not say they were left
+    incomplete: no decrease (§2G1.3(a)(3): 28 for § 2422(b)), said in the trace and the warnings."""
     minor = Minor("A", 14)
     done = trial(case([count("1", "2422(b)", ("A",))], minors=[minor]))
-    for kw, what in (({"conspiracy": True}, "a conspiracy"), ({"attempt": True}, "an attempt")):
+    for kw, what, sub in (({"conspiracy": True}, "a conspiracy", "(b)(2)"), ({"attempt": True}, "an attempt", "(b)(1)")):
         e = trial(case([count("1", "2422(b)", ("A",), **kw)], minors=[minor]))
-        assert gl(e).offense_level == gl(done).offense_level  # no decrease applied
-        flag = [w for w in e.warnings if "§2X1.1" in w]
-        assert len(flag) == 1 and flag[0].startswith(f"count 1 is {what}") and "3-level decrease" in flag[0]
-        step = skipped_step(e, "USSG §2X1.1(b)(1)-(2)")
-        assert len(step) == 1 and step[0].status == "secondary"
+        assert gl(e).offense_level == gl(done).offense_level == 28
+        flag = [w for w in e.warnings if w.startswith(f"count 1 is {what}")]
+        assert len(flag) == 1 and f"3-level decrease of USSG §2X1.1{sub}" in flag[0]
+        step = skipped_step(e, f"USSG §2X1.1{sub}")
+        assert len(step) == 1 and step[0].status == "verified"
     assert not [w for w in done.warnings if "§2X1.1" in w]
     assert law().guidelines[-1].inchoate_2x1_1.value == 3
+
+
+def test_2x1_1_b2_incomplete_conspiracy_decreases_3():
+    """USSG §2X1.1(b)(2): the conspirators had not completed the acts believed necessary -> -3:
+    § 2422(b) object, §2G1.3(a)(3) 28 - 3 = 25 (the Sims reading: 3d Cir.)."""
+    minor = Minor("A", 14)
+    e = trial(case([count("1", "2422(b)", ("A",), conspiracy=True, acts_incomplete=True)], minors=[minor], circuit="3rd"))
+    assert gl(e).offense_level == 25

@@ -28,15 +28,17 @@ def test_every_cross_reference_is_cited_in_the_rules_and_lands_on_encoded_code()
 
 def test_2g1_3_cross_reference_chain_keeps_the_greater():
     """§ 2422(b), minor 10, named on a § 2251(a) count too, a sexual act with force.
-    §2G1.3: 28 (a)(3) +2 (b)(4)(A) +8 (b)(5) = 38. (c)(1) §2G2.1: 32 +4 (b)(1)(A) +4 (b)(2)(B) = 40 > 38: applies.
-    (c)(3) §2A3.1 (not convicted under § 2241(c): base 30) +4 (b)(1) force +4 (b)(2)(A) under 12 = 38: not greater than 40."""
+    §2G1.3(c)(3), second sentence (2025 text): a sexual act with a minor under 12 -> '§2A3.1 shall
+    apply' (outright). §2A3.1 (not convicted under § 2241(c): base 30) +4 (b)(1) force +4 (b)(2)(A)
+    under 12 = 38; its own (c)(2): §2G2.1 32 +4 (b)(1)(A) +4 (b)(2)(B) = 40 > 38: applies. The same
+    40 as before issue 10, reached through §2A3.1 instead of §2G1.3(c)(1)."""
     m = Minor("A", 10, sexual_act=True, force=True)
     c = case([count("1", "2422(b)", ["A"]), count("2", "2251(a)", ["A"])], minors=[m])
     r = gl(trial(c))
     u1 = [u for u in r.units if u.count_ids == ("1",)][0]
     assert (u1.guideline, u1.statute_guideline, u1.chapter2_level) == ("2G2.1", "2G1.3", 40)
-    applied = [s for s in u1.steps if s.cite == "USSG §2G1.3(c)(1)"]
+    outright = [s for s in u1.steps if s.cite.startswith("USSG §2G1.3(c)(3) (second sentence)")]
+    assert outright and outright[0].applied and outright[0].effect == "§2A3.1 applies"
+    applied = [s for s in u1.steps if s.cite == "USSG §2A3.1(c)(2)"]
     assert applied and applied[0].applied and "40 > 38" in applied[0].note
-    refused = [s for s in u1.steps if s.cite == "USSG §2G1.3(c)(3)"]
-    assert refused and not refused[0].applied and "38, not greater than 40" in refused[0].note
-    assert any(s.cite.startswith("USSG §2G1.3(b)(5)") for s in u1.compared)  # §2G1.3's own steps, compared
+    assert any(s.cite.startswith("USSG §2A3.1(b)(2)") for s in u1.compared)  # §2A3.1's own steps, compared

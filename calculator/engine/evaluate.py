@@ -127,10 +127,32 @@ class Comparison:
     warnings: tuple[str, ...]  # case-wide warnings (edition, unencoded amendments)
 
 
+def _severity(f: "Figures") -> tuple:
+    """How hard a set of figures is on the client: the Guidelines' restricted range first, then the
+    statutory floor and ceiling."""
+    rr = f.restricted_range_months or (0, 0)
+    return (rr[1], rr[0], f.floor_months, f.ceiling_months, f.offense_level or 0)
+
+
 def evaluate(case: Case, scenario: Scenario, law: Law) -> Exposure:
     e = _evaluate(case, scenario, law)
     if not case.reading_overrides and e.readings_used:
-        results = _reading_results(case, scenario, law, e)
+        # an open question takes the reading that is harsher ON THIS CASE: the file's `harsher` is the
+        # usual one, but the figures decide (a § 371 conspiracy to possess: §2G2.2's 'otherwise' base is higher)
+        forced = []
+        here = _severity(_figures(e.statutory, e.guidelines))
+        for ch in e.readings_used:
+            if not ch.open:
+                continue
+            for other in ch.reading.others(ch.option.id):
+                a = _evaluate(evolve(case, reading_overrides=((ch.reading.id, other, "override"),)), scenario, law)
+                if _severity(_figures(a.statutory, a.guidelines)) > here:
+                    forced.append((ch.reading.id, other, "harsher"))
+                    break
+        if forced:
+            case = evolve(case, reading_overrides=tuple(forced))
+            e = _evaluate(case, scenario, law)
+        results = _reading_results(evolve(case, reading_overrides=()), scenario, law, e)
         e = evolve(e, readings=results, warnings=tuple(dict.fromkeys(e.warnings + tuple(reading_warning(r) for r in results))))
     return e
 

@@ -32,6 +32,7 @@ from attrs import field, frozen
 
 from calculator import months as _months
 from calculator.law.common import Cited, CitedModel, LawError, read_toml, validate
+from calculator.law.overlays import Amendment, dotted, merge_overlay, segments  # noqa: F401 (Amendment, segments re-exported)
 from calculator.law.statutes import normalise_statute
 
 CHC = ("I", "II", "III", "IV", "V", "VI")
@@ -139,20 +140,6 @@ class LaterAmendment:
 
 
 @frozen
-class Amendment:
-    """One amendment that distinguishes an overlay edition from the edition it is based on."""
-
-    number: int | None  # USSG App. C amendment number (None: not an amendment, e.g. a reading)
-    effective: dt.date  # the date the amendment took effect
-    cite: str
-    status: str
-    note: str
-    replaces: tuple[str, ...] = ()
-    adds: tuple[str, ...] = ()
-    removes: tuple[str, ...] = ()
-
-
-@frozen
 class Edition:
     """One Guidelines Manual, by its effective date."""
 
@@ -176,7 +163,8 @@ class Edition:
     fine_table: Table = None  # type: ignore[assignment]
     sentencing_table: Mapping[tuple[int, str], tuple[int, int]] = field(factory=dict, converter=_frozen_map, eq=False)
     sentencing_table_cite: Cited = None  # type: ignore[assignment]
-    inchoate_2x1_1: Cited | None = None  # §2X1.1: known, not applied (shown as a flag)
+    inchoate_2x1_1: Cited | None = None  # §2X1.1(b): the 3-level decrease
+    inchoate_covers: Mapping[str, Cited] = field(factory=dict, converter=_frozen_map, eq=False)  # §2X1.1 n.1: "attempt"/"conspiracy" -> guidelines that expressly cover it
     based_on: str | None = None  # an overlay: the edition it differs from; None: a complete Manual
     amendments: tuple[Amendment, ...] = ()  # what distinguishes it from `based_on`
     absent: Mapping[str, Amendment] = field(factory=dict, converter=_frozen_map, eq=False)  # path -> why it is not in this Manual
@@ -254,6 +242,8 @@ class _ManualChoiceM(_Base):
 
 class _InchoateM(_Base):
     decrease: CitedModel
+    covers_attempt: CitedModel | None = None
+    covers_conspiracy: CitedModel | None = None
 
 
 class _AmendmentM(_Base):
@@ -388,61 +378,6 @@ def _sentencing_table(data: dict, path: Path) -> tuple[dict, Cited]:
 FILES = ("appendix_a", "chapter2", "chapter3", "chapter4", "chapter5", "sentencing_table")
 
 
-def segments(path: str) -> tuple[str, ...]:
-    """'chapter2.guidelines."2G1.3".grouping' -> ('chapter2', 'guidelines', '2G1.3', 'grouping') (TOML dotted keys)."""
-    out, cur, quoted, i = [], "", False, 0
-    while i < len(path):
-        ch = path[i]
-        if ch == '"':
-            quoted = not quoted
-        elif ch == "." and not quoted:
-            out.append(cur)
-            cur = ""
-        else:
-            cur += ch
-        i += 1
-    out.append(cur)
-    if quoted or any(not x for x in out):
-        raise ValueError(f"not a dotted path: {path!r}")
-    return tuple(out)
-
-
-def dotted(segs) -> str:
-    return ".".join(f'"{x}"' if "." in x else x for x in segs)
-
-
-_MISSING = object()
-
-
-def _get(tree: dict, segs: tuple[str, ...]):
-    for s in segs:
-        if not isinstance(tree, dict) or s not in tree:
-            return _MISSING
-        tree = tree[s]
-    return tree
-
-
-def _set(tree: dict, segs: tuple[str, ...], value) -> None:
-    for s in segs[:-1]:
-        tree = tree.setdefault(s, {})
-    tree[segs[-1]] = value
-
-
-def _delete(tree: dict, segs: tuple[str, ...]) -> None:
-    for s in segs[:-1]:
-        tree = tree[s]
-    del tree[segs[-1]]
-
-
-def _leaves(tree, prefix: tuple[str, ...] = ()):
-    """Every leaf path of a raw TOML tree (a list or an inline value is a leaf)."""
-    if isinstance(tree, dict) and tree:
-        for k, v in tree.items():
-            yield from _leaves(v, prefix + (k,))
-    else:
-        yield prefix
-
-
 def _raw_edition(folder: Path, seen: tuple[str, ...] = ()) -> tuple[_EditionFileM, dict[str, dict], dict[tuple, Amendment], dict[str, Path]]:
     """The edition's metadata, its complete raw tables (an overlay merged onto its base), the paths
     not in this Manual (with the amendment that says why), and the file each table was read from."""
@@ -470,47 +405,8 @@ def _raw_edition(folder: Path, seen: tuple[str, ...] = ()) -> tuple[_EditionFile
     for extra in sorted(p.name for p in folder.glob("*.toml")):
         if extra != "edition.toml" and extra[:-5] not in FILES:
             raise LawError(folder / extra, "(file)", f"not a Guidelines rules file (expected one of {', '.join(FILES)})")
-    declared: dict[tuple, int] = {}
-    for n, a in enumerate(meta.amendments):
-        am = Amendment(a.number, a.effective, a.cite, a.status, a.note, tuple(a.replaces), tuple(a.adds), tuple(a.removes))
-        for kind, paths in (("replaces", a.replaces), ("adds", a.adds), ("removes", a.removes)):
-            for k, text in enumerate(paths):
-                where = f"amendments[{n}].{kind}[{k}]"
-                try:
-                    segs = segments(text)
-                except ValueError as e:
-                    raise LawError(ed_path, where, str(e)) from None
-                if segs[0] not in FILES or len(segs) < 2:
-                    raise LawError(ed_path, where, f"{text!r} must begin with one of {', '.join(FILES)} and name a key in it")
-                if segs in declared:
-                    raise LawError(ed_path, where, f"{text!r} is declared twice")
-                declared[segs] = n
-                file, inner = segs[0], segs[1:]
-                in_base = _get(raw[file], inner)
-                given = _get(overlay.get(file, {}), inner)
-                if kind == "removes":
-                    if in_base is _MISSING:
-                        raise LawError(ed_path, where, f"{text!r} is not in {meta.based_on} (nothing to remove)")
-                    if given is not _MISSING:
-                        raise LawError(folder / f"{file}.toml", dotted(inner), f"declared removed by {where} but given here")
-                    _delete(raw[file], inner)
-                    absent[segs] = am
-                    continue
-                if given is _MISSING:
-                    raise LawError(ed_path, where, f"{text!r} is declared but {file}.toml in this folder does not give it")
-                if kind == "replaces" and in_base is _MISSING:
-                    raise LawError(ed_path, where, f"{text!r} is not in {meta.based_on}: a provision that begins with this edition is declared under `adds`")
-                if kind == "adds" and in_base is not _MISSING:
-                    raise LawError(ed_path, where, f"{text!r} is already in {meta.based_on}: declare it under `replaces`")
-                _set(raw[file], inner, copy.deepcopy(given))
-                absent.pop(segs, None)
-                sources[file] = folder / f"{file}.toml"
-    # every value an overlay file gives must be declared by an amendment (exactly, or inside a declared table)
-    for file, tree in overlay.items():
-        for leaf in _leaves({k: v for k, v in tree.items() if k != "format"}):
-            full = (file,) + leaf
-            if not any(full[: len(d)] == d for d in declared):
-                raise LawError(folder / f"{file}.toml", dotted(leaf), "replaces a value that no [[amendments]] entry in edition.toml declares")
+    amendments = [Amendment(a.number, a.effective, a.cite, a.status, a.note, tuple(a.replaces), tuple(a.adds), tuple(a.removes)) for a in meta.amendments]
+    merge_overlay(raw, overlay, amendments, absent, sources, folder, FILES, meta.based_on)
     if meta.manual_choice is None:
         meta = meta.model_copy(update={"manual_choice": base_meta.manual_choice})
     if meta.inchoate is None and base_meta.inchoate is not None and ("edition", "inchoate") not in absent:
@@ -596,6 +492,11 @@ def load_edition(folder: Path) -> Edition:
         later_amendments=later,
         manual_choice=Cited(True, mc.cite, mc.status, note=mc.note),
         inchoate_2x1_1=meta.inchoate.decrease.plain() if meta.inchoate is not None else None,
+        inchoate_covers={
+            k: getattr(meta.inchoate, "covers_" + k).plain()
+            for k in ("attempt", "conspiracy")
+            if meta.inchoate is not None and getattr(meta.inchoate, "covers_" + k) is not None
+        },
         appendix_a=appendix,
         guidelines=guidelines,
         loss_table=_table(ch2.loss_table),

@@ -94,11 +94,18 @@ class ReadingBook:
     readings: dict[str, Reading]
     source: str
 
-    def choose(self, reading_id: str, circuit: str | None, overrides: tuple[tuple[str, str], ...] = ()) -> Choice:
+    def choose(self, reading_id: str, circuit: str | None, overrides: tuple[tuple[str, ...], ...] = ()) -> Choice:
+        """`overrides`: (reading id, option[, how]) forcing an option: how "override" (an alternative
+        computed to show beside the figures) or "harsher" (the option found harsher on this case's
+        figures than the file's `harsher`, e.g. a conspiracy to possess under §2G2.2, where the
+        statute-of-conviction reading gives the higher base)."""
         r = self.readings[reading_id]
-        for rid, opt in overrides:
-            if rid == reading_id:
-                return Choice(r, r.options[opt], "override")
+        for o in overrides:
+            if o[0] == reading_id:
+                how = o[2] if len(o) > 2 else "override"
+                if how == "harsher" and r.holding(circuit) is not None:
+                    break
+                return Choice(r, r.options[o[1]], how)
         h = r.holding(circuit)
         if h is not None:
             return Choice(r, r.options[h.option], "circuit", h)

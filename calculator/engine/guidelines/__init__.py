@@ -59,7 +59,7 @@ def compute_guidelines(applied: Applied, statutory: StatutoryExposure, law) -> G
             continue
         role = "sentencing date" if e is ed else "offense date"
         step = ed_step if e is ed else Step(ed_step.cite, e.name, f"offense-date Manual ({e.title}), compared under §1B1.11(b)(1)", True, ed_step.status, "judgment")
-        computed.append((e, role, _compute_with(e, applied, statutory, chapters, step)))
+        computed.append((e, role, _compute_with(e, applied, statutory, chapters, step, law.statutes, getattr(law, "readings", None))))
     if not computed:
         return None
     best_i = 0
@@ -111,7 +111,7 @@ def compare_editions_1b1_11(computed, used: int, ed_step: Step) -> GuidelinesRes
     return evolve(r, trace=r.trace[:1] + (step,) + r.trace[1:], worksheet=tuple(ws), warnings=tuple(dict.fromkeys(warnings)), editions_compared=compared)
 
 
-def _compute_with(ed: Edition, applied: Applied, statutory: StatutoryExposure, chapters: dict[str, str], ed_step: Step) -> GuidelinesResult:
+def _compute_with(ed: Edition, applied: Applied, statutory: StatutoryExposure, chapters: dict[str, str], ed_step: Step, book=None, readings=None) -> GuidelinesResult:
     case = applied.case
     warnings: list[str] = []
     trace: list[Step] = [ed_step]
@@ -119,6 +119,7 @@ def _compute_with(ed: Edition, applied: Applied, statutory: StatutoryExposure, c
     x = ed.ch3["consecutive_counts_excluded"]
 
     units: list[Unit] = []
+    chosen_readings: list = []
     excluded_steps: list[Step] = []
     for count in applied.counts:
         if count.id in cons_ids:
@@ -129,7 +130,7 @@ def _compute_with(ed: Edition, applied: Applied, statutory: StatutoryExposure, c
             if a36 is not None:
                 excluded_steps.append(Step(a36.cite, "statutory term", "the guideline sentence is the term required by statute; Chapters Three and Four do not apply to this count", True, a36.status, f"count {count.id}"))
             continue
-        units.extend(units_for_count(ed, case, count, warnings))
+        units.extend(units_for_count(ed, case, count, warnings, book, readings, chosen_readings))
     for u in units:
         trace.extend(u.steps)
     trace.extend(excluded_steps)
@@ -177,15 +178,16 @@ def _compute_with(ed: Edition, applied: Applied, statutory: StatutoryExposure, c
     # Chapter Four
     ch4a = chapter_4a_points(ed, case)
     trace += ch4a.steps
-    ch4b = repeat_offender_4b1_5(ed, case, applied.counts, statutory, after_acc, acc.levels, ch4a.chc)
+    ch4b = repeat_offender_4b1_5(ed, case, applied.counts, statutory, after_acc, acc.levels, ch4a.chc, book)
     warnings += ch4b.warnings
     trace += ch4b.steps
-    ch4c = zero_point_4c1_1(ed, case, applied.counts, {c.id: chapters.get(c.id, "") for c in applied.counts if c.id not in cons_ids})
+    ch4c = zero_point_4c1_1(ed, case, applied.counts, {c.id: chapters.get(c.id, "") for c in applied.counts if c.id not in cons_ids}, book)
     warnings += ch4c.warnings
     trace.append(ch4c.step)
+    level_5a = ch4b.level + (ed.ch4["zero_point_decrease"].value if ch4c.step.applied else 0)
 
     # Chapter Five
-    table = sentencing_table_5a(ed, ch4b.level, ch4b.chc)
+    table = sentencing_table_5a(ed, max(level_5a, 1), ch4b.chc)
     trace += table.steps
     zone = zone_5c1_1(ed, table.range)
     fine = fine_5e1_2(ed, table.level, case.offense_date)
@@ -227,6 +229,7 @@ def _compute_with(ed: Edition, applied: Applied, statutory: StatutoryExposure, c
         trace=tuple(trace),
         worksheet=(),
         warnings=tuple(dict.fromkeys(warnings)),
+        readings=tuple({ch.reading.id: ch for ch in chosen_readings}.values()),
     )
     return evolve(result, worksheet=worksheet_sections(stages, result))
 

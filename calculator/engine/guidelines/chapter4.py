@@ -36,9 +36,44 @@ def chapter_4a_points(ed: Edition, case: Case) -> CriminalHistory4A:
     return CriminalHistory4A(pts, chc, steps)
 
 
-def _covered(ed: Edition, counts: tuple[Count, ...]) -> list[Count]:
-    lst = ed.ch4["covered_sex_crime"].value
-    return [c for c in counts if _matches(c.offense, lst)]
+def _offense_of(count: Count) -> tuple[str, str]:
+    """(statute as spelled, catalogue key) of the offense the definitions look at: for a § 371
+    count, its object (n.2(B), §4C1.1(b)(2)(B): 'an attempt or a conspiracy to commit')."""
+    if count.offense == "371" and count.object:
+        return count.object, count.object
+    return normalise_statute(count.statute) or count.offense, count.offense
+
+
+def _in_chapters(book, key: str, chapters) -> bool:
+    off = book.offenses.get(key) if book is not None else None
+    if off is None:
+        return False
+    return off.chapter in chapters or off.section in chapters
+
+
+def covered_sex_crime_4b1_5(ed: Edition, count: Count, book) -> tuple[bool, str]:
+    """§4B1.5 comment. (n.2), derived from the definition: chapter 109A, chapter 110, chapter 117 or
+    § 1591, minus the named exclusions (trafficking in, receipt of, possession of child pornography;
+    recordkeeping; transmitting information about a minor; filing a factual statement about an alien
+    individual), perpetrated against a minor; attempts and conspiracies (§ 371 through its object)."""
+    chapters = ed.ch4["covered_sex_crime"].value
+    excl = ed.ch4.get("covered_sex_crime_exclusions")
+    kept = ed.ch4.get("covered_sex_crime_kept")
+    minor_el = ed.ch4.get("minor_element_offenses")
+    spelled, key = _offense_of(count)
+    if not _in_chapters(book, key, chapters):
+        off = book.offenses.get(key) if book is not None else None
+        return False, f"§ {key} is not a chapter 109A, 110 or 117 offense or § 1591" + (f" (chapter {off.chapter})" if off else "")
+    if excl is not None and not (kept is not None and _matches(spelled, kept.value)):
+        if _matches(spelled, excl.value) or _matches(key, excl.value):
+            return False, f"§ {spelled} is excluded: trafficking in, receipt of, or possession of child pornography, recordkeeping, or a named chapter 117 exception"
+    if not count.minors and not (minor_el is not None and _matches(key, minor_el.value)):
+        return False, f"§ {key}: no minor is named on count {count.id}, so 'perpetrated against a minor' is not shown"
+    return True, f"§ {key}" + (" (the § 371 conspiracy's object)" if count.offense == "371" else "")
+
+
+def _covered(ed: Edition, counts: tuple[Count, ...], book=None) -> list[Count]:
+    return [c for c in counts if covered_sex_crime_4b1_5(ed, c, book)[0]]
 
 
 def sex_offense_convictions_4b1_5(ed: Edition, case: Case) -> tuple[list, list[str]]:
@@ -70,7 +105,7 @@ def sex_offense_convictions_4b1_5(ed: Edition, case: Case) -> tuple[list, list[s
 
 
 def repeat_offender_4b1_5(
-    ed: Edition, case: Case, counts: tuple[Count, ...], statutory: StatutoryExposure, level_after_acceptance: int, acceptance: int, chc: str
+    ed: Edition, case: Case, counts: tuple[Count, ...], statutory: StatutoryExposure, level_after_acceptance: int, acceptance: int, chc: str, book=None
 ) -> RepeatOffender4B1_5:
     """§4B1.5 Repeat and dangerous sex offender against minors.
     (a): a covered sex crime after a prior sex offense conviction: level = greater of the Chapter
@@ -80,12 +115,13 @@ def repeat_offender_4b1_5(
     subj = "Chapter Four Part B"
     steps: list[Step] = []
     warnings: list[str] = []
-    cov = _covered(ed, counts)
+    cov = _covered(ed, counts, book)
     lst = ed.ch4["covered_sex_crime"]
     a_cite, b_cite = "USSG §4B1.5(a)", "USSG §4B1.5(b)"
     steps.append(Step("USSG §4B1.1", "not applied", "career offender is not modelled (it needs crime-of-violence or drug priors)", False, "verified", subj))
     if not cov:
-        why = "no count of conviction is a covered sex crime (CP trafficking, receipt and possession are not: " + lst.cite + ")"
+        reasons = "; ".join(f"count {c.id}: {covered_sex_crime_4b1_5(ed, c, book)[1]}" for c in counts)
+        why = f"no count of conviction is a covered sex crime ({lst.cite}: {reasons})"
         steps.append(Step(a_cite, "not applied", why, False, lst.status, subj))
         steps.append(Step(b_cite, "not applied", why, False, lst.status, subj))
         return RepeatOffender4B1_5(level_after_acceptance, chc, steps, warnings)
@@ -135,19 +171,53 @@ def repeat_offender_4b1_5(
     return RepeatOffender4B1_5(new, chc, steps, warnings)
 
 
-def zero_point_4c1_1(ed: Edition, case: Case, counts: tuple[Count, ...], statutory_chapters: dict[str, str]) -> ZeroPoint4C1_1:
+def sex_offense_4c1_1(ed: Edition, count: Count, book) -> tuple[bool, str]:
+    """§4C1.1(b)(2) "sex offense", derived from the definition read in the 2025 Manual: chapter 109A;
+    chapter 110 except recordkeeping; chapter 117 except transmitting information about a minor or
+    filing a factual statement about an alien individual; § 1591; attempts and conspiracies."""
+    chapters = ed.ch4.get("zero_point_sex_offense")
+    if chapters is None:  # an edition without the definition encoded: the old flag
+        return True, "the definition is not encoded for this Manual"
+    excl = ed.ch4.get("zero_point_sex_offense_exclusions")
+    spelled, key = _offense_of(count)
+    if not _in_chapters(book, key, chapters.value):
+        return False, f"§ {key} is not in chapter 109A, 110 or 117 and is not § 1591"
+    if excl is not None and (_matches(spelled, excl.value) or _matches(key, excl.value)):
+        return False, f"§ {key} is a named exception"
+    return True, f"§ {key}"
+
+
+def zero_point_4c1_1(ed: Edition, case: Case, counts: tuple[Count, ...], statutory_chapters: dict[str, str], book=None) -> ZeroPoint4C1_1:
     """§4C1.1: -2 for certain zero-point offenders -- never where the instant offense of conviction is
-    a sex offense ((a)(5); child-pornography offenses are sex offenses: United States v. Khan)."""
+    a "sex offense" ((a)(5), (b)(2): derived from the definition, not a hand list)."""
     subj = "Chapter Four Part C"
     if "zero_point_decrease" not in ed.ch4:  # a provision that begins with a later Manual (Amend. 821, 2023)
         why = ed.absence("chapter4.values.zero_point_decrease")
         note = f"not in the {ed.title}" + (f": {why.note} ({why.cite})" if why else "")
         return ZeroPoint4C1_1(Step("USSG §4C1.1", "not in this Manual", note, False, why.status if why else "verified", subj), [])
     c = ed.ch4["zero_point_decrease"]
-    sex = [cid for cid, ch in statutory_chapters.items() if ch in ("110", "109A", "117") or ch == "1591"]
     if case.defendant.criminal_history_points > 0:
-        return ZeroPoint4C1_1(Step(c.cite, "not applied", f"the defendant has {case.defendant.criminal_history_points} criminal history point(s); and the offense is a sex offense", False, c.status, subj), [])
-    if sex or not statutory_chapters:
-        return ZeroPoint4C1_1(Step(c.cite, "not applied", "zero points, but the instant offense of conviction is a sex offense (§4C1.1(a)(5); United States v. Khan (10th Cir. 2025))", False, c.status, subj), [])
-    w = "§4C1.1: the counts of conviction are outside chapters 109A, 110 and 117 and § 1591; whether they are a 'sex offense' for §4C1.1(a)(5) is unverified (the definition was not read); the 2-level decrease was not applied"
-    return ZeroPoint4C1_1(Step(c.cite, "not applied", "sex-offense exclusion assumed; see the warning", False, "unverified", subj), [w])
+        return ZeroPoint4C1_1(Step(c.cite, "not applied", f"the defendant has {case.defendant.criminal_history_points} criminal history point(s) (§4C1.1(a)(1))", False, c.status, subj), [])
+    counted = [x for x in counts if x.id in statutory_chapters] if statutory_chapters else list(counts)
+    if not counted:
+        return ZeroPoint4C1_1(Step(c.cite, "not applied", "no count of conviction outside the consecutive terms", False, c.status, subj), [])
+    d = ed.ch4.get("zero_point_sex_offense")
+    if d is None or book is None:
+        sex = [cid for cid, ch in statutory_chapters.items() if ch in ("110", "109A", "117") or ch == "1591"]
+        if sex or not statutory_chapters:
+            return ZeroPoint4C1_1(Step(c.cite, "not applied", "zero points, but the instant offense of conviction is a sex offense (§4C1.1(a)(5))", False, c.status, subj), [])
+        w = "§4C1.1: whether the counts are a 'sex offense' (§4C1.1(a)(5)) was not decided (the definition is not encoded for this Manual); the 2-level decrease was not applied"
+        return ZeroPoint4C1_1(Step(c.cite, "not applied", "sex-offense exclusion assumed; see the warning", False, "unverified", subj), [w])
+    found = [(x, *sex_offense_4c1_1(ed, x, book)) for x in counted]
+    sex = [(x, why) for x, is_sex, why in found if is_sex]
+    if sex:
+        which = "; ".join(f"count {x.id}: {why}" for x, why in sex)
+        return ZeroPoint4C1_1(Step(c.cite, "not applied", f"zero points, but the instant offense of conviction is a sex offense ({d.cite}: {which})", False, _worst(c.status, d.status), subj), [])
+    which = "; ".join(f"count {x.id}: {why}" for x, _, why in found)
+    note = (
+        f"zero criminal history points and no count is a sex offense as {d.cite} defines it ({which}); the other §4C1.1(a) criteria "
+        "(no violence or credible threats, no death or serious bodily injury, no firearm or dangerous weapon, no aggravating role, "
+        "no substantial financial hardship, not a §3A1.1 or §3A1.5 offense) have no fact in the case file and are assumed met"
+    )
+    w = "§4C1.1: the 2-level zero-point decrease is applied (no count is a 'sex offense' under §4C1.1(b)(2)); it assumes the other §4C1.1(a) criteria are met (no violence or credible threats, no death or serious bodily injury, no weapon, no aggravating role): check them"
+    return ZeroPoint4C1_1(Step(c.cite, f"{c.value:+d}", note, True, _worst(c.status, d.status), subj), [w])

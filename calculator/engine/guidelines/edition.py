@@ -90,8 +90,10 @@ def choose_edition_1b1_11(case: Case, editions: tuple[Edition, ...]) -> EditionC
 def unencoded_counts(ed: Edition, counts) -> list[str]:
     out = []
     for c in counts:
-        gl = ed.statute_guideline(c.offense)
-        if gl is None:
+        gl = ed.statute_guideline(c.object if c.offense == "371" and c.object else c.offense)
+        if gl is None and c.offense == "371":
+            out.append(f"count {c.id} (§ 371): Appendix A sends § 371 to §2X1.1, which takes the guideline of the offense conspired to; name it on the count (object = \"2422(b)\") to compute a range")
+        elif gl is None:
             out.append(f"count {c.id} (§ {c.statute}): no Appendix A entry is encoded for this statute; no Guidelines range is computed")
         elif gl.value not in ed.guidelines:
             out.append(f"count {c.id} (§ {c.statute}): sentenced under §{gl.value}, which is not encoded; no Guidelines range is computed")

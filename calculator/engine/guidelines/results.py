@@ -104,6 +104,7 @@ class GuidelinesResult:
     worksheet: tuple[WorksheetSection, ...]
     warnings: tuple[str, ...]
     editions_compared: tuple[EditionCompared, ...] = ()  # §1B1.11: every Manual computed, the used one marked
+    readings: tuple = ()  # calculator.law.readings.Choice: divided questions these figures rest on (§2X1.1 conspiracy base)
 
     def to_json(self) -> dict:
         return {

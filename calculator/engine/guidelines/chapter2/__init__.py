@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from attrs import evolve
 
-from calculator.engine.guidelines.chapter2 import g2a3, g2g1_3, g2g2_1, g2g2_2, g2g2_6, g2g3_1
+from calculator.engine.guidelines.chapter2 import g2a3, g2a4_1, g2g1_3, g2g2_1, g2g2_2, g2g2_3, g2g2_6, g2g3_1
 from calculator.engine.guidelines.chapter2.registry import CrossReference, GuidelineCode, Trigger
 from calculator.engine.guidelines.chapter3 import chapter_three_abc
 from calculator.engine.guidelines.common import Ctx, Finding, Flags, _minor_facts, _subject
@@ -27,6 +27,8 @@ REGISTRY: dict[str, GuidelineCode] = {
         g2g1_3.CODE,
         g2a3.CODE_2A3_1,
         g2a3.CODE_2A3_2,
+        g2a4_1.CODE,
+        g2g2_3.CODE,
         g2g2_6.CODE,
         g2g3_1.CODE,
     )
@@ -37,7 +39,7 @@ def _production_minors(case: Case, ed: Edition) -> set[str]:
     """Minors named on any §2G2.1 count of the case as charged (relevant conduct reaches dismissed counts)."""
     out = set()
     for c in case.counts:
-        gl = ed.statute_guideline(c.offense)
+        gl = ed.statute_guideline(object_key(c))
         if gl is not None and gl.value == "2G2.1":
             out.update(c.minors)
     return out
@@ -64,20 +66,64 @@ def _appendix_step(gl: Cited, count: Count, subject: str) -> Step:
     return Step(gl.cite, f"§{gl.value}", note, True, gl.status, subject)
 
 
-def inchoate_2x1_1(ed: Edition, count: Count, warnings: list[str]) -> tuple[Step, ...]:
-    """§2X1.1 (attempt, solicitation, conspiracy not covered by a specific guideline) is known but
-    not encoded: an attempt or conspiracy count is computed under the object offense's guideline
-    with no §2X1.1(b) decrease. Said on the count, in the trace and the warnings, never silent."""
+def object_key(count: Count) -> str:
+    """The offense whose guideline a count takes: a § 371 count's object, else its own offense."""
+    return count.object if count.offense == "371" and count.object else count.offense
+
+
+def conspiracy_statute(count: Count, book) -> str | None:
+    """The statute a conspiracy conviction is under when it is not the object's own section:
+    § 371 (a § 371 count, or a section with no conspiracy clause) or § 1594(c) (§ 1591)."""
+    if count.offense == "371":
+        return "371"
+    if not count.conspiracy or book is None:
+        return None
+    off = book.offenses.get(count.offense)
+    if off is None or off.conspiracy in ("same",):
+        return None
+    return "371" if off.conspiracy in ("371", "none") else off.conspiracy
+
+
+def inchoate_2x1_1(ed: Edition, count: Count, gl_value: str, warnings: list[str]) -> tuple[tuple[Step, ...], int, bool]:
+    """§2X1.1 for an attempt or conspiracy (and every § 371 count): (c)(1) a guideline that expressly
+    covers the attempt or conspiracy (n.1) applies directly; otherwise (a) the substantive offense's
+    guideline, and (b)(1)-(2) a 3-level decrease unless all acts believed necessary were completed or
+    about to be (count.acts_incomplete decides; without it, no decrease, said in the trace).
+    Returns (steps, levels to add, whether §2X1.1 governs)."""
     rule = ed.inchoate_2x1_1
-    if rule is None or not (count.attempt or count.conspiracy):
-        return ()
-    what = "an attempt" if count.attempt else "a conspiracy"
+    is_371 = count.offense == "371"
+    if rule is None or not (count.attempt or count.conspiracy or is_371):
+        return (), 0, False
+    what = "attempt" if count.attempt else "conspiracy"
     subj = f"count {count.id}"
+    covers = ed.inchoate_covers.get(what)
+    if covers is not None and gl_value in covers.value:
+        return (Step("USSG §2X1.1(c)(1)", f"§{gl_value} applies", f"the {what} is expressly covered by §{gl_value} ({covers.cite}): no §2X1.1 decrease", True, covers.status, subj),), 0, False
+    steps = []
+    if is_371:
+        steps.append(Step("USSG App. A (18 U.S.C. § 371)", "§2X1.1", f"§ 371, object § {count.object}: §2X1.1(a) takes §{gl_value}, the object offense's guideline", True, "verified", subj))
+    else:
+        steps.append(Step("USSG §2X1.1(a)", f"§{gl_value}", f"an {what} to commit § {count.offense}: the base level and intended-conduct adjustments of §{gl_value}", True, rule.status, subj))
+    sub = "(b)(1)" if count.attempt else "(b)(2)"
+    if count.acts_incomplete:
+        steps.append(Step(f"USSG §2X1.1{sub}", f"-{rule.value}", f"the acts believed necessary were not all completed, nor about to be (count.acts_incomplete)", True, rule.status, subj))
+        return tuple(steps), -rule.value, True
     warnings.append(
-        f"count {count.id} is {what}: {rule.cite} (a {rule.value}-level decrease unless all acts believed necessary were "
-        "completed or about to be) is not encoded, nor §2X1.1(c)(1); the level shown is the object offense's, with no decrease"
+        f"count {count.id} is {'an attempt' if count.attempt else 'a conspiracy'}: the {rule.value}-level decrease of USSG §2X1.1{sub} is not applied, "
+        "because the case does not say the acts believed necessary were left incomplete (set acts_incomplete = true on the count if they were)"
     )
-    return (Step(rule.cite, "not applied (not encoded)", f"{what}: {rule.note}", False, rule.status, subj),)
+    steps.append(
+        Step(
+            f"USSG §2X1.1{sub}",
+            "not applied",
+            "the case does not record that the acts believed necessary were left incomplete (count.acts_incomplete = false): "
+            "completed, or about to be but for apprehension, as in a sting",
+            False,
+            rule.status,
+            subj,
+        )
+    )
+    return tuple(steps), 0, True
 
 
 # one slot: the minor a unit is for (None: the count as a whole), the steps before the guideline's
@@ -134,6 +180,12 @@ def _cross_references(code: GuidelineCode, ctx: Ctx, minor: Minor | None, subjec
         c = g.v(xr.value)
         if t.found:
             step = Step(c.cite, f"§{xr.to} applies", t.note, True, c.status, subject)
+            tcode = REGISTRY[xr.to]
+            if tcode.cross_references and (minor is not None or not tcode.per_minor):
+                # the guideline applied outright keeps its own cross references (§2A3.1(c)(2): §2G2.1 if greater)
+                tctx = ctx if xr.carries_count else evolve(ctx, count=None)
+                chosen_t, trail_t, compared_t = _cross_references(tcode, tctx, minor, subject)
+                return [(m, (step,) + pre, f) for m, pre, f in chosen_t], trail_t, compared_t
             return [(m, (step,) + pre, f) for m, pre, f in _target(xr, ctx, minor, subject)], (), ()
     chosen: list[Slot] = [(minor, (), code.compute(ctx, minor, subject))]
     compared: tuple[Step, ...] = ()
@@ -160,15 +212,43 @@ def _cross_references(code: GuidelineCode, ctx: Ctx, minor: Minor | None, subjec
     return chosen, tuple(trail), compared
 
 
-def units_for_count(ed: Edition, case: Case, count: Count, warnings: list[str]) -> list[Unit]:
-    """Chapter Two (Appendix A, base, characteristics, cross references, special instructions) and
-    Chapter Three Parts A-C for one count of conviction."""
-    gl = ed.statute_guideline(count.offense)
+def units_for_count(ed: Edition, case: Case, count: Count, warnings: list[str], book=None, readings=None, chosen: list | None = None) -> list[Unit]:
+    """Chapter Two (Appendix A, base, characteristics, cross references, special instructions, and
+    §2X1.1 for attempts and conspiracies) and Chapter Three Parts A-C for one count of conviction.
+    A conspiracy under § 371 or § 1594(c) whose guideline keys a base level to the statute of
+    conviction takes the circuit's reading (Sims / Wei Lin), else the harsher; `chosen` collects it."""
+    key = object_key(count)
+    gl = ed.statute_guideline(key)
     subj = f"count {count.id}"
-    lead = (_appendix_step(gl, count, subj),) + inchoate_2x1_1(ed, count, warnings)
+    x_steps, x_levels, _ = inchoate_2x1_1(ed, count, gl.value, warnings)
+    lead = (_appendix_step(gl, count, subj),) + x_steps
     code = REGISTRY.get(gl.value)
     if code is None:
         raise ValueError(f"guideline §{gl.value} is not encoded")  # guarded by unencoded_counts()
+    cstat = conspiracy_statute(count, book)
+    substantive = evolve(count, offense=key, statute=key if count.offense == "371" else count.statute)
+    if cstat is not None and readings is not None and "2X1.1-conspiracy-base" in readings.readings:
+        as_convicted = evolve(count, offense=cstat, statute=cstat)
+        out_sub = _units(ed, case, substantive, gl, lead, code, warnings, subj)
+        out_conv = _units(ed, case, as_convicted, gl, lead, code, [], subj)
+        if [u.chapter2_level for u in out_sub] != [u.chapter2_level for u in out_conv]:
+            ch = readings.choose("2X1.1-conspiracy-base", case.circuit, case.reading_overrides)
+            if chosen is not None:
+                chosen.append(ch)
+            out = out_sub if ch.option.id == "substantive-offense" else out_conv
+            note = ch.describe() + (f"; the conviction is under § {cstat}, the object is § {key}")
+            st = Step(ch.cite(), f"reading: {ch.option.id}", note, True, ch.holding.status if ch.holding else ch.option.status, subj)
+            out = [evolve(u, steps=u.steps[: len(lead)] + (st,) + u.steps[len(lead):]) for u in out]
+        else:
+            out = out_sub
+    else:
+        out = _units(ed, case, substantive, gl, lead, code, warnings, subj)
+    if x_levels:
+        out = [evolve(u, chapter2_level=u.chapter2_level + x_levels, level=u.level + x_levels) for u in out]
+    return out
+
+
+def _units(ed: Edition, case: Case, count: Count, gl: Cited, lead: tuple[Step, ...], code: GuidelineCode, warnings: list[str], subj: str) -> list[Unit]:
     ctx = Ctx(ed, case, count, case.conduct, frozenset(_production_minors(case, ed)))
     out: list[Unit] = []
     for minor, pre in _minors_as_units(code, ctx, warnings):

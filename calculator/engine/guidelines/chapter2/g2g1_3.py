@@ -38,7 +38,10 @@ def soc_2g1_3_b2_misrepresentation(g: Guideline, minor: Minor | None, subject: s
     why = []
     if minor.misrepresentation:
         why.append(f"(A) knowing misrepresentation of a participant's identity ({g.v('misrepresentation').cite}; minor.misrepresentation)")
-    if minor.undue_influence:
+    if minor.undue_influence and minor.undercover_officer:
+        if not why:
+            return _no(c, f"minor {minor.id} is an undercover officer: (b)(2)(B) does not apply where the only 'minor' is an undercover law enforcement officer ({g.v('undue_influence').cite}, n.3(B))", subject)
+    elif minor.undue_influence:
         why.append(f"(B) a participant unduly influenced the minor ({g.v('undue_influence').cite}; minor.undue_influence)")
     if why:
         return _yes(c, f"minor {minor.id}: " + " and ".join(why) + " (one enhancement)", subject)
@@ -75,6 +78,8 @@ def soc_2g1_3_b4_sex_act(g: Guideline, base_sub: str, minor: Minor | None, subje
         if base_sub in ("a3", "a4"):
             return _yes(cc, f"minor {minor.id}: (ii) base (a)({base_sub[1]}) and the offense involved a commercial sex act (minor.commercial_sex_act)", subject)
         return _no(cc, f"minor {minor.id}: a commercial sex act, but (ii) needs base (a)(3) or (a)(4) and the base is (a)({base_sub[1]}); no sex act or sexual contact recorded", subject)
+    if minor is not None and minor.undercover_officer:
+        return _no(c, f"minor {minor.id} is an undercover officer: (b)(4)(A)(i) needs the commission of an actual sex act or sexual contact, which did not occur", subject)
     return _no(c, "no sex act or sexual contact, and no commercial sex act, recorded (minor.sexual_act, minor.sexual_contact, minor.commercial_sex_act)", subject)
 
 
@@ -114,14 +119,30 @@ def production_conduct_2g1_3_c1(ctx: Ctx, minor: Minor | None) -> Trigger:
     return Trigger(False, "no production conduct recorded for this minor (no production count names the minor)")
 
 
-def sexual_abuse_2g1_3_c3(ctx: Ctx, minor: Minor | None) -> Trigger:
-    """§2G1.3(c)(3): if the offense involved conduct described in 18 U.S.C. § 2241 or § 2242, apply
-    §2A3.1 if greater (a sexual act with a minor under 12 is § 2241(c) conduct)."""
+def under_12_2g1_3_c3(ctx: Ctx, minor: Minor | None) -> Trigger:
+    """§2G1.3(c)(3), second sentence (n.5(B)(ii)): interstate travel with intent to engage in a sexual
+    act with a minor under 12, or knowingly engaging in a sexual act with one: §2A3.1 shall apply,
+    regardless of consent. 'Minor' includes a fictitious minor an officer described and an undercover
+    officer (n.1), so a sting whose 'child' is under 12 is reached by the travel alone."""
     under = ctx.ed.guideline("2G1.3").v("under_12").value
-    if minor is not None and (minor.force or (minor.sexual_act and minor.age < under)):
-        why = "conduct described in § 2241 or § 2242" if minor.force else f"a sexual act with a minor under {under}"
-        return Trigger(True, f"minor {minor.id}: {why}")
-    return Trigger(False, "no § 2241/2242 conduct and no sexual act with a minor under 12")
+    if minor is None:
+        return Trigger(False, "no minor named on this count: neither travel with intent nor a sexual act with a minor under 12 is recorded")
+    if minor.age >= under:
+        return Trigger(False, f"minor {minor.id} was {minor.age}: the under-{under} rule does not reach this minor")
+    if minor.sexual_act:
+        return Trigger(True, f"minor {minor.id} ({minor.age}): knowingly engaging in a sexual act with a minor under {under} (§ 2241(c) conduct)")
+    if minor.travel_intent:
+        who = " (an undercover officer's 'minor', n.1)" if minor.undercover_officer else ""
+        return Trigger(True, f"minor {minor.id} ({minor.age}){who}: interstate travel with intent to engage in a sexual act with a minor under {under} (§ 2241(c) conduct, n.5(B)(ii)(I))")
+    return Trigger(False, f"minor {minor.id} ({minor.age}): neither interstate travel with intent to engage in a sexual act (minor.travel_intent) nor a sexual act (minor.sexual_act) is recorded")
+
+
+def sexual_abuse_2g1_3_c3(ctx: Ctx, minor: Minor | None) -> Trigger:
+    """§2G1.3(c)(3), first sentence: conduct described in 18 U.S.C. § 2241(a), (b) or § 2242 (force,
+    threats, incapacity: n.5(B)(i), (iii)): apply §2A3.1 if greater."""
+    if minor is not None and minor.force:
+        return Trigger(True, f"minor {minor.id}: conduct described in § 2241(a), (b) or § 2242 (minor.force)")
+    return Trigger(False, "no conduct described in § 2241(a), (b) or § 2242 recorded (force, threats, incapacity: minor.force)")
 
 
 CODE = GuidelineCode(
@@ -132,6 +153,7 @@ CODE = GuidelineCode(
     separate_count="each_minor_separate",
     cross_references=(
         CrossReference("cross_reference_production", "2G2.1", production_conduct_2g1_3_c1),
+        CrossReference("cross_reference_under_12", "2A3.1", under_12_2g1_3_c3, if_greater=False),
         CrossReference("cross_reference_sexual_abuse", "2A3.1", sexual_abuse_2g1_3_c3),
     ),
 )
