@@ -972,9 +972,20 @@ class ExposureApp(App[int]):
             if self.doc.path is not None and target.resolve() == self.doc.path.resolve():
                 self.say("Not exported: that is the case file itself.", error=True)
                 return
+            if target.exists():
+                self.push_screen(ConfirmScreen(f"{target} exists. Replace it?", "Replace", "Cancel"), lambda ok: ok and write(target))
+            else:
+                write(target)
+
+        def write(target: Path) -> None:
+            import datetime as dt
+
+            from calculator.anonymise import anonymise
+            from calculator.engine.evaluate import compare
+
             fmt = "html" if target.suffix.lower() in (".html", ".htm") else "md"
-            try:
-                text = render_memo(cmp, fmt, with_names=False)
+            try:  # names out before anything is computed (issue 14 item 9)
+                text = render_memo(compare(anonymise(self.doc.case), self.law, today=dt.date.today()), fmt, with_names=False)
                 written = write_atomic(target, text)
             except Exception as exc:  # the memo writer reports its own errors as exceptions
                 self.say(f"Not exported: {exc}", error=True)
