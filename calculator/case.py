@@ -85,9 +85,23 @@ def _plausible_date(v: dt.date) -> dt.date:
     return v
 
 
+# control characters (C0 but tab, DEL, C1) and bidirectional overrides in a string could drive the
+# terminal (an escape sequence changed the window title) or hide text; refused where they enter
+# (issue 14 item 10), so nothing printed later can carry them
+CONTROL_CHARS = re.compile(r"[\x00-\x08\x0a-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
+
+
+def _no_controls(v: str) -> str:
+    m = CONTROL_CHARS.search(v)
+    if m:
+        raise ValueError(f"Input should be text without control characters (found U+{ord(m.group()):04X} at character {m.start() + 1})")
+    return v
+
+
 NoBool = BeforeValidator(_no_bool)
 Date_ = Annotated[dt.date, AfterValidator(_plausible_date)]
 Probability = Annotated[float, Field(ge=0.0, le=1.0)]
+Str_ = Annotated[StrictStr, AfterValidator(_no_controls)]
 
 
 class _M(pydantic.BaseModel):
@@ -99,7 +113,7 @@ class PriorM(_M):
     minor_victim: StrictBool = False
     victim_under_17: StrictBool = False
     sentenced_before_offense: StrictBool = True
-    statute: StrictStr | None = None
+    statute: Str_ | None = None
 
 
 class DefendantM(_M):
@@ -132,7 +146,7 @@ class ConductM(_M):
 
 
 class MinorM(_M):
-    id: Annotated[StrictStr, Field(min_length=1, max_length=40)]
+    id: Annotated[Str_, Field(min_length=1, max_length=40)]
     age: Annotated[StrictInt, Field(ge=0, le=17)]
     sexual_act: StrictBool = False
     sexual_contact: StrictBool = False
@@ -152,15 +166,15 @@ class MinorM(_M):
 
 
 class CountM(_M):
-    id: Annotated[StrictStr, Field(min_length=1, max_length=40)]
-    statute: Annotated[StrictStr, Field(min_length=1, max_length=120)]
-    minors: list[StrictStr] = []
+    id: Annotated[Str_, Field(min_length=1, max_length=40)]
+    statute: Annotated[Str_, Field(min_length=1, max_length=120)]
+    minors: list[Str_] = []
     attempt: StrictBool = False
     conspiracy: StrictBool = False
     conviction_probability: Probability | None = None
-    predicate: Annotated[StrictStr, Field(min_length=1, max_length=120)] | None = None
-    label: Annotated[StrictStr, Field(min_length=1, max_length=120)] | None = None
-    object: Annotated[StrictStr, Field(min_length=1, max_length=120)] | None = None
+    predicate: Annotated[Str_, Field(min_length=1, max_length=120)] | None = None
+    label: Annotated[Str_, Field(min_length=1, max_length=120)] | None = None
+    object: Annotated[Str_, Field(min_length=1, max_length=120)] | None = None
     acts_incomplete: StrictBool = False
 
 
@@ -170,11 +184,11 @@ class AgreedM(_M):
 
 
 class ScenarioM(_M):
-    name: Annotated[StrictStr, Field(min_length=1, max_length=80)]
+    name: Annotated[Str_, Field(min_length=1, max_length=80)]
     kind: Literal["trial", "plea"] = "trial"
-    convicted: list[StrictStr] | None = None
+    convicted: list[Str_] | None = None
     acceptance: Annotated[Literal[0, 2, 3], NoBool] | None = None
-    substitute: dict[str, StrictStr] = {}
+    substitute: dict[str, Str_] = {}
     facts: dict[str, Any] = {}
     agreed_sentence: AgreedM | None = None
     substantial_assistance_months: Annotated[StrictInt, Field(ge=0, le=12_000)] = 0
@@ -182,7 +196,7 @@ class ScenarioM(_M):
 
 
 class ContestedM(_M):
-    key: StrictStr
+    key: Str_
     found: Any
     probability: Probability
     otherwise: Any = None
@@ -194,7 +208,7 @@ class TrialRiskM(_M):
 
 class CaseM(_M):
     format: Annotated[Literal[1], NoBool]
-    title: StrictStr | None = None
+    title: Str_ | None = None
     circuit: Literal[CIRCUITS] | None = None  # type: ignore[valid-type]
     offense_date: Date_ | None = None
     sentencing_date: Date_ | None = None

@@ -13,6 +13,8 @@ No law is computed here and nothing here imports Textual.
 
 from __future__ import annotations
 
+import hashlib
+import os
 from pathlib import Path
 from typing import Any, Callable
 
@@ -51,8 +53,16 @@ class EditError(ValueError):
     """An edit that cannot be made (unknown count, bad value...). The document is unchanged."""
 
 
+class _LayoutTrouble(Exception):
+    """An edit failed for a reason that is not the edit's own: retried on a plain layout."""
+
+
 class SaveError(OSError):
     """A save that did not happen. The file on disk is as it was."""
+
+
+class ChangedOnDisk(SaveError):
+    """The file was changed by another program since it was read: reload, overwrite or save elsewhere."""
 
 
 # ---------------------------------------------------------------------------------------------
@@ -125,7 +135,77 @@ def _done(t):
 def _aot(doc, key: str):
     if key not in doc:
         doc.append(key, tomlkit.aot())
+    elif not isinstance(doc.item(key) if hasattr(doc, "item") else doc[key], tomlkit.items.AoT):
+        _as_aot(doc, key)  # `minors = []` or an inline array of tables
     return doc[key]
+
+
+def _plain(value: Any) -> Any:
+    return value.unwrap() if hasattr(value, "unwrap") else value
+
+
+def _table_from(values: dict) -> tomlkit.items.Table:
+    """A [table] holding `values`; lists of tables inside become [[arrays of tables]]."""
+    t = tomlkit.table()
+    for k, v in values.items():
+        if isinstance(v, dict):
+            t.add(k, _table_from(v) if any(isinstance(x, dict) for x in v.values()) else tomlkit.item(v))
+        elif isinstance(v, list) and v and all(isinstance(x, dict) for x in v):
+            aot = tomlkit.aot()
+            for x in v:
+                aot.append(_table_from(x))
+            t.add(k, aot)
+        else:
+            t.add(k, tomlkit.item(v))
+    return t
+
+
+def _as_aot(container, key: str) -> None:
+    """Replace `key = [ {...}, ... ]` (or `key = []`) by [[key]] tables at the end of the container."""
+    values = _plain(container[key]) or []
+    del container[key]
+    aot = tomlkit.aot()
+    for v in values:
+        aot.append(_done(_table_from(v)))
+    container.append(key, aot)
+
+
+TABLE_KEYS = ("defendant", "conduct", "trial_risk")
+AOT_KEYS = ("minors", "counts", "scenarios")
+
+
+def editable_layout(text: str) -> "tomlkit.TOMLDocument":
+    """The same values, laid out so that every edit can be made: a final newline; [defendant],
+    [conduct] and [trial_risk] as single plain tables (not dotted keys, not inline, not split around
+    other tables); minors, counts and scenarios (and priors, contested facts) as [[arrays of
+    tables]]. Comments inside a table that had to be rebuilt are lost; everything else is kept."""
+    if not text.endswith("\n"):
+        text += "\n"
+    doc = tomlkit.parse(text)
+    for key in TABLE_KEYS:
+        if key in doc and not _plain_table(doc, key):
+            values = _plain(doc[key])
+            del doc[key]
+            doc.append(key, _table_from(values) if isinstance(values, dict) else values)
+    for key in AOT_KEYS:
+        if key in doc and not isinstance(doc.item(key), tomlkit.items.AoT):
+            _as_aot(doc, key)
+    return doc
+
+
+def _plain_table(doc, key: str) -> bool:
+    try:
+        item = doc.item(key)
+    except Exception:  # tomlkit's proxy for a table split around others
+        return False
+    if not isinstance(item, tomlkit.items.Table) or item.is_super_table():
+        return False
+    for v in item.value.values():
+        if isinstance(v, tomlkit.items.Array) and any(isinstance(x, dict) for x in v):
+            return False  # priors = [{...}]: rebuilt as [[defendant.priors]]
+        if isinstance(v, tomlkit.items.Table) and v.is_super_table():
+            return False
+    return True
 
 
 def _counts(doc) -> list:
@@ -372,6 +452,8 @@ def remove_minor(doc, minor_id: str) -> None:
         if minor_id in [str(x) for x in c.get("minors", [])]:
             raise EditError(f"count {c.get('id')} names minor {minor_id}: take it off the count first")
     del minors[idx]
+    if not len(minors):
+        del doc["minors"]  # not `minors = []`, after which no [[minors]] could follow (issue 14 item 3)
 
 
 def _ensure_trial(doc) -> None:
@@ -666,6 +748,7 @@ class CaseDoc:
         except TOMLKitError as exc:  # tomllib accepted it; tomlkit did not (rare)
             raise CaseError(f"cannot edit this file: {exc}", str(self.path) if self.path else None) from None
         self._saved_text = text if saved else None
+        self._on_disk: tuple[int, int, str] | None = None  # (mtime_ns, size, sha256) when read or written
         self._undo: list[str] = []
         self._redo: list[str] = []
 
@@ -674,7 +757,27 @@ class CaseDoc:
     @classmethod
     def open(cls, path: str | Path, law: Law) -> "CaseDoc":
         """Read a case file; raise CaseError (with where and why) if it cannot be used."""
-        return cls(read_case_text(path), law, Path(path))
+        doc = cls(read_case_text(path), law, Path(path))
+        doc._on_disk = _fingerprint(Path(path), doc._saved_text)
+        return doc
+
+    def changed_on_disk(self) -> bool:
+        """Whether the file was changed by someone else since it was opened or last saved here
+        (its modification time and content hash differ from what we read or wrote; issue 14 item 6).
+        A file that is gone counts as changed."""
+        if self.path is None or self._on_disk is None:
+            return False
+        try:
+            st = os.stat(self.path)
+        except OSError:
+            return True
+        if (st.st_mtime_ns, st.st_size) == self._on_disk[:2]:
+            return False
+        try:
+            raw = self.path.read_bytes()
+        except OSError:
+            return True
+        return hashlib.sha256(raw).hexdigest() != self._on_disk[2]
 
     @classmethod
     def new(cls, law: Law, path: str | Path | None = None) -> "CaseDoc":
@@ -699,24 +802,51 @@ class CaseDoc:
 
     def apply(self, op: Callable[..., Any], *args: Any, **kwargs: Any) -> Any:
         """Run an edit; adopt it only if the case still validates. Returns op's result.
-        Raises EditError (the document is unchanged).
+        Raises EditError (the document, the case and the undo history are unchanged).
 
         The edit runs on the live document and a refused edit is rolled back from the text taken
         before it: re-parsing with tomlkit is the slowest step (about 7 ms on a 30-count case), so
-        it is paid only on the rare refusal, not on every keystroke (bench/tui_recompute.py)."""
+        it is paid only on the rare refusal, not on every keystroke (bench/tui_recompute.py).
+
+        Some layouts the reader accepts trip tomlkit's editing (no final newline, inline arrays of
+        tables, `minors = []`, dotted keys, a table split around the counts; issue 14 item 3): when
+        an edit fails for a reason that is not the edit's own (a TOML syntax error in the result, or
+        any unexpected exception), it is retried once on the same values laid out plainly
+        (`editable_layout`). Anything still unexpected becomes an EditError that says what happened
+        (issue 14 item 1): never a traceback, never a lost edit."""
         before = self.text
+        try:
+            return self._apply_once(before, op, args, kwargs)
+        except _LayoutTrouble:
+            pass
+        try:
+            self.doc = editable_layout(before)
+            return self._apply_once(before, op, args, kwargs)
+        except _LayoutTrouble as exc:
+            self.doc = tomlkit.parse(before)
+            raise EditError(f"this edit could not be made on this file's layout ({exc}); nothing was changed") from None
+        except BaseException:
+            self.doc = tomlkit.parse(before)
+            raise
+
+    def _apply_once(self, before: str, op: Callable[..., Any], args: tuple, kwargs: dict) -> Any:
         work = self.doc
         try:
             try:
                 result = op(work, *args, **kwargs)
             except EditError:
                 raise
-            except (TOMLKitError, KeyError, TypeError, ValueError) as exc:
-                raise EditError(str(exc)) from None
-            text = tomlkit.dumps(work)
+            except Exception as exc:  # KeyError, TypeError, AttributeError inside tomlkit...
+                raise _LayoutTrouble(f"{type(exc).__name__}: {exc}") from None
+            try:
+                text = tomlkit.dumps(work)
+            except Exception as exc:
+                raise _LayoutTrouble(f"{type(exc).__name__}: {exc}") from None
             try:
                 case = loads_case(text, self.law, str(self.path) if self.path else None)
             except CaseError as exc:
+                if exc.message.startswith("TOML syntax error"):
+                    raise _LayoutTrouble(exc.message) from None
                 raise EditError(exc.message if exc.key is None else f"{exc.key}: {exc.message}") from None
         except BaseException:
             self.doc = tomlkit.parse(before)  # roll back: the document is as it was
@@ -748,11 +878,16 @@ class CaseDoc:
 
     # -- saving ----------------------------------------------------------------------------
 
-    def save(self, path: str | Path | None = None) -> Path:
-        """Write the case atomically with owner-only permissions; returns where. Raises SaveError."""
+    def save(self, path: str | Path | None = None, *, overwrite: bool = False) -> Path:
+        """Write the case atomically with owner-only permissions; returns where. Raises SaveError;
+        ChangedOnDisk if the file was changed by someone else since it was read (unless
+        `overwrite`: the user chose to replace their changes)."""
         target = Path(path) if path is not None else self.path
         if target is None:
             raise SaveError("this case has no file yet: use Save as")
+        same = self.path is not None and (target == self.path or _same_file(target, self.path))
+        if same and not overwrite and self.changed_on_disk():
+            raise ChangedOnDisk(f"{self.path} was changed by another program since it was opened here")
         text = self.text
         if not text.strip():
             raise SaveError("refusing to write an empty case file")
@@ -763,7 +898,30 @@ class CaseDoc:
         atomic_write(target, text)
         self.path = target
         self._saved_text = text
+        self._on_disk = _fingerprint(target, text)
         return target
+
+    def reload(self) -> None:
+        """Read the file again (the other program's version), dropping the edits made here."""
+        fresh = CaseDoc.open(self.path, self.law)
+        self.doc, self.case, self._saved_text, self._on_disk = fresh.doc, fresh.case, fresh._saved_text, fresh._on_disk
+        self._undo.clear()
+        self._redo.clear()
+
+
+def _fingerprint(path: Path, text: str | None) -> tuple[int, int, str] | None:
+    try:
+        st = os.stat(path)
+    except OSError:
+        return None
+    return (st.st_mtime_ns, st.st_size, hashlib.sha256((text or "").encode("utf-8")).hexdigest())
+
+
+def _same_file(a: Path, b: Path) -> bool:
+    try:
+        return os.path.samefile(a, b)
+    except OSError:
+        return False
 
 
 def atomic_write(target: Path, text: str) -> None:
@@ -779,6 +937,7 @@ __all__ = [
     "CaseDoc",
     "EditError",
     "SaveError",
+    "ChangedOnDisk",
     "NEW_CASE",
     "atomic_write",
     "coerce",

@@ -65,6 +65,7 @@ def _parser() -> argparse.ArgumentParser:
     r.add_argument("case")
     r.add_argument("--format", choices=("md", "html"), default=None, help="md or html (default: from the -o file's extension, else md)")
     r.add_argument("-o", "--output", default=None, help="write to this file (default: standard output)")
+    r.add_argument("--force", action="store_true", help="replace the -o file if it exists (refused otherwise)")
     r.add_argument("--with-names", action="store_true", help="include the case title and names (left out by default)")
     r.add_argument("--audience", choices=("counsel", "client"), default="counsel",
                    help="counsel: everything (worksheets, unverified values, readings); client: one page in plain words and a glossary")
@@ -84,8 +85,17 @@ def _parser() -> argparse.ArgumentParser:
     return p
 
 
+def printable(text: str) -> str:
+    """Text safe to print on a terminal: control characters (but newline and tab), DEL, C1 and
+    bidirectional overrides shown as \\xNN / \\uNNNN instead of acting (issue 14 item 10). Case
+    files cannot hold them (calculator.case refuses them); file names and other input still can."""
+    from calculator.case import CONTROL_CHARS
+
+    return CONTROL_CHARS.sub(lambda m: m.group() if m.group() == "\n" else (f"\\x{ord(m.group()):02x}" if ord(m.group()) < 0x100 else f"\\u{ord(m.group()):04x}"), text)
+
+
 def _fail(msg: str, code: int) -> int:
-    print(f"exposure: {msg}", file=sys.stderr)
+    print(f"exposure: {printable(msg)}", file=sys.stderr)
     return code
 
 
@@ -107,7 +117,7 @@ def cmd_compare(args) -> int:
         print(json.dumps(comparison_json(cmp), indent=1, ensure_ascii=False))
     else:
         width = args.width or shutil.get_terminal_size((120, 40)).columns
-        sys.stdout.write(comparison_text(cmp, width))
+        sys.stdout.write(printable(comparison_text(cmp, width)))
     return 0
 
 
@@ -122,7 +132,7 @@ def cmd_worksheet(args) -> int:
     if not chosen:
         names = ", ".join(repr(e.scenario.name) for e in cmp.exposures)
         return _fail(f"no scenario {args.scenario!r} in {args.case} (scenarios: {names})", EXIT_INPUT)
-    sys.stdout.write("\n\n".join(worksheet_text(e) for e in chosen))
+    sys.stdout.write(printable("\n\n".join(worksheet_text(e) for e in chosen)))
     return 0
 
 
@@ -172,14 +182,21 @@ def write_memo(args, today: dt.date | None = None) -> int:
     if out_path is not None and _same_file(out_path, args.case):
         print(f"exposure: refusing to write the memo over the case file {args.case}", file=sys.stderr)
         return EXIT_INPUT
+    if out_path not in (None, "-") and not getattr(args, "force", False) and os.path.lexists(Path(out_path).expanduser()):
+        print(f"exposure: {out_path} exists; refusing to replace it (add --force to replace it)", file=sys.stderr)
+        return EXIT_INPUT
     law = load_law()
     case = load_case(args.case, law)
+    if not getattr(args, "with_names", False):  # names out before anything is computed (issue 14 item 9)
+        from calculator.anonymise import anonymise
+
+        case = anonymise(case)
     today = today or dt.date.today()
     cmp = compare(case, law, today=today)
     fmt = getattr(args, "format", None) or _format_from_suffix(out_path) or "md"
     text = render_memo(cmp, fmt, today, bool(getattr(args, "with_names", False)), getattr(args, "audience", "counsel") or "counsel")
     if out_path is None or out_path == "-":
-        sys.stdout.write(text)
+        sys.stdout.write(printable(text))
         return 0
     try:
         written = write_atomic(out_path, text)

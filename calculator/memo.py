@@ -235,6 +235,20 @@ def _md_cell(s: str) -> str:
     return s.replace("|", "\\|").replace("\n", " ")
 
 
+def md_safe(text: str) -> str:
+    """Markdown that renders no raw HTML and fetches nothing (issue 14 item 10): outside code
+    blocks, `<` is written `\\<` (no tag, no autolink) and `![` is written `!\\[` (no remote image).
+    A case file's title or names cannot smuggle either into the memo."""
+    out, fenced = [], False
+    for line in text.split("\n"):
+        if line.lstrip().startswith("```"):
+            fenced = not fenced
+        elif not fenced:
+            line = line.replace("<", "\\<").replace("![", "!\\[")
+        out.append(line)
+    return "\n".join(out)
+
+
 def memo_markdown(cmp, today: dt.date, with_names: bool = False) -> str:
     red = _Redactor(cmp.case, with_names)
     out: list[str] = ["# Sentencing exposure: client-meeting memo", ""]
@@ -296,7 +310,7 @@ def memo_markdown(cmp, today: dt.date, with_names: bool = False) -> str:
     if not with_names:
         out += ["*Names left out: the case title is withheld and minors are numbered in case-file order. "
                 "Use `--with-names` for an internal copy.*", ""]
-    return "\n".join(out)
+    return md_safe("\n".join(out))
 
 
 # ---------------------------------------------------------------------------------------------

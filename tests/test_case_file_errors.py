@@ -102,6 +102,11 @@ BAD = {
     "header typo": ("format = 1\n" + GOOD_COUNT + '\n[[defendent.priors]]\nkind = "other"\n', 6, "defendent", "did you mean defendant"),
     "truncated in a string": ('format = 1\n[[counts]]\nid = "1"\nstatute = "2252A(a', 4, None, "cut short"),
     "truncated in an array": ('format = 1\n[[counts]]\nid = "1"\nstatute = "2252A(a)(5)"\nminors = ["A",', 5, None, "cut short"),
+    # issue 14 item 10: no control character enters through a string (escape sequences reached the terminal)
+    "escape sequence in the title": ('format = 1\ntitle = "Doe \\u001b]0;pwned\\u0007"\n' + GOOD_COUNT, 2, "title", "control characters (found U+001B"),
+    "C1 control in a count id": ('format = 1\n[[counts]]\nid = "1\\u009b"\nstatute = "2252A(a)(5)"\n', 3, "counts[1].id", "U+009B"),
+    "bidi override in a scenario name": ("format = 1\n" + GOOD_COUNT + '[[scenarios]]\nname = "P\\u202e"\n', 6, "scenarios[1].name", "U+202E"),
+    "newline in a minor id": ('format = 1\n[[minors]]\nid = "A\\nB"\nage = 3\n' + GOOD_COUNT, 3, "minors[1].id", "U+000A"),
 }
 
 # found by the engine, not the reader: the CLI still names the file, the line and the key
@@ -197,8 +202,9 @@ def test_loads_case_raises_case_error_with_line(law, name):
 
 
 def test_comments_and_blank_lines_do_not_shift_the_line(law):
-    """The line finder skips comments, blank lines and multi-line strings."""
-    text = 'format = 1\n# images = -1 in a comment\ntitle = """\nimages = 5\n"""\n\n[conduct]  # facts\n\nimages = -1\n' + GOOD_COUNT
+    """The line finder skips comments, blank lines and multi-line strings (the title's text is
+    one line: a line-ending backslash joins it, since a newline in a title is refused)."""
+    text = 'format = 1\n# images = -1 in a comment\ntitle = """\nimages = 5\\\n"""\n\n[conduct]  # facts\n\nimages = -1\n' + GOOD_COUNT
     with pytest.raises(CaseError) as exc:
         loads_case(text, law)
     assert (exc.value.line, exc.value.key) == (9, "conduct.images")
@@ -219,3 +225,11 @@ def test_bad_width_is_exit_2_not_70(width):
     r = run_cli("compare", str(example_path()), "--width", width)
     assert r.returncode == 2, (r.returncode, r.stderr)
     assert "--width" in r.stderr and "Traceback" not in r.stderr
+
+
+def test_a_file_name_with_an_escape_sequence_is_printed_escaped(tmp_path):
+    """Issue 14 item 10: the error message names the file; its name must not drive the terminal."""
+    r = run_cli("compare", str(tmp_path / "x\x1b]0;pwned\x07.toml"))
+    assert r.returncode == 2
+    assert "\x1b" not in r.stderr and "\x07" not in r.stderr
+    assert "x\\x1b]0;pwned\\x07.toml: no such file" in r.stderr, r.stderr

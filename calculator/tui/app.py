@@ -26,7 +26,7 @@ from textual.widgets import Footer, Static
 
 from calculator import casedoc as cd
 from calculator.case import CaseError
-from calculator.casedoc import CaseDoc, EditError, SaveError
+from calculator.casedoc import CaseDoc, ChangedOnDisk, EditError, SaveError
 from calculator.law import Law, load_law
 from calculator.model import DISTRIBUTION_KINDS, ENTERPRISE_SERIES_KINDS, INJURY_KINDS, PRIOR_KINDS, CONDUCT_FIELDS, DEFENDANT_FIELDS
 from calculator.tui.actions import ANYWHERE, bindings, palette
@@ -321,6 +321,10 @@ class ExposureApp(App[int]):
             result = self.doc.apply(op, *args, **kwargs)
         except EditError as exc:
             self.say(f"Not changed: {exc}", error=True)
+            self.bell()
+            return None
+        except Exception as exc:  # a bug, not the user's: keep the app, the case and the undo history (issue 14 item 1)
+            self.say(f"Not changed: unexpected error in this edit ({type(exc).__name__}: {exc}); the case is as it was", error=True)
             self.bell()
             return None
         msg = message(result) if callable(message) else message
@@ -908,9 +912,19 @@ class ExposureApp(App[int]):
             return
         self._save_to(None)
 
-    def _save_to(self, path: str | None, then: Callable[[], None] | None = None) -> bool:
+    def _save_to(self, path: str | None, then: Callable[[], None] | None = None, overwrite: bool = False) -> bool:
         try:
-            where = self.doc.save(path)
+            where = self.doc.save(path, overwrite=overwrite)
+        except ChangedOnDisk as exc:  # issue 14 item 6: never silently discard the other program's changes
+            self.bell()
+            self.push_screen(
+                ChoiceScreen(
+                    f"{exc}. What now?",
+                    [("reload", "Reload it (drop the edits made here)"), ("overwrite", "Overwrite it with this case"), ("elsewhere", "Save this case elsewhere")],
+                ),
+                lambda choice: self._changed_on_disk(choice, path, then),
+            )
+            return False
         except SaveError as exc:
             self.say(f"Not saved: {exc}", error=True)
             self.bell()
@@ -921,6 +935,22 @@ class ExposureApp(App[int]):
         if then is not None:
             then()
         return True
+
+    def _changed_on_disk(self, choice: str | None, path: str | None, then: Callable[[], None] | None = None) -> None:
+        if choice == "overwrite":
+            self._save_to(path, then, overwrite=True)
+        elif choice == "elsewhere":
+            self.action_save_as(then)
+        elif choice == "reload":
+            try:
+                self.doc.reload()
+            except CaseError as exc:
+                self.say(f"Could not reload: {exc.render()}", error=True)
+                return
+            self.refresh_case()
+            self.say(f"Reloaded {self.doc.path}")
+        else:
+            self.say("Not saved: the file was changed by another program", error=True)
 
     def action_save_as(self, then: Callable[[], None] | None = None) -> None:
         default = str(self.doc.path) if self.doc.path and not self.example else "case.toml"
@@ -998,9 +1028,20 @@ class ExposureApp(App[int]):
             if self.doc.path is not None and target.resolve() == self.doc.path.resolve():
                 self.say("Not exported: that is the case file itself.", error=True)
                 return
+            if target.exists():
+                self.push_screen(ConfirmScreen(f"{target} exists. Replace it?", "Replace", "Cancel"), lambda ok: ok and write(target))
+            else:
+                write(target)
+
+        def write(target: Path) -> None:
+            import datetime as dt
+
+            from calculator.anonymise import anonymise
+            from calculator.engine.evaluate import compare
+
             fmt = "html" if target.suffix.lower() in (".html", ".htm") else "md"
-            try:
-                text = render_memo(cmp, fmt, with_names=False)
+            try:  # names out before anything is computed (issue 14 item 9)
+                text = render_memo(compare(anonymise(self.doc.case), self.law, today=dt.date.today()), fmt, with_names=False)
                 written = write_atomic(target, text)
             except Exception as exc:  # the memo writer reports its own errors as exceptions
                 self.say(f"Not exported: {exc}", error=True)

@@ -14,6 +14,12 @@ from textual.widgets.option_list import Option
 from calculator import months as M
 
 
+def plain(s: str | Text) -> Text:
+    """User strings (count ids, minor ids, scenario names, file names) as text, never Textual
+    markup: `[/]` or `[b]` in a name is shown as typed, not parsed (issue 14 item 2)."""
+    return s if isinstance(s, Text) else Text(str(s))
+
+
 class ConfirmScreen(ModalScreen[bool | str]):
     """Yes / no. Returns True for yes; with `save` (a label), a third answer "save" on s."""
 
@@ -29,12 +35,12 @@ class ConfirmScreen(ModalScreen[bool | str]):
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog"):
-            yield Static(self.question, classes="question")
+            yield Static(plain(self.question), classes="question")
             with Horizontal(classes="buttons"):
                 if self.save:
-                    yield Button(f"{self.save} (s)", variant="success", id="save")
-                yield Button(f"{self.yes} (y)", variant="error", id="yes")
-                yield Button(f"{self.no} (n)", variant="primary", id="no")
+                    yield Button(plain(f"{self.save} (s)"), variant="success", id="save")
+                yield Button(plain(f"{self.yes} (y)"), variant="error", id="yes")
+                yield Button(plain(f"{self.no} (n)"), variant="primary", id="no")
 
     def on_mount(self) -> None:
         self.query_one("#save" if self.save else "#no", Button).focus()
@@ -62,11 +68,11 @@ class PromptScreen(ModalScreen[str | None]):
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog"):
-            yield Label(self.title_text, classes="question")
+            yield Label(plain(self.title_text), classes="question")
             suggester = SuggestFromList(self.suggestions, case_sensitive=False) if self.suggestions else None
             yield Input(self.value, placeholder=self.placeholder, suggester=suggester, id="prompt-input")
             if self.hint:
-                yield Static(self.hint, classes="hint")
+                yield Static(plain(self.hint), classes="hint")
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
         self.dismiss(event.value)
@@ -86,8 +92,8 @@ class ChoiceScreen(ModalScreen[str | None]):
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog"):
-            yield Label(self.title_text, classes="question")
-            yield OptionList(*[Option(label, id=cid) for cid, label in self.choices], id="choices")
+            yield Label(plain(self.title_text), classes="question")
+            yield OptionList(*[Option(plain(label), id=cid) for cid, label in self.choices], id="choices")
 
     def on_mount(self) -> None:
         ol = self.query_one(OptionList)
@@ -128,7 +134,7 @@ class StatutePicker(ModalScreen[str | None]):
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog wide"):
-            yield Label(self.title_text + "  (type to search; Enter picks; months min-max)", classes="question")
+            yield Label(plain(self.title_text + "  (type to search; Enter picks; months min-max)"), classes="question")
             yield Input(placeholder="e.g. 2252A, possession, production", id="picker-search")
             yield OptionList(id="picker-list")
 
@@ -156,7 +162,7 @@ class StatutePicker(ModalScreen[str | None]):
                 ok = False
                 break
             if ok:
-                opts.append(Option(label, id=key))
+                opts.append(Option(plain(label), id=key))
         # the longest key a typed subsection falls under first (2252A(a)(2) before 2252A(a))
         opts.sort(key=lambda o: 0 if o.id in self.typed and len(o.id) == max(len(k) for k in self.typed) else 1)
         ol.set_options(opts)

@@ -9,6 +9,8 @@ counts kept. Nothing is computed here: calculator.engine.explore and .risk do th
 
 from __future__ import annotations
 
+from rich.text import Text
+
 import threading
 
 from textual import work
@@ -111,7 +113,7 @@ class ExploreScreen(Screen):
         self._running = False
         status = self.query_one("#explore-status", Static)
         if fr is None:
-            status.update(message or "")
+            status.update(Text(message or ""))
             return
         self.frontier, self.risk = fr, risk
         note = "" if fr.guidelines else "  NOTE: no Guidelines engine: low end = statutory floor."
@@ -148,7 +150,7 @@ class ExploreScreen(Screen):
             sup = f"{M.short(r.supervision[0])}-{M.short(r.supervision[1])}" if r.supervision else "-"
             table.add_row(
                 M.fmt(r.floor), M.fmt(r.low), M.fmt(r.ceiling), str(r.kept), "-" if r.money is None else f"${r.money:,}", sup,
-                f"-{r.bargain.acceptance}", r.bargain.describe(),
+                f"-{r.bargain.acceptance}", Text(r.bargain.describe()),  # ids as text, not markup
                 str(len(r.unverified)) if r.unverified else "", key=str(self.frontier.rows.index(r)),
             )
         self._show_verdict()
