@@ -99,3 +99,31 @@ def test_ids_and_names_are_text_not_markup(law, tmp_path):
             assert app.is_running
 
     asyncio.run(go())
+
+
+def test_saving_over_a_file_changed_elsewhere_asks_and_reload_takes_their_version(law, tmp_path):
+    """Issue 14 item 6 in the app: ctrl+s on a file another program changed asks (reload,
+    overwrite, save elsewhere) instead of discarding their change; reload takes theirs."""
+    from calculator.tui.screens.dialogs import ChoiceScreen
+
+    path = tmp_path / "case.toml"
+    path.write_text('format = 1\n[[counts]]\nid = "1"\nstatute = "2252A(a)(2)"\n[conduct]\nimages = 50\n', encoding="utf-8")
+
+    async def go():
+        app = _app(law, path)
+        async with app.run_test(size=(120, 40)) as pilot:
+            await pilot.pause()
+            app.edit(cd.set_field, "conduct", "images", "70")
+            path.write_text(path.read_text(encoding="utf-8").replace("images = 50", "images = 999"), encoding="utf-8")
+            await pilot.press("ctrl+s")
+            await pilot.pause()
+            assert isinstance(app.screen, ChoiceScreen)
+            assert "changed by another program" in " ".join(str(w.render()) for w in app.screen.query("Static, Label"))
+            assert "images = 999" in path.read_text(encoding="utf-8")  # nothing written yet
+            await pilot.press("enter")  # the first choice: reload
+            await pilot.pause()
+            assert not isinstance(app.screen, ChoiceScreen)
+            assert app.doc.case.conduct.images == 999  # their figure, not the one edited here
+            assert "images = 999" in path.read_text(encoding="utf-8")
+
+    asyncio.run(go())
