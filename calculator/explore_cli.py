@@ -190,7 +190,7 @@ def risk_text(risk, evens) -> str:
 
 def run_explore(args) -> int:
     from calculator.case import load_case
-    from calculator.engine.explore import Cancelled, brute_force, explore
+    from calculator.engine.explore import Cancelled, ExploreError, brute_force, explore
     from calculator.engine.risk import break_even, trial_risk
     from calculator.law import load_law
 
@@ -212,6 +212,10 @@ def run_explore(args) -> int:
         progress.finish()
         print("exposure: explore cancelled; nothing was written", file=sys.stderr)
         return EXIT_CANCELLED
+    except ExploreError as exc:  # no counts, or past the explorer's budget (issue 14): a refusal, exit 2
+        progress.finish()
+        print(f"exposure: explore: {args.case}: {exc}", file=sys.stderr)
+        return 2
     from calculator.advice import trial_point, verdict
 
     trial = trial_point(case, law)
