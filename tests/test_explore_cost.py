@@ -101,3 +101,23 @@ def test_cli_refusal_is_exit_2_with_the_limit_named(tmp_path, monkeypatch, capsy
     assert main(["explore", str(path)]) == 2
     err = capsys.readouterr().err
     assert "more than 100" in err and "max_states" in err and "internal error" not in err
+
+
+def test_many_grouped_counts_hold_one_state_per_set_of_statutes():
+    """Invariant (dominance): §2G2.2 counts group under USSG §3D1.2(d), so keeping more of one statute
+    moves only the ceiling (§ 3584: the sum of the maxima) and the count of convictions; per set of
+    statutes pleaded only the state keeping one count of each can reach the pareto frontier. 40
+    counts of four statutes: at most 2^s states for the s statutes a plea can name, not 10^4."""
+    from calculator.engine.explore import count_options
+
+    statutes = ["2252A(a)(2)", "2252A(a)(5)", "2252(a)(2)", "2252(a)(4)"]
+    lines = ["format = 1", "[conduct]", "images = 700", "prepubescent = true", "computer = true"]
+    for i in range(40):
+        lines += ["[[counts]]", f'id = "{i + 1}"', f'statute = "{statutes[i % 4]}"']
+    case = loads_case("\n".join(lines) + "\n", LAW)
+    pleadable = {k for c in case.counts for k, _ in count_options(c, LAW)}
+    fr = explore(case, LAW)
+    assert fr.states <= 2 ** len(pleadable)
+    by = explore(case, LAW, "by-counts")
+    assert [r.kept for r in by.rows] == list(range(1, 41))  # one row per number of convictions
+    assert by.rows[0].point == fr.rows[0].point  # the best single-count plea is the pareto best

@@ -101,17 +101,29 @@ def _classes(case: Case, law: Law, book: BargainBook) -> list[_Class]:
 
 
 def reduced_states(classes: list[_Class], info: dict[Sig, SigInfo], cancel: CancelFn | None = None,
-                   max_states: int | None = None):
+                   max_states: int | None = None, dominance: str | None = None):
     """Dynamic program over the classes: reduced state -> one representative composition per class.
 
     A state is (grouped signatures present, other signatures with multiplicity, ceiling, kept).
-    Raises ExploreLimit as soon as more than `max_states` states would be held (memory bound)."""
+    Raises ExploreLimit as soon as more than `max_states` states would be held (memory bound).
+
+    dominance (issue 14: prune dominated partial bargains). States alike in (grouped present, others)
+    differ only in how many §2G2.2-grouped counts they keep, which moves only the ceiling and the
+    count of convictions: the floor is the same, and the low end min(max(range low, floor), ceiling)
+    (§5G1.1/§5G1.2) never falls as the ceiling rises. So
+      "pareto": per (grouped present, others) only the state keeping fewest counts (which is also the
+                lowest ceiling: one count of each grouped signature) can reach the frontier;
+      "by-counts": per (grouped present, others, kept) only the lowest ceiling can.
+    Any partial state so dominated is dropped as soon as it is built (adding the same choices to both
+    keeps the order), so the states held grow with the signatures, not with the multiplicities.
+    None keeps every state (the strict search)."""
     states: dict[tuple, tuple] = {(frozenset(), (), 0, 0): ()}
     for cl in classes:
         contribs = []
         for comp in compositions(len(cl.counts), len(cl.options) + 1):  # last part: dismissed
             contribs.append((comp, [(cl.sigs[i], n) for i, n in enumerate(comp[:-1]) if n]))
         nxt: dict[tuple, tuple] = {}
+        best: dict[tuple, tuple] = {}  # dominance key -> the state kept for it
         for (gset, other, ceil, kept), rep in states.items():
             if cancel is not None and cancel():
                 raise Cancelled()
@@ -126,10 +138,19 @@ def reduced_states(classes: list[_Class], info: dict[Sig, SigInfo], cancel: Canc
                     c = M.add(c, *([inf.max] * n))
                     k += n
                 key = (frozenset(g), tuple(sorted(o.items())), c, k)
-                if key not in nxt:
-                    nxt[key] = rep + (comp,)
-                    if max_states is not None and len(nxt) > max_states:
-                        raise ExploreLimit(_too_many(classes, max_states), "max_states", max_states)
+                if key in nxt:
+                    continue
+                if dominance is not None:
+                    dk = key[:2] if dominance == "pareto" else (key[0], key[1], k)
+                    held = best.get(dk)
+                    if held is not None:
+                        if (held[3], held[2]) <= (k, c):
+                            continue  # dominated (or tied: the first found stays, as without pruning)
+                        del nxt[held]
+                    best[dk] = key
+                nxt[key] = rep + (comp,)
+                if max_states is not None and len(nxt) > max_states:
+                    raise ExploreLimit(_too_many(classes, max_states), "max_states", max_states)
         states = nxt
     return states
 
@@ -195,7 +216,7 @@ def explore(
             if s not in info:
                 info[s] = sig_info(case, s, elaw)
     total = math.prod(len(cl.options) + 1 for cl in classes for _ in cl.counts) * len(acceptances) - len(acceptances)
-    states = reduced_states(classes, info, cancel, max_states)
+    states = reduced_states(classes, info, cancel, max_states, None if strict else mode)
     states.pop((frozenset(), (), 0, 0), None)  # nothing kept is not a plea
     # nor is a plea only to counts that carry no term (a § 2260A count whose named predicate is not
     # listed, or whose defendant was not required to register: 0-0 months)
