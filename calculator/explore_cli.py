@@ -85,6 +85,9 @@ def risk_json(risk, evens) -> dict:
         "expected_floor_months": risk.expected_floor,
         "expected_low_months": risk.expected_low,
         "stderr_low_months": risk.stderr_low,
+        "sampled_over": getattr(risk, "sampled_over", "") or None,  # issue 14: what was drawn
+        "probability_error_95": getattr(risk, "prob_error95", None),  # every probability within +/- this (95%)
+        "error": getattr(risk, "error", "") or None,  # the sampled figures' error, in words
         "assumed_certain": list(risk.assumed_certain),
         "break_even": [
             {
@@ -165,7 +168,8 @@ def frontier_text(fr, case, trial=None, verdicts: dict[int, str] | None = None) 
 def risk_text(risk, evens) -> str:
     out = ["", "Trial risk: " + risk.label]
     if risk.method == "sampled":
-        out.append(f"  method: sampled, {risk.samples} draws, seed {risk.seed} (expected low end ± {risk.stderr_low:.1f} months standard error)")
+        out.append(f"  method: {risk.error or f'sampled, {risk.samples} draws, seed {risk.seed}'} "
+                   f"(expected low end ± {risk.stderr_low:.1f} months standard error)")
     else:
         out.append("  method: exact enumeration")
     if risk.assumed_certain:
@@ -186,7 +190,7 @@ def risk_text(risk, evens) -> str:
 
 def run_explore(args) -> int:
     from calculator.case import load_case
-    from calculator.engine.explore import Cancelled, brute_force, explore
+    from calculator.engine.explore import Cancelled, ExploreError, brute_force, explore
     from calculator.engine.risk import break_even, trial_risk
     from calculator.law import load_law
 
@@ -208,6 +212,10 @@ def run_explore(args) -> int:
         progress.finish()
         print("exposure: explore cancelled; nothing was written", file=sys.stderr)
         return EXIT_CANCELLED
+    except ExploreError as exc:  # no counts, or past the explorer's budget (issue 14): a refusal, exit 2
+        progress.finish()
+        print(f"exposure: explore: {args.case}: {exc}", file=sys.stderr)
+        return 2
     from calculator.advice import trial_point, verdict
 
     trial = trial_point(case, law)

@@ -1,4 +1,5 @@
-"""Trial risk (issue 6): arithmetic on the lawyer's own estimates, never a forecast. Pure: no I/O.
+"""Trial risk (issue 6): arithmetic on the lawyer's own estimates, never a forecast. Pure: no I/O,
+no clock, no threads.
 
 Inputs, all from the lawyer: each count's probability of conviction at trial
 (`conviction_probability`) and, for contested facts, the probability the court finds them
@@ -9,33 +10,60 @@ every count counts as 0 months), and the break-even probability of conviction at
 trial have the same expected time in custody -- custody measured as the low end of the restricted
 range (a sentence at the bottom of the range, months imposed, before credits).
 
-Exact enumeration, with the explorer's collapsing: counts with the same signature and the same
-probability form a class whose number of convictions is binomial; §2G2.2-grouped signatures enter
-the state as present/absent (their multiplicity matters only through floor and ceiling), others by
-multiplicity; the engine is evaluated once per distinct state. Beyond `limit` states the method is
-stated sampling: `samples` independent draws of every verdict and finding from the given
-probabilities with random.Random(seed), each drawn outcome evaluated exactly, figures being sample
-frequencies (the standard error of the expected low end is reported).
+How the distribution is computed (issue 14 item 4: cost polynomial in counts)
+  1. Interchangeable counts. Counts identical in everything but id and probability form a class;
+     the number convicted in a class of k counts with probabilities p1..pk is a convolution (the
+     Poisson-binomial distribution, k^2 work), not 2^k verdict sets.
+  2. What changes the figures. The floor is arithmetic on the classes' statutory minimums (18
+     U.S.C. § 3584: the highest concurrent minimum plus every consecutive term); the ceiling is the
+     sum of the maxima. A §2G2.2 class (§3D1.2(d) grouping, `explore.is_grouped`) matters to the
+     Guidelines only by being present, so the outcome state is (grouped classes present, other
+     classes with multiplicity, ceiling, counts convicted) and a dynamic program over the classes
+     merges outcomes with the same state: polynomial in the counts of each class.
+  3. One evaluation per Guidelines input. The engine (`evaluate`) is run once per (findings,
+     grouped classes present, other classes with multiplicity) on a representative with one count
+     per grouped class; the low end for any ceiling is then the §5G1.1/§5G1.2 clamp
+     min(max(range low, floor), ceiling), checked on the representative against the engine's own
+     restricted range and floor (on any disagreement that input is evaluated in full per ceiling,
+     as before issue 14).
+  Contested findings have no such structure: exact enumeration covers every combination
+  (2^facts). The exact method runs while (combinations x Guidelines inputs) <= `limit` engine
+  evaluations and (combinations x states) <= STATE_FACTOR x `limit` states.
+
+Past that budget the method is stated sampling, seeded (random.Random(seed)) and reproducible:
+  - "sampled (findings)": when one combination's distribution over verdicts fits the budget,
+    min(samples, limit // inputs) combinations of findings are drawn from their probabilities and
+    the distribution over verdicts is exact for each draw (conditional expectation);
+  - "sampled (verdicts and findings)": otherwise `samples` independent draws of every verdict and
+    finding, each drawn outcome evaluated exactly.
+  Figures are then sample means. The stated error (TrialRisk.error): every probability within
+  +/-1.96 sqrt(p(1-p)/n) <= 0.98/sqrt(n) at 95% (a mean of n independent values in [0, 1]) and the
+  expected low end within +/-1.96 standard errors (stderr_low, the sample standard deviation of the
+  per-draw figure over sqrt(n)).
 """
 
 from __future__ import annotations
 
 import math
 import random
-from typing import Any
+from typing import Any, Callable
 
 from attrs import evolve, frozen
 
+from calculator import months as M
 from calculator.engine.evaluate import evaluate
 from calculator.engine.explore import (
     Cancelled,
     SigInfo,
+    clamp_low,
     engine_law,
+    floor_of,
+    is_grouped,
     low_end,
-    sig_info,
+    range_low,
     signature,
 )
-from calculator import months as M
+from calculator.engine.statutory import count_exposure
 from calculator.law import Law
 from calculator.model import CONDUCT_FIELDS, DEFENDANT_FIELDS, Case, Count, Scenario
 
@@ -43,9 +71,13 @@ LABEL = (
     "Arithmetic on counsel's own estimates of conviction and fact-finding probabilities, "
     "treated as independent; not a forecast of any verdict or sentence."
 )
-DEFAULT_LIMIT = 4096
+DEFAULT_LIMIT = 4096  # engine evaluations the exact method may use (and the sampled one, per draw of findings)
 DEFAULT_SAMPLES = 20000
 DEFAULT_SEED = 20260601
+STATE_FACTOR = 64  # outcome states (cheap arithmetic) allowed per engine evaluation of budget
+
+StopFn = Callable[[], bool]
+ProgressFn = Callable[[float], None]
 
 
 @frozen
@@ -69,10 +101,15 @@ class TrialRisk:
     assumed_certain: tuple[str, ...]  # counts with no probability given: treated as certain (1.0)
     states: int
     evaluations: int
-    samples: int = 0
+    samples: int = 0  # sampled: the number of draws
     seed: int | None = None
-    stderr_low: float | None = None  # sampled only
+    stderr_low: float | None = None  # sampled only: standard error of expected_low (months)
     label: str = LABEL
+    # sampled only (issue 14): what was drawn ("findings" | "verdicts and findings"), the 95% bound
+    # on every probability, and the error stated in words (shown wherever a sampled figure is)
+    sampled_over: str = ""
+    prob_error95: float | None = None
+    error: str = ""
 
 
 @frozen
@@ -83,9 +120,11 @@ class BreakEven:
     independent: float | None  # common p, counts independent, where E[trial low] == plea_low
     note: str
     label: str = LABEL
+    method: str = "exact"  # "exact" | "sampled" (findings drawn: see note)
 
 
 # ---------------------------------------------------------------------------------------------
+# inputs
 
 
 def probabilities(case: Case) -> tuple[dict[str, float], tuple[str, ...]]:
@@ -117,6 +156,16 @@ def fact_combos(case: Case):
             yield tuple(pairs), prob
 
 
+def draw_facts(case: Case, rng: random.Random) -> tuple:
+    pairs = []
+    for f in case.contested:
+        if rng.random() < f.probability:
+            pairs.append((f.key, f.found))
+        elif f.otherwise is not None:
+            pairs.append((f.key, f.otherwise))
+    return tuple(pairs)
+
+
 def with_facts(case: Case, pairs: tuple) -> Case:
     conduct = {k: v for k, v in pairs if k in CONDUCT_FIELDS}
     defendant = {k: v for k, v in pairs if k in DEFENDANT_FIELDS}
@@ -127,86 +176,195 @@ def with_facts(case: Case, pairs: tuple) -> Case:
     return case
 
 
-def _classes(case: Case, probs: dict[str, float] | None):
-    """Counts grouped by (signature, probability); probs None groups by signature only."""
-    groups: dict[tuple, list[Count]] = {}
+def count_classes(case: Case) -> list[tuple[Count, ...]]:
+    """Counts identical in everything but id and conviction probability, in case order."""
+    groups: dict[Count, list[Count]] = {}
     for c in case.counts:
-        groups.setdefault((signature(c), None if probs is None else probs[c.id]), []).append(c)
-    return list(groups.items())
+        groups.setdefault(evolve(c, id="", conviction_probability=None), []).append(c)
+    return [tuple(v) for v in groups.values()]
 
 
-def _dp(classes, info: dict, weight):
-    """States (grouped set, other multiset, ceiling, kept) -> [total weight, representative ids]."""
-    states: dict[tuple, list] = {(frozenset(), (), 0, 0): [1.0, ()]}
-    for (sig, p), counts in classes:
-        k = len(counts)
-        inf: SigInfo = info[sig]
-        nxt: dict[tuple, list] = {}
-        for (gset, other, ceil, kept), (w, ids) in states.items():
-            for n in range(k + 1):
-                wn = weight(k, n, p)
-                if wn == 0:
-                    continue
-                if n == 0:
-                    key = (gset, other, ceil, kept)
-                elif inf.grouped:
-                    key = (gset | {sig}, other, M.add(ceil, *([inf.max] * n)), kept + n)
-                else:
-                    o = dict(other)
-                    o[sig] = o.get(sig, 0) + n
-                    key = (gset, tuple(sorted(o.items())), M.add(ceil, *([inf.max] * n)), kept + n)
-                if key in nxt:
-                    nxt[key][0] += w * wn
-                else:
-                    nxt[key] = [w * wn, ids + tuple(c.id for c in counts[:n])]
-        states = nxt
-    return states
+def poisson_binomial(ps: list[float]) -> list[float]:
+    """P(exactly n of independent events with probabilities ps occur), n = 0..len(ps): a convolution."""
+    pmf = [1.0]
+    for p in ps:
+        nxt = [0.0] * (len(pmf) + 1)
+        for n, w in enumerate(pmf):
+            if w:
+                nxt[n] += w * (1.0 - p)
+                nxt[n + 1] += w * p
+        pmf = nxt
+    return pmf
 
 
 def _binomial(k: int, n: int, p: float) -> float:
     return math.comb(k, n) * p**n * (1.0 - p) ** (k - n)
 
 
-def _trial_scenario(case: Case, ids: tuple[str, ...], pairs: tuple) -> Scenario:
-    order = [c.id for c in case.counts if c.id in ids]
-    return Scenario(name="Trial outcome", kind="trial", convicted=tuple(order), facts=pairs)
+def state_count(case: Case) -> int:
+    """How many verdict-and-finding outcomes plain enumeration would have to consider at most."""
+    n = 1
+    for cl in count_classes(case):
+        n *= len(cl) + 1
+    return n * (1 << len(case.contested))
+
+
+# ---------------------------------------------------------------------------------------------
+# the dynamic program and the evaluator
+
+
+class _TooBig(Exception):
+    pass
+
+
+class _Work:
+    """Cancellation and progress for one computation (the UI's worker hooks)."""
+
+    def __init__(self, should_stop: StopFn | None, progress: ProgressFn | None):
+        self.should_stop, self.progress = should_stop, progress
+
+    def check(self) -> None:
+        if self.should_stop is not None and self.should_stop():
+            raise Cancelled()
+
+    def report(self, done: float, total: float) -> None:
+        if self.progress is not None and total > 0:
+            self.progress(min(1.0, max(0.0, done / total)))
+
+
+def _dp(classes, infos, grouped, weights, work: _Work, cap: int | None = None) -> dict:
+    """Outcome states -> [total weight, convicted per class (representative)].
+
+    A state is (grouped classes present, other classes with multiplicity, ceiling, convicted)."""
+    states: dict[tuple, list] = {(frozenset(), (), 0, 0): [1.0, ()]}
+    for i, cl in enumerate(classes):
+        work.check()
+        pmf = weights[i]
+        mx = infos[i].max
+        adds = [M.add(*([mx] * n)) for n in range(len(pmf))]  # n maxima (LIFE saturates)
+        nxt: dict[tuple, list] = {}
+        for (g, o, ceil, kept), (w, rep) in states.items():
+            for n, wn in enumerate(pmf):
+                if wn == 0:
+                    continue
+                if n == 0:
+                    key = (g, o, ceil, kept)
+                elif grouped[i]:
+                    key = (g | {i}, o, M.add(ceil, adds[n]), kept + n)
+                else:
+                    key = (g, o + ((i, n),), M.add(ceil, adds[n]), kept + n)
+                if key in nxt:
+                    nxt[key][0] += w * wn
+                else:
+                    nxt[key] = [w * wn, rep + (n,)]
+        states = nxt
+        if cap is not None and len(states) > cap:
+            raise _TooBig()
+    return states
+
+
+def _inputs(states: dict) -> int:
+    """Distinct Guidelines inputs (grouped present, others with multiplicity) with a conviction."""
+    return len({(g, o) for (g, o, _c, kept) in states if kept})
 
 
 class _Evaluator:
-    """Evaluates trial outcomes, memoised on (facts, reduced state)."""
+    """Evaluates trial outcomes: one engine call per (findings, grouped present, others), the low end
+    for each ceiling by the checked §5G1.1/§5G1.2 clamp (module docstring, step 3)."""
 
-    def __init__(self, case: Case, law: Law, cancel=None):
-        self.case, self.law, self.cancel = case, engine_law(law), cancel
-        self.memo: dict[tuple, tuple[int, int]] = {}
-        self.infos: dict[tuple, dict] = {}
+    def __init__(self, case: Case, law: Law, classes: list[tuple[Count, ...]], work: _Work):
+        self.case, self.law, self.classes, self.work = case, engine_law(law), classes, work
+        self.clamp: dict[tuple, int | None] = {}
+        self.full: dict[tuple, tuple[int, int]] = {}
+        self.combos: dict[tuple, tuple] = {}
+        self.floors: dict[tuple, int] = {}
+        self.dps: dict[tuple, dict] = {}
         self.evaluations = 0
 
-    def info(self, pairs: tuple) -> dict:
-        if pairs not in self.infos:
+    def combo(self, pairs: tuple) -> tuple[list[SigInfo], list[bool]]:
+        """Per class, under these findings: statutory minimum/maximum, and whether it is grouped."""
+        if pairs not in self.combos:
             cf = with_facts(self.case, pairs)
-            self.infos[pairs] = {signature(c): sig_info(cf, signature(c), self.law) for c in self.case.counts}
-        return self.infos[pairs]
+            infos, grouped = [], []
+            for cl in self.classes:
+                c = cl[0]
+                ce = count_exposure(cf, c, (c,), self.law)
+                inf = SigInfo(ce.min_months, ce.max_months, ce.consecutive, is_grouped(signature(c), self.law))
+                infos.append(inf)
+                grouped.append(inf.grouped and not inf.consecutive)
+            self.combos[pairs] = (infos, grouped)
+        return self.combos[pairs]
 
-    def point(self, pairs: tuple, state: tuple, ids: tuple[str, ...]) -> tuple[int, int]:
-        if not ids:
+    def ids(self, rep: tuple[int, ...], one_per_grouped: list[bool] | None = None) -> tuple[str, ...]:
+        chosen = set()
+        for i, n in enumerate(rep):
+            if n and one_per_grouped is not None and one_per_grouped[i]:
+                n = 1
+            chosen.update(c.id for c in self.classes[i][:n])
+        return tuple(c.id for c in self.case.counts if c.id in chosen)
+
+    def _evaluate(self, ids: tuple[str, ...], pairs: tuple):
+        self.work.check()
+        self.evaluations += 1
+        sc = Scenario(name="Trial outcome", kind="trial", convicted=ids, facts=pairs)
+        return evaluate(self.case, sc, self.law)
+
+    def point(self, pairs: tuple, state: tuple, rep: tuple[int, ...]) -> tuple[int, int]:
+        g, o, ceil, kept = state
+        if not kept:
             return (0, 0)  # acquitted on every count
-        key = (pairs, state[0], state[1], state[2])
-        if key not in self.memo:
-            if self.cancel is not None and self.cancel():
-                raise Cancelled()
-            exp = evaluate(self.case, _trial_scenario(self.case, ids, pairs), self.law)
-            self.evaluations += 1
-            self.memo[key] = (int(exp.statutory.floor_months), low_end(exp))
-        return self.memo[key]
+        ek = (pairs, g, o)
+        infos, grouped = self.combo(pairs)
+        floor = self.floors.get(ek)
+        if floor is None:
+            floor = self.floors[ek] = floor_of([(infos[i], 1) for i in g] + [(infos[i], n) for i, n in o])
+        if ek not in self.clamp:
+            exp = self._evaluate(self.ids(rep, grouped), pairs)
+            ceil_rep = M.add(*([infos[i].max for i in g] + [infos[i].max for i, n in o for _ in range(n)]))
+            rl = range_low(exp)
+            ok = int(exp.statutory.floor_months) == floor and rl is not None and clamp_low(rl, floor, ceil_rep) == low_end(exp)
+            self.clamp[ek] = rl if ok else None
+        rl = self.clamp[ek]
+        if rl is not None:
+            return (floor, clamp_low(rl, floor, ceil))
+        fk = (pairs, g, o, ceil)
+        if fk not in self.full:
+            exp = self._evaluate(self.ids(rep), pairs)
+            self.full[fk] = (int(exp.statutory.floor_months), low_end(exp))
+        return self.full[fk]
+
+    def states_for(self, pairs: tuple, weights, cap: int | None = None) -> dict:
+        """The outcome states under these findings; findings enter the states only through each
+        class's maximum and grouping, so combinations alike in those share one computation."""
+        infos, grouped = self.combo(pairs)
+        key = (id(weights), tuple(i.max for i in infos), tuple(grouped))
+        if key not in self.dps:
+            self.dps[key] = _dp(self.classes, infos, grouped, weights, self.work, cap)
+        return self.dps[key]
 
 
-def state_count(case: Case) -> int:
-    """How many outcomes exact enumeration would have to consider at most."""
-    probs, _ = probabilities(case)
-    n = 1
-    for _, counts in _classes(case, probs):
-        n *= len(counts) + 1
-    return n * (1 << len(case.contested))
+def _plan(case: Case, ev: _Evaluator, weights, limit: int) -> tuple[bool, int | None]:
+    """(exact fits the budget, Guidelines inputs per combination of findings or None: too many states)."""
+    cap = STATE_FACTOR * max(limit, 1)
+    try:
+        base = ev.states_for((), weights, cap)
+    except _TooBig:
+        return False, None
+    nf = 1 << len(case.contested)
+    inputs = max(_inputs(base), 1)
+    return nf * inputs <= limit and nf * len(base) <= cap, inputs
+
+
+def _error_text(sampled_over: str, n: int, seed: int, stderr: float) -> tuple[float, str]:
+    pe = 0.98 / math.sqrt(n)
+    return pe, (
+        f"sampled ({sampled_over}): {n} draws, seed {seed}; each probability within ±{pe:.1%} and the "
+        f"expected low end within ±{1.96 * stderr:.1f} months (95%)"
+    )
+
+
+# ---------------------------------------------------------------------------------------------
+# the distribution
 
 
 def trial_risk(
@@ -215,63 +373,108 @@ def trial_risk(
     limit: int = DEFAULT_LIMIT,
     samples: int = DEFAULT_SAMPLES,
     seed: int = DEFAULT_SEED,
-    cancel=None,
+    cancel: StopFn | None = None,
+    *,
+    should_stop: StopFn | None = None,
+    progress: ProgressFn | None = None,
 ) -> TrialRisk:
+    """The trial distribution (module docstring). `should_stop()` is asked between units of work
+    (each engine evaluation, each combination or draw) and raises Cancelled when true; `cancel` is
+    its older name. `progress(fraction)` receives 0.0..1.0 as the work advances."""
+    work = _Work(should_stop or cancel, progress)
+    work.check()
     probs, certain = probabilities(case)
-    ev = _Evaluator(case, law, cancel)
-    if state_count(case) <= limit:
+    classes = count_classes(case)
+    ev = _Evaluator(case, law, classes, work)
+    weights = [poisson_binomial([probs[c.id] for c in cl]) for cl in classes]
+    exact, inputs = _plan(case, ev, weights, limit)
+    if exact:
         dist: dict[tuple[int, int], list] = {}
         nstates = 0
-        classes = _classes(case, probs)
-        for pairs, fp in fact_combos(case):
-            info = ev.info(pairs)
-            states = _dp(classes, {sig: info[sig] for (sig, _), _ in classes}, _binomial)
+        nf = 1 << len(case.contested)
+        for j, (pairs, fp) in enumerate(fact_combos(case)):
+            work.report(j, nf)
+            states = ev.states_for(pairs, weights)
             nstates += len(states)
-            for st, (w, ids) in states.items():
-                pt = ev.point(pairs, st, ids)
-                if pt in dist:
-                    dist[pt][0] += w * fp
-                else:
-                    dist[pt] = [w * fp, ids, pairs]
+            _accumulate(dist, ev, pairs, states, fp)
+        work.report(1, 1)
         return _summary(case, "exact", dist, certain, nstates, ev.evaluations)
-    # sampling
     rng = random.Random(seed)
-    hits: dict[tuple[int, int], list] = {}
-    lows = []
-    facts = case.contested
-    for _ in range(samples):
-        if cancel is not None and _ % 512 == 0 and cancel():
-            raise Cancelled()
-        ids = tuple(c.id for c in case.counts if rng.random() < probs[c.id])
-        pairs = []
-        for f in facts:
-            if rng.random() < f.probability:
-                pairs.append((f.key, f.found))
-            elif f.otherwise is not None:
-                pairs.append((f.key, f.otherwise))
-        pairs_t = tuple(pairs)
-        info = ev.info(pairs_t)
-        counts = [c for c in case.counts if c.id in ids]
-        gset, other, ceil = set(), {}, 0
-        for c in counts:
-            s = signature(c)
-            if info[s].grouped:
-                gset.add(s)
+    if inputs is not None and inputs <= limit and case.contested:
+        # findings drawn, verdicts exact for each draw
+        n = max(1, min(samples, limit // inputs))
+        dist = {}
+        cond: dict[tuple, tuple[dict, float]] = {}
+        values = []
+        nstates = 0
+        for j in range(n):
+            work.report(j, n)
+            pairs = draw_facts(case, rng)
+            if pairs not in cond:
+                states = ev.states_for(pairs, weights)
+                nstates += len(states)
+                d: dict = {}
+                _accumulate(d, ev, pairs, states, 1.0)
+                cond[pairs] = (d, sum(l * w for (_f, l), (w, _i, _p) in d.items()))
+            d, e = cond[pairs]
+            values.append(e)
+            for pt, (w, ids, ps) in d.items():
+                if pt in dist:
+                    dist[pt][0] += w / n
+                else:
+                    dist[pt] = [w / n, ids, ps]
+        over = "findings"
+    else:
+        # every verdict and finding drawn
+        n = samples
+        hits: dict[tuple[int, int], list] = {}
+        values = []
+        for j in range(n):
+            if j % 256 == 0:
+                work.check()
+                work.report(j, n)
+            rep = tuple(sum(1 for c in cl if rng.random() < probs[c.id]) for cl in classes)
+            pairs = draw_facts(case, rng)
+            pt = ev.point(pairs, _state_of(ev, pairs, rep), rep)
+            values.append(pt[1])
+            if pt in hits:
+                hits[pt][0] += 1
             else:
-                other[s] = other.get(s, 0) + 1
-            ceil = M.add(ceil, info[s].max)
-        st = (frozenset(gset), tuple(sorted(other.items())), ceil, len(counts))
-        pt = ev.point(pairs_t, st, ids)
-        lows.append(pt[1])
-        if pt in hits:
-            hits[pt][0] += 1
+                hits[pt] = [1, ev.ids(rep), pairs]
+        dist = {pt: [k / n, ids, ps] for pt, (k, ids, ps) in hits.items()}
+        nstates = len(ev.clamp) + len(ev.full)
+        over = "verdicts and findings"
+    work.report(1, 1)
+    mean = sum(values) / n
+    var = sum((x - mean) ** 2 for x in values) / max(n - 1, 1)
+    stderr = math.sqrt(var / n)
+    pe, text = _error_text(over, n, seed, stderr)
+    r = _summary(case, "sampled", dist, certain, nstates, ev.evaluations)
+    return evolve(r, samples=n, seed=seed, stderr_low=stderr, sampled_over=over, prob_error95=pe, error=text)
+
+
+def _accumulate(dist: dict, ev: _Evaluator, pairs: tuple, states: dict, fp: float) -> None:
+    for st, (w, rep) in states.items():
+        pt = ev.point(pairs, st, rep)
+        if pt in dist:
+            dist[pt][0] += w * fp
         else:
-            hits[pt] = [1, ids, pairs_t]
-    dist = {pt: [n / samples, ids, pairs] for pt, (n, ids, pairs) in hits.items()}
-    mean = sum(lows) / samples
-    var = sum((x - mean) ** 2 for x in lows) / max(samples - 1, 1)
-    r = _summary(case, "sampled", dist, certain, len(ev.memo), ev.evaluations)
-    return evolve(r, samples=samples, seed=seed, stderr_low=math.sqrt(var / samples))
+            dist[pt] = [w * fp, ev.ids(rep), pairs]
+
+
+def _state_of(ev: _Evaluator, pairs: tuple, rep: tuple[int, ...]) -> tuple:
+    infos, grouped = ev.combo(pairs)
+    g, o, ceil, kept = set(), [], 0, 0
+    for i, n in enumerate(rep):
+        if not n:
+            continue
+        if grouped[i]:
+            g.add(i)
+        else:
+            o.append((i, n))
+        ceil = M.add(ceil, *([infos[i].max] * n))
+        kept += n
+    return (frozenset(g), tuple(o), ceil, kept)
 
 
 def _summary(case, method, dist, certain, nstates, evaluations) -> TrialRisk:
@@ -297,42 +500,76 @@ def _summary(case, method, dist, certain, nstates, evaluations) -> TrialRisk:
     )
 
 
-def break_even(case: Case, law: Law, plea: Scenario, limit: int = DEFAULT_LIMIT, cancel=None) -> BreakEven:
+# ---------------------------------------------------------------------------------------------
+# break-even
+
+
+def break_even(
+    case: Case,
+    law: Law,
+    plea: Scenario,
+    limit: int = DEFAULT_LIMIT,
+    cancel: StopFn | None = None,
+    *,
+    samples: int = DEFAULT_SAMPLES,
+    seed: int = DEFAULT_SEED,
+    should_stop: StopFn | None = None,
+    progress: ProgressFn | None = None,
+) -> BreakEven:
     """The probability of conviction at which `plea` and trial have the same expected custody
     (custody measured as the low end of the restricted range, acquittal = 0 months).
 
     one_verdict: one verdict on every count together, convicted with probability p: p* = plea / E[all].
     independent: every count convicted independently with the same probability p (the per-count
     estimates set aside); the smallest p where E[trial] reaches the plea. None where trial never
-    reaches the plea's figure (the plea is worse even on conviction of everything)."""
+    reaches the plea's figure (the plea is worse even on conviction of everything).
+    Contested findings are enumerated within the budget, else drawn (seeded; the note says so)."""
+    work = _Work(should_stop or cancel, progress)
+    work.check()
     elaw = engine_law(law)
     plea_low = low_end(evaluate(case, plea, elaw))
-    ev = _Evaluator(case, law, cancel)
-    all_ids = tuple(c.id for c in case.counts)
-    trial_all = 0.0
-    # A[K] = sum over outcomes with K counts convicted of ways * E_facts[low]
+    classes = count_classes(case)
+    ev = _Evaluator(case, law, classes, work)
     n = len(case.counts)
-    A = [0.0] * (n + 1)
-    classes = _classes(case, None)
-    exact = math.prod(len(c) + 1 for _, c in classes) * (1 << len(case.contested)) <= limit
-    for pairs, fp in fact_combos(case):
-        info = ev.info(pairs)
-        if exact:
-            states = _dp(classes, {sig: info[sig] for (sig, _), _ in classes}, lambda k, m, p: float(math.comb(k, m)))
-            for st, (w, ids) in states.items():
-                _, low = ev.point(pairs, st, ids)
-                A[st[3]] += w * fp * low
-                if st[3] == n:
-                    trial_all += fp * low
-        else:
-            st_all = _state_for(case, info, all_ids)
-            trial_all += fp * ev.point(pairs, st_all, all_ids)[1]
+    all_rep = tuple(len(cl) for cl in classes)
+    counts = [[float(math.comb(len(cl), m)) for m in range(len(cl) + 1)] for cl in classes]
+    exact_all, inputs = _plan(case, ev, counts, limit)
+    with_counts = inputs is not None and inputs <= limit
+    # the findings: every combination (weights), or seeded draws (weight 1/draws each)
+    if exact_all or (1 << len(case.contested)) <= limit:
+        combos = list(fact_combos(case))
+        method = "exact"
+    else:
+        rng = random.Random(seed)
+        draws = max(1, min(samples, limit // max(inputs or 1, 1)))
+        combos = [(draw_facts(case, rng), 1.0 / draws) for _ in range(draws)]
+        method = "sampled"
+    use_counts = with_counts and (exact_all or method == "sampled")
+    A = [0.0] * (n + 1)  # A[K] = sum over outcomes with K counts convicted of ways * E_facts[low]
+    trial_all = 0.0
+    cache: dict[tuple, tuple[list[float], float]] = {}
+    for j, (pairs, fp) in enumerate(combos):
+        work.report(j, len(combos))
+        if pairs not in cache:
+            a = [0.0] * (n + 1)
+            if use_counts:
+                for st, (w, rep) in ev.states_for(pairs, counts).items():
+                    a[st[3]] += w * ev.point(pairs, st, rep)[1]
+            t = ev.point(pairs, _state_of(ev, pairs, all_rep), all_rep)[1]
+            cache[pairs] = (a, t)
+        a, t = cache[pairs]
+        for k in range(n + 1):
+            A[k] += fp * a[k]
+        trial_all += fp * t
+    work.report(1, 1)
     one = None if trial_all <= 0 or plea_low > trial_all else plea_low / trial_all
     indep = None
     note = "custody = low end of the restricted range (months imposed, before credits); acquittal = 0"
-    if exact:
+    if method == "sampled":
+        note += f"; contested findings sampled: {len(combos)} seeded draws (seed {seed}), not every combination"
+    if use_counts:
         def e(p: float) -> float:
-            return sum(A[k] * p**k * (1 - p) ** (n - k) for k in range(n + 1))
+            return sum(A[k] * p**k * (1 - p) ** (n - k) for k in range(n + 1) if A[k])
 
         if plea_low <= 0:
             indep = 0.0
@@ -353,21 +590,22 @@ def break_even(case: Case, law: Law, plea: Scenario, limit: int = DEFAULT_LIMIT,
                 prev = x
     else:
         note += "; the independent-count break-even is not computed (too many uncertain items for exact enumeration)"
-    return BreakEven(plea_low, trial_all, one, indep, note)
+    return BreakEven(plea_low, trial_all, one, indep, note, method=method)
 
 
-def _state_for(case: Case, info: dict, ids: tuple[str, ...]) -> tuple:
-    gset, other, ceil = set(), {}, 0
-    for c in case.counts:
-        if c.id not in ids:
-            continue
-        s = signature(c)
-        if info[s].grouped:
-            gset.add(s)
-        else:
-            other[s] = other.get(s, 0) + 1
-        ceil = M.add(ceil, info[s].max)
-    return (frozenset(gset), tuple(sorted(other.items())), ceil, len(ids))
-
-
-__all__ = ["LABEL", "BreakEven", "Outcome", "TrialRisk", "break_even", "trial_risk", "state_count", "fact_combos"]
+__all__ = [
+    "DEFAULT_LIMIT",
+    "DEFAULT_SAMPLES",
+    "DEFAULT_SEED",
+    "LABEL",
+    "BreakEven",
+    "Cancelled",
+    "Outcome",
+    "TrialRisk",
+    "break_even",
+    "count_classes",
+    "fact_combos",
+    "poisson_binomial",
+    "state_count",
+    "trial_risk",
+]
