@@ -99,8 +99,7 @@ def attempt_or_conspiracy(r: _Range, count: Count, offense: Offense, book: Statu
     if count.conspiracy:
         if offense.conspiracy == "same":
             return r.note(Step(offense.cite, "same penalty", "conspiracy is punished as the completed offense", subject=subject)), False
-        rule_key = offense.conspiracy if offense.conspiracy != "none" else "371"
-        c = book.conspiracies[rule_key]
+        c = book.conspiracy_rule(offense)
         why = c.note or f"conspiracy to violate § {offense.key} is punished under {c.cite}"
         status = _worst(c.status, c.min.status, c.max.status)
         return _Range(c.min.value, c.max.value, r.steps + (Step(c.cite, _rng(c.min.value, c.max.value), why, status=status, subject=subject),)), True
@@ -283,8 +282,11 @@ def mandatory_life_3559e(r: _Range, case: Case, count: Count, offense: Offense, 
         f"current federal sex offense against a minor under {rule.victim_under}, with a prior sex conviction against a minor "
         f"sentenced before this conduct ({qualifying[0].kind})"
     )
-    if offense.key.startswith(("2422(b)", "2423(a)")) or any((p.statute or "").startswith(("2422(b)", "2423(a)")) for p in qualifying):
-        warnings.append(f"count {count.id}: § 3559(e)(3) lets the defendant defeat a 2422(b)/2423(a)-based life term by clear and convincing evidence")
+    e3 = rule.defense_e3_offenses
+    if e3 is not None and (offense.key.startswith(tuple(e3.value)) or any((p.statute or "").startswith(tuple(e3.value)) for p in qualifying)):
+        warnings.append(
+            f"count {count.id}: {e3.cite.replace('18 U.S.C. ', '')} lets the defendant defeat a {'/'.join(e3.value)}-based life term by clear and convincing evidence"
+        )
     step = Step(rule.cite, "mandatory life", why, status=_worst(rule.status, rule.result.status), subject=subject)
     return r.step(step, LIFE, LIFE), warnings
 
@@ -542,18 +544,19 @@ def stack_3584(counts: tuple[CountExposure, ...]) -> tuple[int, int, str | None,
 
 def stacking_warnings(convicted: tuple[Count, ...], law: Law) -> list[str]:
     """Flags the law raises instead of a number: Davenport (receipt and possession of the same
-    images), an attempt beside its object (§ 3584(a) forbids consecutive terms)."""
+    images: statutes.toml [lesser_included]), an attempt beside its object (§ 3584(a) forbids
+    consecutive terms)."""
     book = law.statutes
     out = []
     cats = {c.id: book.offenses[c.offense] for c in convicted}
-    receipt = [cid for cid, o in cats.items() if o.category == "trafficking" and o.section in ("2252", "2252A") and not o.key.endswith(("(a)(6)", "(a)(7)"))]
-    possession = [cid for cid, o in cats.items() if o.category == "possession" and o.section in ("2252", "2252A")]
-    if receipt and possession:
-        out.append(
-            f"counts {', '.join(receipt)} (receipt/distribution) and {', '.join(possession)} (possession): if they rest on the same images, "
-            "convictions on both may violate double jeopardy (United States v. Davenport, 519 F.3d 940 (9th Cir. 2008): possession is a "
-            "lesser-included offense of receipt); other circuits unverified"
-        )
+    for li in book.lesser_included:
+        greater = [cid for cid, o in cats.items() if li.greater(o)]
+        lesser = [cid for cid, o in cats.items() if li.lesser(o)]
+        if greater and lesser:
+            out.append(
+                f"counts {', '.join(greater)} ({li.greater_label}) and {', '.join(lesser)} ({li.lesser_label}): if they rest on the same images, "
+                f"convictions on both may violate double jeopardy ({li.cite}: {li.holding})" + (f"; {li.note}" if li.note else "")
+            )
     for c in convicted:
         if c.attempt:
             same = [d.id for d in convicted if d.id != c.id and not d.attempt and d.offense == c.offense]

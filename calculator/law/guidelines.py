@@ -31,7 +31,7 @@ import pydantic
 from attrs import field, frozen
 
 from calculator import months as _months
-from calculator.law.common import Cited, CitedModel, LawError, read_toml, validate
+from calculator.law.common import Cited, CitedModel, InForce, InForceM, LawError, Unit, read_toml, validate
 from calculator.law.overlays import Amendment, dotted, merge_overlay, segments  # noqa: F401 (Amendment, segments re-exported)
 from calculator.law.statutes import normalise_statute
 
@@ -115,6 +115,12 @@ class Row:
 class Table:
     cite: str
     rows: tuple[Row, ...]
+    unit: str | None = None  # what the rows' values count (rules/README.md "Units")
+    in_force: InForce | None = None  # the dates the table applies (e.g. the §5E1.2(c)(3) fine table from Nov. 1, 2015)
+    description: str = ""
+
+    def in_force_on(self, day) -> bool:
+        return self.in_force is None or self.in_force.on(day)
 
 
 @frozen
@@ -223,6 +229,9 @@ class _RowM(_Base):
 class _TableM(_Base):
     cite: str
     rows: list[_RowM] = pydantic.Field(min_length=1)
+    unit: Unit | None = None
+    in_force: InForceM | None = None
+    description: str = ""
 
 
 class _LaterM(_Base):
@@ -335,7 +344,10 @@ _CELL = re.compile(r"^(\d+)-(\d+|life)$")
 
 
 def _table(t: _TableM) -> Table:
-    return Table(t.cite, tuple(Row(r.key(), r.value, r.cite, r.status, r.note) for r in t.rows))
+    return Table(
+        t.cite, tuple(Row(r.key(), r.value, r.cite, r.status, r.note) for r in t.rows), t.unit,
+        t.in_force.plain() if t.in_force is not None else None, t.description,
+    )
 
 
 def _cell(text: str, path: Path, key: str) -> tuple[int, int]:
@@ -469,7 +481,7 @@ def load_edition(folder: Path) -> Edition:
     require("chapter5", ("values",), ch5.values, REQUIRED_CH5)
 
     rot = _table(ch4.repeat_offender_table)
-    rot = Table(rot.cite, tuple(Row(_months.LIFE if r.key == "life" else r.key, r.value, r.cite, r.status, r.note) for r in rot.rows))
+    rot = Table(rot.cite, unit=rot.unit, in_force=rot.in_force, description=rot.description, rows=tuple(Row(_months.LIFE if r.key == "life" else r.key, r.value, r.cite, r.status, r.note) for r in rot.rows))
     for r in rot.rows:
         if not isinstance(r.key, int):
             raise LawError(ch4_path, "repeat_offender_table.rows", f"threshold {r.key!r} is not months or 'life'")

@@ -115,6 +115,7 @@ class Rule3559e:
     federal_sex_offenses: tuple[str, ...]  # section prefixes: "2241", "2244(a)(1)", "2422(b)"
     result: Cited
     note: str = ""
+    defense_e3_offenses: Cited | None = None  # § 3559(e)(3): offenses the defendant may show cannot be a basis
 
 
 @frozen
@@ -125,6 +126,32 @@ class Conspiracy:
     min: Cited
     max: Cited
     note: str = ""
+    section: str = ""  # the section a conviction under it is under ("1594", "371")
+    chapter: str = ""  # and its chapter ("77", "other"), for the chapter-keyed consequences
+    fallback: bool = False  # the general conspiracy statute, for offenses with no conspiracy clause
+
+
+@frozen
+class LesserIncluded:
+    """Convictions the law may not let stand together (Davenport): a warning, never a number."""
+
+    id: str
+    cite: str
+    status: str
+    sections: tuple[str, ...]
+    greater_category: str
+    greater_label: str
+    not_greater_offenses: tuple[str, ...]
+    lesser_category: str
+    lesser_label: str
+    holding: str
+    note: str = ""
+
+    def greater(self, offense: "Offense") -> bool:
+        return offense.category == self.greater_category and offense.section in self.sections and offense.key not in self.not_greater_offenses
+
+    def lesser(self, offense: "Offense") -> bool:
+        return offense.category == self.lesser_category and offense.section in self.sections
 
 
 @frozen
@@ -152,6 +179,17 @@ class StatuteBook:
     source: str
     prior_kinds: dict[str, str] = field(factory=dict)  # kind -> what it means ([prior_kinds]); the case file's vocabulary
     renumbered: tuple[Renumbered, ...] = ()
+    lesser_included: tuple[LesserIncluded, ...] = ()
+
+    def conspiracy_rule(self, offense: Offense) -> Conspiracy | None:
+        """The conspiracy provision a conspiracy to commit `offense` is punished under: its own rule
+        (§ 1594(c)), the general statute where the section has no conspiracy clause (§ 371), or None
+        where the section punishes conspiracy as the completed offense."""
+        if offense.conspiracy == "same":
+            return None
+        if offense.conspiracy == "none":
+            return next(c for c in self.conspiracies.values() if c.fallback)
+        return self.conspiracies[offense.conspiracy]
 
     def resolve(self, spelling: str, on=None) -> Offense:
         """Resolve a lawyer's spelling to the catalogue entry, or raise KeyError with a reason.
@@ -355,7 +393,7 @@ class _OffenseM(_Base):
     cite: str
     status: Literal["verified", "secondary", "unverified"]
     attempt: Literal["same", "none"]
-    conspiracy: Literal["same", "none", "1594(c)", "371"]
+    conspiracy: str  # "same", "none", or a [conspiracies] key (checked when the file loads)
     federal_sex_offense_3559e: bool = False
     aliases: list[str] = []
     note: str = ""
@@ -370,13 +408,30 @@ class _Rule3559eM(_Base):
     federal_sex_offenses: list[str]
     result: CitedModel
     note: str = ""
+    defense_e3_offenses: CitedModel
 
 
 class _ConspiracyM(_Base):
     cite: str
     status: Literal["verified", "secondary", "unverified"]
+    section: str
+    chapter: str
+    fallback: bool = False
     min: CitedModel
     max: CitedModel
+    note: str = ""
+
+
+class _LesserIncludedM(_Base):
+    cite: str = pydantic.Field(min_length=3)
+    status: Literal["verified", "secondary", "unverified"]
+    sections: list[str] = pydantic.Field(min_length=1)
+    greater_category: str
+    greater_label: str
+    not_greater_offenses: list[str] = []
+    lesser_category: str
+    lesser_label: str
+    holding: str
     note: str = ""
 
 
@@ -407,6 +462,7 @@ class _StatutesFile(_Base):
     conspiracies: dict[str, _ConspiracyM]
     predicates_2260a: _PredicatesM
     renumbered: list[_RenumberedM] = []
+    lesser_included: dict[str, _LesserIncludedM] = {}
 
 
 def _mult(m: _MultM | None) -> Multiplier | None:
@@ -496,13 +552,29 @@ def load_statutes(path: Path) -> StatuteBook:
         federal_sex_offenses=tuple(r.federal_sex_offenses),
         result=r.result.months(),
         note=r.note,
+        defense_e3_offenses=r.defense_e3_offenses.plain(),
     )
     consp = {
-        k: Conspiracy(k, c.cite, c.status, c.min.months(), c.max.months(), c.note) for k, c in f.conspiracies.items()
+        k: Conspiracy(k, c.cite, c.status, c.min.months(), c.max.months(), c.note, c.section, c.chapter, c.fallback)
+        for k, c in f.conspiracies.items()
     }
+    if sum(c.fallback for c in consp.values()) != 1:
+        raise LawError(path, "conspiracies", "exactly one conspiracy rule is the general one (fallback = true): § 371")
+    categories = {o.category for o in offenses.values()}
+    lesser = []
+    for k, li in f.lesser_included.items():
+        for field_name in ("greater_category", "lesser_category"):
+            if getattr(li, field_name) not in categories:
+                raise LawError(path, f"lesser_included.{k}.{field_name}", f"{getattr(li, field_name)!r} is no offense's category ({', '.join(sorted(categories))})")
+        lesser.append(
+            LesserIncluded(k, li.cite, li.status, tuple(li.sections), li.greater_category, li.greater_label, tuple(li.not_greater_offenses),
+                           li.lesser_category, li.lesser_label, li.holding, li.note)
+        )
     for k, o in offenses.items():
         if o.conspiracy not in ("same", "none") and o.conspiracy not in consp:
-            raise LawError(path, f"offenses.{k}.conspiracy", f"no conspiracy rule {o.conspiracy!r}")
+            raise LawError(
+                path, f"offenses.{k}.conspiracy", f"no conspiracy rule {o.conspiracy!r} (expected 'same', 'none' or a [conspiracies] key: {', '.join(consp)})"
+            )
     renumbered = []
     for i, r in enumerate(f.renumbered):
         if r.offense not in offenses:
@@ -521,4 +593,5 @@ def load_statutes(path: Path) -> StatuteBook:
         predicates_2260a_cite=f.predicates_2260a.cite,
         source=f.source,
         prior_kinds=dict(f.prior_kinds),
+        lesser_included=tuple(lesser),
     )
