@@ -144,3 +144,126 @@ def test_exactly_one_general_conspiracy_rule(rules):
     with pytest.raises(LawError) as exc:
         load_law(rules)
     assert exc.value.key == "conspiracies" and "371" in exc.value.reason
+
+
+# ---------------------------------------------------------------------------------------------
+# Provisions that were `value = true` flags configuring nothing. Four are switches the engine now
+# tests (absent or false: the rule is off); three give the specific cite of a bar that §3B1.3
+# imposes anyway; four are cite-only provisions whose `value` is the words the trace shows.
+
+from calculator.engine.evaluate import evaluate  # noqa: E402
+from calculator.model import Conduct, Minor, Scenario  # noqa: E402
+from test_guidelines_support import case as gcase, count as gcount  # noqa: E402
+
+CH2 = ("guidelines", "2025-11-01", "chapter2.toml")
+
+
+def _gl(c, root=None):
+    g = evaluate(c, Scenario("Trial", "trial"), load_law(root)).guidelines
+    assert g is not None
+    return g
+
+
+def _steps(g, cite):
+    return [s for s in g.trace if s.cite == cite]
+
+
+@pytest.mark.parametrize("guideline,cite,c", [
+    ("2G2.2", "USSG §2G2.2 comment. (n.4)", gcase([gcount("1", "2252A(a)(5)")], Conduct(images=20, infant_or_toddler=True, vulnerable_victim=True))),
+    ("2G2.1", "USSG §2G2.1 comment. (n.4)", gcase([gcount("1", "2251(a)", ["A"])], Conduct(vulnerable_victim=True), minors=[Minor("A", 1, sexual_act=True, infant_or_toddler=True)])),
+])
+def test_no_vulnerable_victim_if_infant_is_a_switch(rules, guideline, c, cite):
+    """§2G2.1 n.4 and §2G2.2 n.4 (added by Amend. 801): no §3A1.1(b)(1) increase where the infant or
+    toddler characteristic applies. Set false (a Manual without the note), §3A1.1(b)(1) adds 2."""
+    (s,) = _steps(_gl(c), "USSG §3A1.1(b)(1)")
+    assert not s.applied and cite in s.note
+    path = rules.joinpath(*CH2)
+    text = path.read_text(encoding="utf-8")
+    old = f'no_vulnerable_victim_if_infant = {{ value = true, cite = "{cite}"'
+    assert old in text
+    path.write_text(text.replace(old, old.replace("true", "false")), encoding="utf-8")
+    g = _gl(c, rules)
+    (s,) = _steps(g, "USSG §3A1.1(b)(1)")
+    assert s.applied and s.effect == "+2"
+    assert g.offense_level_uncapped == _gl(c).offense_level_uncapped + 2
+
+
+@pytest.mark.parametrize("statute,cite", [("2251(a)", "USSG §2G2.1(d)(1)"), ("2422(b)", "USSG §2G1.3(d)(1)")])
+def test_each_minor_separate_is_a_switch(rules, statute, cite):
+    """§2G2.1(d)(1), §2G1.3(d)(1): with more than one minor on a count, each minor is treated as a
+    separate count of conviction. Without the instruction, no minor is made a separate count."""
+    c = gcase([gcount("1", statute, ["A", "B"])], minors=[Minor("A", 15, sexual_act=True), Minor("B", 15, sexual_act=True)])
+    assert len([s for s in _steps(_gl(c), cite) if s.effect == "separate count"]) == 2
+    path = rules.joinpath(*CH2)
+    text = path.read_text(encoding="utf-8")
+    old = f'each_minor_separate = {{ value = true, cite = "{cite}"'
+    path.write_text(text.replace(old, old.replace("true", "false")), encoding="utf-8")
+    assert [s for s in _steps(_gl(c, rules), cite) if s.effect == "separate count"] == []
+
+
+@pytest.mark.parametrize("statute,note", [("2251(a)", "USSG §2G2.1 comment. (n.5(B))"), ("2422(b)", "USSG §2G1.3 comment. (n.2(B))")])
+def test_no_abuse_of_trust_if_custodial_gives_the_specific_cite(rules, statute, note):
+    """§2G2.1 n.5(B), §2G1.3 n.2(B): no §3B1.3 increase where the custodial characteristic applies.
+    §3B1.3 bars it anyway (an adjustment included in a characteristic), so without the note the bar
+    stands and cites §3B1.3."""
+    c = gcase([gcount("1", statute, ["A"])], Conduct(abuse_of_trust=True), minors=[Minor("A", 15, sexual_act=True, custodial=True)])
+    (s,) = _steps(_gl(c), "USSG §3B1.3")
+    assert not s.applied and note in s.note
+    path = rules.joinpath(*CH2)
+    text = path.read_text(encoding="utf-8")
+    old = f'no_abuse_of_trust_if_custodial = {{ value = true, cite = "{note}"'
+    path.write_text(text.replace(old, old.replace("true", "false")), encoding="utf-8")
+    (s,) = _steps(_gl(c, rules), "USSG §3B1.3")
+    assert not s.applied and s.note.endswith("(USSG §3B1.3)")
+
+
+def test_2g2_6_custodial_note_is_read():
+    ed = load_law().guidelines[-1]
+    assert ed.guideline("2G2.6").v("no_abuse_of_trust_if_custodial").cite == "USSG §2G2.6 comment. (n.2(B))"
+
+
+@pytest.mark.parametrize("file,name,cite,words", [
+    ("chapter3", "consecutive_counts_excluded", "USSG §3D1.1(b)(1)", "excluded from grouping"),
+    ("chapter5", "single_count", "USSG §5G1.1", "the guideline sentence within the statutory limits"),
+    ("chapter5", "multiple_counts", "USSG §5G1.2", "the total punishment, consecutive only as needed"),
+    ("chapter3", "combined_offense_level", "USSG §3D1.4", "the highest Group's level plus the §3D1.4 table's increase"),
+    ("chapter4", "criminal_history_points", "USSG §4A1.1(a)-(d)", "criminal history points as given"),
+    ("chapter4", "career_offender", "USSG §4B1.1", "career offender is not modelled (it needs crime-of-violence or drug priors)"),
+])
+def test_cite_only_provisions_carry_their_words(file, name, cite, words):
+    ed = load_law().guidelines[-1]
+    c = getattr(ed, {"chapter3": "ch3", "chapter4": "ch4", "chapter5": "ch5"}[file])[name]
+    assert (c.value, c.cite, c.status) == (words, cite, "verified")
+
+
+def test_2a3_6_statutory_term_is_cite_only():
+    c = load_law().guidelines[-1].guideline("2A3.6").v("statutory_term")
+    assert (c.value, c.cite, c.status) == ("the term required by statute", "USSG §2A3.6(b)", "secondary")
+
+
+def test_4b1_5_and_3d1_4_cites_come_from_the_rules(rules):
+    """The §4B1.1 and §4B1.5 steps take cite and status from chapter4.toml: a status written there
+    (a test edit) is the status of the step."""
+    c = gcase([gcount("1", "2252A(a)(5)")], Conduct(images=20))
+    (s,) = _steps(_gl(c), "USSG §4B1.1")
+    assert s.status == "verified" and not s.applied
+    _edit(rules / "guidelines" / "2025-11-01" / "chapter4.toml", 'cite = "USSG §4B1.1", status = "verified"', 'cite = "USSG §4B1.1", status = "secondary"')
+    (s,) = _steps(_gl(c, rules), "USSG §4B1.1")
+    assert s.status == "secondary"
+
+
+@pytest.mark.parametrize("kind,statute,counted", [
+    ("federal-ch110", "2251(a)", True), ("federal-ch110", "2251A(a)", True), ("federal-ch110", "2252A(a)(2)", False),
+    ("ucmj", "2241(c)", True), ("ucmj", "2252A(a)(5)", False),
+])
+def test_4b1_5_n3_prior_statutes_are_data(kind, statute, counted):
+    """§4B1.5 comment. (n.3(A)(ii)): a federal chapter 110 prior counts when it is production; a UCMJ
+    prior unless it is trafficking, receipt or possession (chapter4.toml)."""
+    from calculator.engine.guidelines.chapter4 import sex_offense_convictions_4b1_5
+    from calculator.model import Prior
+
+    ed = load_law().guidelines[-1]
+    assert ed.ch4["sex_offense_conviction_production_statutes"].value == ["2251", "2251A", "2260(a)"]
+    c = gcase([gcount("1", "2252A(a)(5)")], priors=[Prior(kind, minor_victim=True, statute=statute)])
+    hits, _ = sex_offense_convictions_4b1_5(ed, c)
+    assert bool(hits) is counted

@@ -38,28 +38,30 @@ from calculator.law.statutes import normalise_statute
 CHC = ("I", "II", "III", "IV", "V", "VI")
 Status = Literal["verified", "secondary", "unverified"]
 
-# Names the engine reads from each guideline; a file missing one is broken.
+# Names the engine reads from each guideline; a file missing one is broken. Provisions the engine
+# tests for presence (`each_minor_separate`, `no_vulnerable_victim_if_infant`,
+# `no_abuse_of_trust_if_custodial`: engine/guidelines/common.py `provision`) are not required: a
+# Manual without one does not have that rule.
 REQUIRED: dict[str, tuple[str, ...]] = {
     "2G2.1": (
         "base", "age_under", "age_under_levels", "age_teen_under", "age_teen_levels", "sexual_act_or_contact",
         "sexual_act_with_force", "distribution", "sadistic_or_infant", "custodial", "computer_enticement",
-        "misrepresentation", "each_minor_separate", "no_vulnerable_victim_if_infant", "no_abuse_of_trust_if_custodial",
+        "misrepresentation",
     ),
     "2G2.2": (
         "base_possession", "base_possession_statutes", "base_other", "receipt_only", "prepubescent",
         "dist_pecuniary_min", "dist_exchange", "dist_to_minor", "dist_to_minor_illegal", "dist_to_minor_sexual",
         "dist_knowing", "sadistic_or_infant", "pattern", "computer", "images_per_video", "cross_reference_production",
-        "no_vulnerable_victim_if_infant",
     ),
     "2G1.3": (
         "base_1591b1", "base_1591b1_statutes", "base_1591b2", "base_1591b2_statutes", "base_enticement",
         "base_enticement_statutes", "base_other", "custodial", "misrepresentation_or_undue_influence", "misrepresentation",
         "undue_influence", "computer", "sex_act_or_contact", "commercial_sex_act", "under_12", "under_12_levels", "cross_reference_production",
-        "cross_reference_sexual_abuse", "each_minor_separate", "no_abuse_of_trust_if_custodial",
+        "cross_reference_sexual_abuse",
     ),
     "2G2.6": (
         "base", "age_under", "age_under_levels", "age_teen_under", "age_teen_levels", "custodial", "force",
-        "computer", "no_abuse_of_trust_if_custodial",
+        "computer",
     ),
     "2G3.1": (
         "base", "dist_pecuniary_min", "dist_exchange", "dist_to_minor", "dist_to_minor_illegal",
@@ -76,12 +78,14 @@ REQUIRED: dict[str, tuple[str, ...]] = {
 REQUIRED_TABLES = {"2G2.2": ("images",)}
 REQUIRED_CH3 = (
     "vulnerable_victim", "abuse_of_trust", "obstruction", "acceptance", "acceptance_additional",
-    "acceptance_additional_min_level", "consecutive_counts_excluded", "unit_full_within", "unit_half_within",
+    "acceptance_additional_min_level", "consecutive_counts_excluded", "unit_full_within", "unit_half_within", "combined_offense_level",
     "unit_disregard_from",
 )
 REQUIRED_CH4 = (
+    "criminal_history_points", "career_offender", "repeat_offender_prior", "repeat_offender_pattern",
     "status_point", "status_point_min_points", "repeat_offender_chc_floor", "pattern_increase", "pattern_floor",
-    "pattern_prohibited_sexual_conduct", "covered_sex_crime", "sex_offense_conviction_kinds", "sex_offense_conviction_statute_kinds", "zero_point_decrease",
+    "pattern_prohibited_sexual_conduct", "covered_sex_crime", "sex_offense_conviction_kinds", "sex_offense_conviction_statute_kinds",
+    "sex_offense_conviction_production_statutes", "sex_offense_conviction_excluded_statutes", "zero_point_decrease",
 )
 REQUIRED_CH5 = (
     "level_min", "level_max", "single_count", "multiple_counts", "supervised_release_class_ab_max",
