@@ -455,7 +455,7 @@ def _build(data: dict, text: str, law: Law, path: str | None) -> Case:
             if mid not in minor_ids:
                 known = ", ".join(minor_ids) or "none defined"
                 raise _err(text, path, ("counts", i, "minors", j), f"no minor {mid!r} in [[minors]] ({known})")
-        if off.category == "production" and off.key != "2252A(g)" and not c.minors:
+        if off.category == "production" and off.needs_minor and not c.minors:
             raise _err(
                 text,
                 path,

@@ -267,3 +267,45 @@ def test_4b1_5_n3_prior_statutes_are_data(kind, statute, counted):
     c = gcase([gcount("1", "2252A(a)(5)")], priors=[Prior(kind, minor_victim=True, statute=statute)])
     hits, _ = sex_offense_convictions_4b1_5(ed, c)
     assert bool(hits) is counted
+
+
+# ---------------------------------------------------------------------------------------------
+# statutes.toml: needs_minor, attempt_under, [hints], [concurrent_3584]
+
+
+def test_2252a_g_needs_no_named_minor_and_the_flag_is_read(rules):
+    """§ 2252A(g) (an enterprise) is a production-category offense whose count needs no named minor;
+    every other production offense needs one. Setting needs_minor = true on it (a test edit) makes
+    the same case file an error naming the count's statute."""
+    law = load_law()
+    assert [k for k, o in law.statutes.offenses.items() if not o.needs_minor] == ["2252A(g)"]
+    text = 'format = 1\noffense_date = 2024-06-01\n[[counts]]\nid = "1"\nstatute = "2252A(g)"\n'
+    case_from(text, law)
+    _edit(rules / "statutes.toml", 'conspiracy = "371"\nneeds_minor = false\n', 'conspiracy = "371"\nneeds_minor = true\n')
+    with pytest.raises(Exception) as exc:
+        case_from(text, load_law(rules))
+    assert "counts" in str(exc.value) and "minor" in str(exc.value)
+
+
+def test_1591_attempts_are_under_1594a():
+    o = load_law().statutes.offenses
+    assert o["1591(b)(1)"].attempt_under == o["1591(b)(2)"].attempt_under == "1594(a)"
+    assert [k for k, v in o.items() if v.attempt_under] == ["1591(b)(1)", "1591(b)(2)"]
+
+
+def test_hints_come_from_the_rules_file(rules):
+    book = load_law().statutes
+    with pytest.raises(KeyError) as exc:
+        book.resolve("18 U.S.C. § 1591")
+    assert "write 1591(b)(1)" in str(exc.value)
+    _edit(rules / "statutes.toml", '"1591" = "write 1591(b)(1)', '"1591" = "spell it 1591(b)(1)')
+    with pytest.raises(KeyError) as exc:
+        load_law(rules).statutes.resolve("18 U.S.C. § 1591")
+    assert "spell it 1591(b)(1)" in str(exc.value)
+
+
+def test_3584_steps_take_cite_and_status_from_the_rules(rules):
+    text = case(_count("1", "2252A(a)(2)"), _count("2", "2252A(a)(5)"))
+    assert [(s.cite, s.status) for s in _stat(text).trace][0] == ("18 U.S.C. § 3584(a)", "verified")
+    _edit(rules / "statutes.toml", 'cite = "18 U.S.C. § 3584(a)"\nstatus = "verified"', 'cite = "18 U.S.C. § 3584(a)"\nstatus = "secondary"')
+    assert {s.status for s in _stat(text, rules).trace if s.cite == "18 U.S.C. § 3584(a)"} == {"secondary"}

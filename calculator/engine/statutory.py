@@ -511,7 +511,7 @@ def count_exposure(case: Case, count: Count, convicted: tuple[Count, ...], law: 
     )
 
 
-def stack_3584(counts: tuple[CountExposure, ...]) -> tuple[int, int, str | None, tuple[Step, ...]]:
+def stack_3584(counts: tuple[CountExposure, ...], rule: Cited) -> tuple[int, int, str | None, tuple[Step, ...]]:
     """18 U.S.C. § 3584: terms imposed at the same time run concurrently unless a statute requires
     otherwise. Floor = highest minimum among the concurrent counts + every mandatory consecutive
     term; ceiling = sum of every maximum (the court may run counts consecutively)."""
@@ -521,11 +521,13 @@ def stack_3584(counts: tuple[CountExposure, ...]) -> tuple[int, int, str | None,
     base = top.min_months if top else 0
     floor = M.add(base, *(c.min_months for c in consecutive))
     ceiling = M.add(*(c.max_months for c in counts))
+    cite, status = rule.cite, rule.status  # statutes.toml [concurrent_3584]
     steps = [
         Step(
-            "18 U.S.C. § 3584(a)",
+            cite,
             f"floor {M.short(base)} months",
             f"counts run concurrently by default; the highest minimum is count {top.id}'s" if top and base else "no count carries a mandatory minimum",
+            status=status,
             subject="judgment",
         )
     ]
@@ -533,9 +535,10 @@ def stack_3584(counts: tuple[CountExposure, ...]) -> tuple[int, int, str | None,
         steps.append(Step(c.trace[0].cite, f"+{M.short(c.min_months)} months", f"count {c.id}: mandatory consecutive term", subject="judgment"))
     steps.append(
         Step(
-            "18 U.S.C. § 3584(a)",
+            cite,
             f"ceiling {M.short(ceiling)}" + ("" if M.is_life(ceiling) else " months"),
             "the sum of every count's maximum (the court may run counts consecutively)" + ("; a life maximum makes it life" if M.is_life(ceiling) else ""),
+            status=status,
             subject="judgment",
         )
     )
@@ -562,7 +565,7 @@ def stacking_warnings(convicted: tuple[Count, ...], law: Law) -> list[str]:
             same = [d.id for d in convicted if d.id != c.id and not d.attempt and d.offense == c.offense]
             if same:
                 out.append(
-                    f"count {c.id} (attempt) and count(s) {', '.join(same)} (the completed offense): 18 U.S.C. § 3584(a) bars consecutive "
+                    f"count {c.id} (attempt) and count(s) {', '.join(same)} (the completed offense): {book.concurrent_3584.cite} bars consecutive "
                     "terms for an attempt and the offense that was its sole objective"
                 )
     return out
@@ -570,7 +573,7 @@ def stacking_warnings(convicted: tuple[Count, ...], law: Law) -> list[str]:
 
 def statutory_exposure(case: Case, convicted: tuple[Count, ...], law: Law) -> StatutoryExposure:
     counts = tuple(count_exposure(case, c, convicted, law) for c in convicted)
-    floor, ceiling, floor_count, steps = stack_3584(counts)
+    floor, ceiling, floor_count, steps = stack_3584(counts, law.statutes.concurrent_3584)
     warnings = [w for c in counts for w in c.warnings] + stacking_warnings(convicted, law)
     seen, readings = set(), []
     for c in counts:

@@ -103,6 +103,8 @@ class Offense:
     federal_sex_offense_3559e: bool = False
     aliases: tuple[str, ...] = ()
     note: str = ""
+    needs_minor: bool = True  # a production offense: a minor must be named on the count (not § 2252A(g))
+    attempt_under: str | None = None  # the provision an attempt is under, where it is another section (§ 1591: § 1594(a))
 
 
 @frozen
@@ -180,6 +182,8 @@ class StatuteBook:
     prior_kinds: dict[str, str] = field(factory=dict)  # kind -> what it means ([prior_kinds]); the case file's vocabulary
     renumbered: tuple[Renumbered, ...] = ()
     lesser_included: tuple[LesserIncluded, ...] = ()
+    hints: dict[str, str] = field(factory=dict)  # statute prefix -> how to spell it ([hints])
+    concurrent_3584: Cited | None = None  # § 3584(a): concurrent by default
 
     def conspiracy_rule(self, offense: Offense) -> Conspiracy | None:
         """The conspiracy provision a conspiracy to commit `offense` is punished under: its own rule
@@ -316,13 +320,9 @@ def _hint(norm: str, book: "StatuteBook") -> str:
     near = sorted(k for k, o in book.offenses.items() if o.section == section)
     spellings = near + sorted(a for o in book.offenses.values() if o.section == section for a in o.aliases if "(" in a)
     close = difflib.get_close_matches(norm, spellings, n=3, cutoff=0.6)
-    extra = {
-        "1591": ": write 1591(b)(1) (force, fraud or coercion, or a victim under 14) or 1591(b)(2) (victim 14 to 17)",
-        "2423(e)": ": write the subsection attempted or conspired (2423(a)-(d)) and set attempt or conspiracy = true",
-    }
-    for k, msg in extra.items():
+    for k, msg in book.hints.items():  # statutes.toml [hints]
         if norm.startswith(k):
-            return msg
+            return ": " + msg
     if near:
         nearest = f"; nearest: {', '.join(close)}" if close else ""
         return f": § {norm} is not a subsection this calculator knows (§ {section}: {', '.join(near)}{nearest})"
@@ -393,6 +393,8 @@ class _OffenseM(_Base):
     cite: str
     status: Literal["verified", "secondary", "unverified"]
     attempt: Literal["same", "none"]
+    attempt_under: str | None = None
+    needs_minor: bool = True
     conspiracy: str  # "same", "none", or a [conspiracies] key (checked when the file loads)
     federal_sex_offense_3559e: bool = False
     aliases: list[str] = []
@@ -463,6 +465,8 @@ class _StatutesFile(_Base):
     predicates_2260a: _PredicatesM
     renumbered: list[_RenumberedM] = []
     lesser_included: dict[str, _LesserIncludedM] = {}
+    hints: dict[str, str] = {}
+    concurrent_3584: CitedModel
 
 
 def _mult(m: _MultM | None) -> Multiplier | None:
@@ -541,6 +545,8 @@ def load_statutes(path: Path) -> StatuteBook:
             federal_sex_offense_3559e=o.federal_sex_offense_3559e,
             aliases=tuple(normalise_statute(a) for a in o.aliases),
             note=o.note,
+            needs_minor=o.needs_minor,
+            attempt_under=o.attempt_under,
         )
     r = f.rule_3559e
     rule = Rule3559e(
@@ -594,4 +600,6 @@ def load_statutes(path: Path) -> StatuteBook:
         source=f.source,
         prior_kinds=dict(f.prior_kinds),
         lesser_included=tuple(lesser),
+        hints=dict(f.hints),
+        concurrent_3584=f.concurrent_3584.plain(),
     )

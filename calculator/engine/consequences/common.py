@@ -67,6 +67,7 @@ class Conviction:
     min_months: int
     max_months: int
     count: Count
+    attempt_under: str | None = None  # an attempt's provision where it is another section (§ 1591: § 1594(a))
 
 
 def conviction_of(count: Count, exposure: CountExposure, offense: Offense, book) -> Conviction:
@@ -87,6 +88,7 @@ def conviction_of(count: Count, exposure: CountExposure, offense: Offense, book)
         min_months=exposure.min_months,
         max_months=exposure.max_months,
         count=count,
+        attempt_under=offense.attempt_under if count.attempt else None,
     )
 
 
