@@ -17,6 +17,7 @@ from typing import Annotated, Any, Literal
 import pydantic
 from pydantic import AfterValidator, BeforeValidator, Field, StrictBool, StrictInt, StrictStr
 
+from calculator.case_lines import _loc_str, find_line  # noqa: F401 (find_line re-exported)
 from calculator.files import ReadError, read_bytes
 from calculator.law import Law
 from calculator.law.readings import CIRCUITS
@@ -221,78 +222,6 @@ class CaseM(_M):
 
 
 # ---------------------------------------------------------------------------------------------
-# line finding: tomllib gives no positions, so scan the text for the key's line
-
-
-_HEADER = re.compile(r"^\s*(\[\[?)\s*([^\]]+?)\s*\]\]?\s*(?:#.*)?$")
-_KEYLINE = re.compile(r"^\s*((?:\"[^\"]*\"|'[^']*'|[A-Za-z0-9_\-]+)(?:\s*\.\s*(?:\"[^\"]*\"|'[^']*'|[A-Za-z0-9_\-]+))*)\s*=")
-
-
-def _split_key(k: str) -> list[str]:
-    parts = re.findall(r"\"[^\"]*\"|'[^']*'|[A-Za-z0-9_\-]+", k)
-    return [p[1:-1] if p[:1] in "\"'" else p for p in parts]
-
-
-def _line_paths(text: str) -> list[tuple[int, tuple]]:
-    out: list[tuple[int, tuple]] = []
-    arrays: dict[tuple, int] = {}
-    table: tuple = ()
-    in_multiline = False
-    for lineno, line in enumerate(text.splitlines(), 1):
-        if in_multiline:
-            if line.count('"""') % 2 == 1 or line.count("'''") % 2 == 1:
-                in_multiline = False
-            continue
-        m = _HEADER.match(line)
-        if m and not line.strip().startswith("[\""):
-            is_array = m.group(1) == "[["
-            parts = _split_key(m.group(2))
-            path: list = []
-            for i, p in enumerate(parts):
-                path.append(p)
-                key = tuple(path)
-                last = i == len(parts) - 1
-                if last and is_array:
-                    arrays[key] = arrays.get(key, -1) + 1
-                    path.append(arrays[key])
-                elif key in arrays:
-                    path.append(arrays[key])
-            table = tuple(path)
-            out.append((lineno, table))
-            continue
-        k = _KEYLINE.match(line)
-        if k:
-            out.append((lineno, table + tuple(_split_key(k.group(1)))))
-            rest = line[k.end():]
-            if rest.count('"""') % 2 == 1 or rest.count("'''") % 2 == 1:
-                in_multiline = True
-    return out
-
-
-def find_line(text: str, loc: tuple) -> int | None:
-    """The line of `loc` (('counts', 1, 'statute')) or of its nearest enclosing table."""
-    best, best_len = None, -1
-    paths = _line_paths(text)
-    for lineno, path in paths:
-        n = len(path)
-        if n <= len(loc) and tuple(loc[:n]) == path and n > best_len:
-            best, best_len = lineno, n
-    if best is None and loc:  # an unknown table (`[[defendent.priors]]`): the first line inside it
-        best = next((lineno for lineno, path in paths if tuple(path[: len(loc)]) == tuple(loc)), None)
-    return best
-
-
-def _loc_str(loc: tuple) -> str:
-    out = ""
-    for p in loc:
-        if isinstance(p, int):
-            out += f"[{p + 1}]" if out else str(p)
-        else:
-            out += ("." if out else "") + str(p)
-    return out
-
-
-# ---------------------------------------------------------------------------------------------
 
 
 def loads_case(text: str, law: Law, path: str | None = None) -> Case:
@@ -455,7 +384,7 @@ def _build(data: dict, text: str, law: Law, path: str | None) -> Case:
             if mid not in minor_ids:
                 known = ", ".join(minor_ids) or "none defined"
                 raise _err(text, path, ("counts", i, "minors", j), f"no minor {mid!r} in [[minors]] ({known})")
-        if off.category == "production" and off.key != "2252A(g)" and not c.minors:
+        if off.category == "production" and off.needs_minor and not c.minors:
             raise _err(
                 text,
                 path,

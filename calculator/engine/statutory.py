@@ -99,8 +99,7 @@ def attempt_or_conspiracy(r: _Range, count: Count, offense: Offense, book: Statu
     if count.conspiracy:
         if offense.conspiracy == "same":
             return r.note(Step(offense.cite, "same penalty", "conspiracy is punished as the completed offense", subject=subject)), False
-        rule_key = offense.conspiracy if offense.conspiracy != "none" else "371"
-        c = book.conspiracies[rule_key]
+        c = book.conspiracy_rule(offense)
         why = c.note or f"conspiracy to violate § {offense.key} is punished under {c.cite}"
         status = _worst(c.status, c.min.status, c.max.status)
         return _Range(c.min.value, c.max.value, r.steps + (Step(c.cite, _rng(c.min.value, c.max.value), why, status=status, subject=subject),)), True
@@ -283,8 +282,11 @@ def mandatory_life_3559e(r: _Range, case: Case, count: Count, offense: Offense, 
         f"current federal sex offense against a minor under {rule.victim_under}, with a prior sex conviction against a minor "
         f"sentenced before this conduct ({qualifying[0].kind})"
     )
-    if offense.key.startswith(("2422(b)", "2423(a)")) or any((p.statute or "").startswith(("2422(b)", "2423(a)")) for p in qualifying):
-        warnings.append(f"count {count.id}: § 3559(e)(3) lets the defendant defeat a 2422(b)/2423(a)-based life term by clear and convincing evidence")
+    e3 = rule.defense_e3_offenses
+    if e3 is not None and (offense.key.startswith(tuple(e3.value)) or any((p.statute or "").startswith(tuple(e3.value)) for p in qualifying)):
+        warnings.append(
+            f"count {count.id}: {e3.cite.replace('18 U.S.C. ', '')} lets the defendant defeat a {'/'.join(e3.value)}-based life term by clear and convincing evidence"
+        )
     step = Step(rule.cite, "mandatory life", why, status=_worst(rule.status, rule.result.status), subject=subject)
     return r.step(step, LIFE, LIFE), warnings
 
@@ -509,7 +511,7 @@ def count_exposure(case: Case, count: Count, convicted: tuple[Count, ...], law: 
     )
 
 
-def stack_3584(counts: tuple[CountExposure, ...]) -> tuple[int, int, str | None, tuple[Step, ...]]:
+def stack_3584(counts: tuple[CountExposure, ...], rule: Cited) -> tuple[int, int, str | None, tuple[Step, ...]]:
     """18 U.S.C. § 3584: terms imposed at the same time run concurrently unless a statute requires
     otherwise. Floor = highest minimum among the concurrent counts + every mandatory consecutive
     term; ceiling = sum of every maximum (the court may run counts consecutively)."""
@@ -519,11 +521,13 @@ def stack_3584(counts: tuple[CountExposure, ...]) -> tuple[int, int, str | None,
     base = top.min_months if top else 0
     floor = M.add(base, *(c.min_months for c in consecutive))
     ceiling = M.add(*(c.max_months for c in counts))
+    cite, status = rule.cite, rule.status  # statutes.toml [concurrent_3584]
     steps = [
         Step(
-            "18 U.S.C. § 3584(a)",
+            cite,
             f"floor {M.short(base)} months",
             f"counts run concurrently by default; the highest minimum is count {top.id}'s" if top and base else "no count carries a mandatory minimum",
+            status=status,
             subject="judgment",
         )
     ]
@@ -531,9 +535,10 @@ def stack_3584(counts: tuple[CountExposure, ...]) -> tuple[int, int, str | None,
         steps.append(Step(c.trace[0].cite, f"+{M.short(c.min_months)} months", f"count {c.id}: mandatory consecutive term", subject="judgment"))
     steps.append(
         Step(
-            "18 U.S.C. § 3584(a)",
+            cite,
             f"ceiling {M.short(ceiling)}" + ("" if M.is_life(ceiling) else " months"),
             "the sum of every count's maximum (the court may run counts consecutively)" + ("; a life maximum makes it life" if M.is_life(ceiling) else ""),
+            status=status,
             subject="judgment",
         )
     )
@@ -542,24 +547,25 @@ def stack_3584(counts: tuple[CountExposure, ...]) -> tuple[int, int, str | None,
 
 def stacking_warnings(convicted: tuple[Count, ...], law: Law) -> list[str]:
     """Flags the law raises instead of a number: Davenport (receipt and possession of the same
-    images), an attempt beside its object (§ 3584(a) forbids consecutive terms)."""
+    images: statutes.toml [lesser_included]), an attempt beside its object (§ 3584(a) forbids
+    consecutive terms)."""
     book = law.statutes
     out = []
     cats = {c.id: book.offenses[c.offense] for c in convicted}
-    receipt = [cid for cid, o in cats.items() if o.category == "trafficking" and o.section in ("2252", "2252A") and not o.key.endswith(("(a)(6)", "(a)(7)"))]
-    possession = [cid for cid, o in cats.items() if o.category == "possession" and o.section in ("2252", "2252A")]
-    if receipt and possession:
-        out.append(
-            f"counts {', '.join(receipt)} (receipt/distribution) and {', '.join(possession)} (possession): if they rest on the same images, "
-            "convictions on both may violate double jeopardy (United States v. Davenport, 519 F.3d 940 (9th Cir. 2008): possession is a "
-            "lesser-included offense of receipt); other circuits unverified"
-        )
+    for li in book.lesser_included:
+        greater = [cid for cid, o in cats.items() if li.greater(o)]
+        lesser = [cid for cid, o in cats.items() if li.lesser(o)]
+        if greater and lesser:
+            out.append(
+                f"counts {', '.join(greater)} ({li.greater_label}) and {', '.join(lesser)} ({li.lesser_label}): if they rest on the same images, "
+                f"convictions on both may violate double jeopardy ({li.cite}: {li.holding})" + (f"; {li.note}" if li.note else "")
+            )
     for c in convicted:
         if c.attempt:
             same = [d.id for d in convicted if d.id != c.id and not d.attempt and d.offense == c.offense]
             if same:
                 out.append(
-                    f"count {c.id} (attempt) and count(s) {', '.join(same)} (the completed offense): 18 U.S.C. § 3584(a) bars consecutive "
+                    f"count {c.id} (attempt) and count(s) {', '.join(same)} (the completed offense): {book.concurrent_3584.cite} bars consecutive "
                     "terms for an attempt and the offense that was its sole objective"
                 )
     return out
@@ -567,7 +573,7 @@ def stacking_warnings(convicted: tuple[Count, ...], law: Law) -> list[str]:
 
 def statutory_exposure(case: Case, convicted: tuple[Count, ...], law: Law) -> StatutoryExposure:
     counts = tuple(count_exposure(case, c, convicted, law) for c in convicted)
-    floor, ceiling, floor_count, steps = stack_3584(counts)
+    floor, ceiling, floor_count, steps = stack_3584(counts, law.statutes.concurrent_3584)
     warnings = [w for c in counts for w in c.warnings] + stacking_warnings(convicted, law)
     seen, readings = set(), []
     for c in counts:

@@ -19,6 +19,24 @@ from attrs import frozen
 from calculator import months as _months
 
 Status = Literal["verified", "secondary", "unverified"]
+# What a cited quantity counts (rules/README.md "Units"). A value without a unit is a word, a flag or
+# a cite-only provision whose `value` is the words shown.
+Unit = Literal["months", "years", "days", "levels", "points", "dollars", "count", "factor", "date", "statutes", "chapters", "prior_kinds", "guidelines"]
+
+
+@frozen
+class InForce:
+    """The dates a provision is in force, by the date the law measures (offense or sentencing date, as
+    its note says): from `since` (inclusive) until `until` (exclusive); None is open."""
+
+    since: dt.date | None = None
+    until: dt.date | None = None
+    cite: str = ""
+    status: str = "verified"
+    note: str = ""
+
+    def on(self, day: dt.date) -> bool:
+        return (self.since is None or day >= self.since) and (self.until is None or day < self.until)
 
 
 class LawError(Exception):
@@ -41,10 +59,40 @@ class Cited:
     basis: str = ""
     effective: dt.date | None = None
     note: str = ""
+    unit: str | None = None
+    in_force: InForce | None = None
+    description: str = ""
 
     @property
     def verified(self) -> bool:
         return self.status == "verified"
+
+    def in_force_on(self, day: dt.date) -> bool:
+        """Whether the value applies on `day` (always, when it carries no in_force range)."""
+        return self.in_force is None or self.in_force.on(day)
+
+
+class InForceM(pydantic.BaseModel):
+    """File-boundary schema for an in_force range: `{ from = 2015-11-01, until = ..., cite = ..., status = ... }`."""
+
+    model_config = pydantic.ConfigDict(extra="forbid", frozen=True, populate_by_name=True)
+
+    since: dt.date | None = pydantic.Field(default=None, alias="from")
+    until: dt.date | None = None
+    cite: str = ""
+    status: Status = "verified"
+    note: str = ""
+
+    @pydantic.model_validator(mode="after")
+    def _ordered(self) -> "InForceM":
+        if self.since is None and self.until is None:
+            raise ValueError("in_force needs `from`, `until` or both")
+        if self.since is not None and self.until is not None and self.until <= self.since:
+            raise ValueError(f"in_force: until {self.until} is not after from {self.since}")
+        return self
+
+    def plain(self) -> InForce:
+        return InForce(self.since, self.until, self.cite, self.status, self.note)
 
 
 class CitedModel(pydantic.BaseModel):
@@ -58,12 +106,22 @@ class CitedModel(pydantic.BaseModel):
     basis: str = ""
     effective: dt.date | None = None
     note: str = ""
+    unit: Unit | None = None
+    in_force: InForceM | None = None
+    description: str = ""
 
     def months(self) -> Cited:
-        return Cited(_months.parse(self.value), self.cite, self.status, self.basis, self.effective, self.note)
+        """A term of imprisonment or supervision: "life" becomes LIFE."""
+        return self._cited(_months.parse(self.value))
 
     def plain(self) -> Cited:
-        return Cited(self.value, self.cite, self.status, self.basis, self.effective, self.note)
+        return self._cited(self.value)
+
+    def _cited(self, value: Any) -> Cited:
+        return Cited(
+            value, self.cite, self.status, self.basis, self.effective, self.note,
+            self.unit, self.in_force.plain() if self.in_force is not None else None, self.description,
+        )
 
 
 def read_toml(path: Path) -> dict:

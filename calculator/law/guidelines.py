@@ -31,35 +31,37 @@ import pydantic
 from attrs import field, frozen
 
 from calculator import months as _months
-from calculator.law.common import Cited, CitedModel, LawError, read_toml, validate
+from calculator.law.common import Cited, CitedModel, InForce, InForceM, LawError, Unit, read_toml, validate
 from calculator.law.overlays import Amendment, dotted, merge_overlay, segments  # noqa: F401 (Amendment, segments re-exported)
 from calculator.law.statutes import normalise_statute
 
 CHC = ("I", "II", "III", "IV", "V", "VI")
 Status = Literal["verified", "secondary", "unverified"]
 
-# Names the engine reads from each guideline; a file missing one is broken.
+# Names the engine reads from each guideline; a file missing one is broken. Provisions the engine
+# tests for presence (`each_minor_separate`, `no_vulnerable_victim_if_infant`,
+# `no_abuse_of_trust_if_custodial`: engine/guidelines/common.py `provision`) are not required: a
+# Manual without one does not have that rule.
 REQUIRED: dict[str, tuple[str, ...]] = {
     "2G2.1": (
         "base", "age_under", "age_under_levels", "age_teen_under", "age_teen_levels", "sexual_act_or_contact",
         "sexual_act_with_force", "distribution", "sadistic_or_infant", "custodial", "computer_enticement",
-        "misrepresentation", "each_minor_separate", "no_vulnerable_victim_if_infant", "no_abuse_of_trust_if_custodial",
+        "misrepresentation",
     ),
     "2G2.2": (
         "base_possession", "base_possession_statutes", "base_other", "receipt_only", "prepubescent",
         "dist_pecuniary_min", "dist_exchange", "dist_to_minor", "dist_to_minor_illegal", "dist_to_minor_sexual",
         "dist_knowing", "sadistic_or_infant", "pattern", "computer", "images_per_video", "cross_reference_production",
-        "no_vulnerable_victim_if_infant",
     ),
     "2G1.3": (
         "base_1591b1", "base_1591b1_statutes", "base_1591b2", "base_1591b2_statutes", "base_enticement",
         "base_enticement_statutes", "base_other", "custodial", "misrepresentation_or_undue_influence", "misrepresentation",
         "undue_influence", "computer", "sex_act_or_contact", "commercial_sex_act", "under_12", "under_12_levels", "cross_reference_production",
-        "cross_reference_sexual_abuse", "each_minor_separate", "no_abuse_of_trust_if_custodial",
+        "cross_reference_sexual_abuse",
     ),
     "2G2.6": (
         "base", "age_under", "age_under_levels", "age_teen_under", "age_teen_levels", "custodial", "force",
-        "computer", "no_abuse_of_trust_if_custodial",
+        "computer",
     ),
     "2G3.1": (
         "base", "dist_pecuniary_min", "dist_exchange", "dist_to_minor", "dist_to_minor_illegal",
@@ -76,12 +78,14 @@ REQUIRED: dict[str, tuple[str, ...]] = {
 REQUIRED_TABLES = {"2G2.2": ("images",)}
 REQUIRED_CH3 = (
     "vulnerable_victim", "abuse_of_trust", "obstruction", "acceptance", "acceptance_additional",
-    "acceptance_additional_min_level", "consecutive_counts_excluded", "unit_full_within", "unit_half_within",
+    "acceptance_additional_min_level", "consecutive_counts_excluded", "unit_full_within", "unit_half_within", "combined_offense_level",
     "unit_disregard_from",
 )
 REQUIRED_CH4 = (
+    "criminal_history_points", "career_offender", "repeat_offender_prior", "repeat_offender_pattern",
     "status_point", "status_point_min_points", "repeat_offender_chc_floor", "pattern_increase", "pattern_floor",
-    "pattern_prohibited_sexual_conduct", "covered_sex_crime", "sex_offense_conviction_kinds", "sex_offense_conviction_statute_kinds", "zero_point_decrease",
+    "pattern_prohibited_sexual_conduct", "covered_sex_crime", "sex_offense_conviction_kinds", "sex_offense_conviction_statute_kinds",
+    "sex_offense_conviction_production_statutes", "sex_offense_conviction_excluded_statutes", "zero_point_decrease",
 )
 REQUIRED_CH5 = (
     "level_min", "level_max", "single_count", "multiple_counts", "supervised_release_class_ab_max",
@@ -115,6 +119,12 @@ class Row:
 class Table:
     cite: str
     rows: tuple[Row, ...]
+    unit: str | None = None  # what the rows' values count (rules/README.md "Units")
+    in_force: InForce | None = None  # the dates the table applies (e.g. the §5E1.2(c)(3) fine table from Nov. 1, 2015)
+    description: str = ""
+
+    def in_force_on(self, day) -> bool:
+        return self.in_force is None or self.in_force.on(day)
 
 
 @frozen
@@ -223,6 +233,9 @@ class _RowM(_Base):
 class _TableM(_Base):
     cite: str
     rows: list[_RowM] = pydantic.Field(min_length=1)
+    unit: Unit | None = None
+    in_force: InForceM | None = None
+    description: str = ""
 
 
 class _LaterM(_Base):
@@ -335,7 +348,10 @@ _CELL = re.compile(r"^(\d+)-(\d+|life)$")
 
 
 def _table(t: _TableM) -> Table:
-    return Table(t.cite, tuple(Row(r.key(), r.value, r.cite, r.status, r.note) for r in t.rows))
+    return Table(
+        t.cite, tuple(Row(r.key(), r.value, r.cite, r.status, r.note) for r in t.rows), t.unit,
+        t.in_force.plain() if t.in_force is not None else None, t.description,
+    )
 
 
 def _cell(text: str, path: Path, key: str) -> tuple[int, int]:
@@ -469,7 +485,7 @@ def load_edition(folder: Path) -> Edition:
     require("chapter5", ("values",), ch5.values, REQUIRED_CH5)
 
     rot = _table(ch4.repeat_offender_table)
-    rot = Table(rot.cite, tuple(Row(_months.LIFE if r.key == "life" else r.key, r.value, r.cite, r.status, r.note) for r in rot.rows))
+    rot = Table(rot.cite, unit=rot.unit, in_force=rot.in_force, description=rot.description, rows=tuple(Row(_months.LIFE if r.key == "life" else r.key, r.value, r.cite, r.status, r.note) for r in rot.rows))
     for r in rot.rows:
         if not isinstance(r.key, int):
             raise LawError(ch4_path, "repeat_offender_table.rows", f"threshold {r.key!r} is not months or 'life'")

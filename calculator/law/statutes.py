@@ -103,6 +103,8 @@ class Offense:
     federal_sex_offense_3559e: bool = False
     aliases: tuple[str, ...] = ()
     note: str = ""
+    needs_minor: bool = True  # a production offense: a minor must be named on the count (not § 2252A(g))
+    attempt_under: str | None = None  # the provision an attempt is under, where it is another section (§ 1591: § 1594(a))
 
 
 @frozen
@@ -115,6 +117,7 @@ class Rule3559e:
     federal_sex_offenses: tuple[str, ...]  # section prefixes: "2241", "2244(a)(1)", "2422(b)"
     result: Cited
     note: str = ""
+    defense_e3_offenses: Cited | None = None  # § 3559(e)(3): offenses the defendant may show cannot be a basis
 
 
 @frozen
@@ -125,6 +128,32 @@ class Conspiracy:
     min: Cited
     max: Cited
     note: str = ""
+    section: str = ""  # the section a conviction under it is under ("1594", "371")
+    chapter: str = ""  # and its chapter ("77", "other"), for the chapter-keyed consequences
+    fallback: bool = False  # the general conspiracy statute, for offenses with no conspiracy clause
+
+
+@frozen
+class LesserIncluded:
+    """Convictions the law may not let stand together (Davenport): a warning, never a number."""
+
+    id: str
+    cite: str
+    status: str
+    sections: tuple[str, ...]
+    greater_category: str
+    greater_label: str
+    not_greater_offenses: tuple[str, ...]
+    lesser_category: str
+    lesser_label: str
+    holding: str
+    note: str = ""
+
+    def greater(self, offense: "Offense") -> bool:
+        return offense.category == self.greater_category and offense.section in self.sections and offense.key not in self.not_greater_offenses
+
+    def lesser(self, offense: "Offense") -> bool:
+        return offense.category == self.lesser_category and offense.section in self.sections
 
 
 @frozen
@@ -152,6 +181,19 @@ class StatuteBook:
     source: str
     prior_kinds: dict[str, str] = field(factory=dict)  # kind -> what it means ([prior_kinds]); the case file's vocabulary
     renumbered: tuple[Renumbered, ...] = ()
+    lesser_included: tuple[LesserIncluded, ...] = ()
+    hints: dict[str, str] = field(factory=dict)  # statute prefix -> how to spell it ([hints])
+    concurrent_3584: Cited | None = None  # § 3584(a): concurrent by default
+
+    def conspiracy_rule(self, offense: Offense) -> Conspiracy | None:
+        """The conspiracy provision a conspiracy to commit `offense` is punished under: its own rule
+        (§ 1594(c)), the general statute where the section has no conspiracy clause (§ 371), or None
+        where the section punishes conspiracy as the completed offense."""
+        if offense.conspiracy == "same":
+            return None
+        if offense.conspiracy == "none":
+            return next(c for c in self.conspiracies.values() if c.fallback)
+        return self.conspiracies[offense.conspiracy]
 
     def resolve(self, spelling: str, on=None) -> Offense:
         """Resolve a lawyer's spelling to the catalogue entry, or raise KeyError with a reason.
@@ -278,13 +320,9 @@ def _hint(norm: str, book: "StatuteBook") -> str:
     near = sorted(k for k, o in book.offenses.items() if o.section == section)
     spellings = near + sorted(a for o in book.offenses.values() if o.section == section for a in o.aliases if "(" in a)
     close = difflib.get_close_matches(norm, spellings, n=3, cutoff=0.6)
-    extra = {
-        "1591": ": write 1591(b)(1) (force, fraud or coercion, or a victim under 14) or 1591(b)(2) (victim 14 to 17)",
-        "2423(e)": ": write the subsection attempted or conspired (2423(a)-(d)) and set attempt or conspiracy = true",
-    }
-    for k, msg in extra.items():
+    for k, msg in book.hints.items():  # statutes.toml [hints]
         if norm.startswith(k):
-            return msg
+            return ": " + msg
     if near:
         nearest = f"; nearest: {', '.join(close)}" if close else ""
         return f": § {norm} is not a subsection this calculator knows (§ {section}: {', '.join(near)}{nearest})"
@@ -355,7 +393,9 @@ class _OffenseM(_Base):
     cite: str
     status: Literal["verified", "secondary", "unverified"]
     attempt: Literal["same", "none"]
-    conspiracy: Literal["same", "none", "1594(c)", "371"]
+    attempt_under: str | None = None
+    needs_minor: bool = True
+    conspiracy: str  # "same", "none", or a [conspiracies] key (checked when the file loads)
     federal_sex_offense_3559e: bool = False
     aliases: list[str] = []
     note: str = ""
@@ -370,13 +410,30 @@ class _Rule3559eM(_Base):
     federal_sex_offenses: list[str]
     result: CitedModel
     note: str = ""
+    defense_e3_offenses: CitedModel
 
 
 class _ConspiracyM(_Base):
     cite: str
     status: Literal["verified", "secondary", "unverified"]
+    section: str
+    chapter: str
+    fallback: bool = False
     min: CitedModel
     max: CitedModel
+    note: str = ""
+
+
+class _LesserIncludedM(_Base):
+    cite: str = pydantic.Field(min_length=3)
+    status: Literal["verified", "secondary", "unverified"]
+    sections: list[str] = pydantic.Field(min_length=1)
+    greater_category: str
+    greater_label: str
+    not_greater_offenses: list[str] = []
+    lesser_category: str
+    lesser_label: str
+    holding: str
     note: str = ""
 
 
@@ -407,6 +464,9 @@ class _StatutesFile(_Base):
     conspiracies: dict[str, _ConspiracyM]
     predicates_2260a: _PredicatesM
     renumbered: list[_RenumberedM] = []
+    lesser_included: dict[str, _LesserIncludedM] = {}
+    hints: dict[str, str] = {}
+    concurrent_3584: CitedModel
 
 
 def _mult(m: _MultM | None) -> Multiplier | None:
@@ -485,6 +545,8 @@ def load_statutes(path: Path) -> StatuteBook:
             federal_sex_offense_3559e=o.federal_sex_offense_3559e,
             aliases=tuple(normalise_statute(a) for a in o.aliases),
             note=o.note,
+            needs_minor=o.needs_minor,
+            attempt_under=o.attempt_under,
         )
     r = f.rule_3559e
     rule = Rule3559e(
@@ -496,13 +558,29 @@ def load_statutes(path: Path) -> StatuteBook:
         federal_sex_offenses=tuple(r.federal_sex_offenses),
         result=r.result.months(),
         note=r.note,
+        defense_e3_offenses=r.defense_e3_offenses.plain(),
     )
     consp = {
-        k: Conspiracy(k, c.cite, c.status, c.min.months(), c.max.months(), c.note) for k, c in f.conspiracies.items()
+        k: Conspiracy(k, c.cite, c.status, c.min.months(), c.max.months(), c.note, c.section, c.chapter, c.fallback)
+        for k, c in f.conspiracies.items()
     }
+    if sum(c.fallback for c in consp.values()) != 1:
+        raise LawError(path, "conspiracies", "exactly one conspiracy rule is the general one (fallback = true): § 371")
+    categories = {o.category for o in offenses.values()}
+    lesser = []
+    for k, li in f.lesser_included.items():
+        for field_name in ("greater_category", "lesser_category"):
+            if getattr(li, field_name) not in categories:
+                raise LawError(path, f"lesser_included.{k}.{field_name}", f"{getattr(li, field_name)!r} is no offense's category ({', '.join(sorted(categories))})")
+        lesser.append(
+            LesserIncluded(k, li.cite, li.status, tuple(li.sections), li.greater_category, li.greater_label, tuple(li.not_greater_offenses),
+                           li.lesser_category, li.lesser_label, li.holding, li.note)
+        )
     for k, o in offenses.items():
         if o.conspiracy not in ("same", "none") and o.conspiracy not in consp:
-            raise LawError(path, f"offenses.{k}.conspiracy", f"no conspiracy rule {o.conspiracy!r}")
+            raise LawError(
+                path, f"offenses.{k}.conspiracy", f"no conspiracy rule {o.conspiracy!r} (expected 'same', 'none' or a [conspiracies] key: {', '.join(consp)})"
+            )
     renumbered = []
     for i, r in enumerate(f.renumbered):
         if r.offense not in offenses:
@@ -521,4 +599,7 @@ def load_statutes(path: Path) -> StatuteBook:
         predicates_2260a_cite=f.predicates_2260a.cite,
         source=f.source,
         prior_kinds=dict(f.prior_kinds),
+        lesser_included=tuple(lesser),
+        hints=dict(f.hints),
+        concurrent_3584=f.concurrent_3584.plain(),
     )

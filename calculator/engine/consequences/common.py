@@ -67,15 +67,16 @@ class Conviction:
     min_months: int
     max_months: int
     count: Count
+    attempt_under: str | None = None  # an attempt's provision where it is another section (§ 1591: § 1594(a))
 
 
-def conviction_of(count: Count, exposure: CountExposure, offense: Offense) -> Conviction:
-    """The provision a count's conviction is under."""
+def conviction_of(count: Count, exposure: CountExposure, offense: Offense, book) -> Conviction:
+    """The provision a count's conviction is under: for a conspiracy, the conspiracy rule that
+    punishes it (statutes.toml [conspiracies]: its `section` and `chapter`)."""
     key, section, chapter = offense.key, offense.section, offense.chapter
-    if count.conspiracy and offense.conspiracy == "1594(c)":
-        key, section, chapter = "1594(c)", "1594", "77"
-    elif count.conspiracy and offense.conspiracy in ("371", "none"):
-        key, section, chapter = "371", "371", "other"
+    rule = book.conspiracy_rule(offense) if count.conspiracy else None
+    if rule is not None:
+        key, section, chapter = rule.key, rule.section, rule.chapter
     return Conviction(
         count_id=count.id,
         key=key,
@@ -87,6 +88,7 @@ def conviction_of(count: Count, exposure: CountExposure, offense: Offense) -> Co
         min_months=exposure.min_months,
         max_months=exposure.max_months,
         count=count,
+        attempt_under=offense.attempt_under if count.attempt else None,
     )
 
 
@@ -95,5 +97,5 @@ def convictions_of(applied: Applied, statutory: StatutoryExposure, law: Law) -> 
     out = []
     for count in applied.counts:
         offense = law.statutes.offenses[count.offense]
-        out.append(conviction_of(count, exposures[count.id], offense))
+        out.append(conviction_of(count, exposures[count.id], offense, law.statutes))
     return tuple(out)

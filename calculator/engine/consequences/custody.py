@@ -91,10 +91,18 @@ def custody_estimate(at: str, label: str, cite: str, months: int, case: Case, bo
     return CustodyEstimate(at, label, cite, months, gct, credit, served, math.floor(served / DAYS_PER_MONTH + 0.5), release, tuple(notes))
 
 
+def _section(key: str) -> str:
+    """ "1594(a)" -> "1594" """
+    return key.split("(", 1)[0]
+
+
 def attempt_under_1594a(c: Conviction, rule: FsaRule) -> bool:
     """§ 1594(a): an attempt to violate § 1591 is punished as the completed offense, but the
-    provision of the attempt is § 1594(a), one of the sections (xxvii) excepts from chapter 77."""
-    return bool(c.count.attempt) and c.section == "1591" and "1594" in rule.chapter_exceptions
+    provision of the attempt is § 1594(a) (the offense's `attempt_under` in statutes.toml), one of the
+    sections (xxvii) excepts from chapter 77."""
+    if not c.count.attempt or c.attempt_under is None:
+        return False
+    return _section(c.attempt_under) in rule.chapter_exceptions
 
 
 def fsa_ineligibility_3632d4d(convictions: tuple[Conviction, ...], rule: FsaRule) -> Found[FsaCredits]:

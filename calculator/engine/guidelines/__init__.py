@@ -28,7 +28,7 @@ from calculator.engine.guidelines.chapter2.g2g2_2 import soc_2g2_2_b7_images
 from calculator.engine.guidelines.chapter3 import adj_3e1_1_acceptance, group_level_3d1_3, group_units_3d1_2, units_3d1_4
 from calculator.engine.guidelines.chapter4 import chapter_4a_points, repeat_offender_4b1_5, zero_point_4c1_1
 from calculator.engine.guidelines.chapter5 import fine_5e1_2, restrict_5g1_1_5g1_2, sentencing_table_5a, zone_5c1_1
-from calculator.engine.guidelines.common import _eff, _fmt_units, image_count
+from calculator.engine.guidelines.common import _eff, _fmt_units, image_count, provision
 from calculator.engine.guidelines.edition import choose_edition_1b1_11, edition_note, no_range_reasons, unencoded_counts
 from calculator.engine.guidelines.results import EditionCompared, GroupResult, GuidelinesResult, Stages, Unit, WorksheetLine, WorksheetSection
 from calculator.engine.guidelines.worksheet import worksheet_sections
@@ -49,7 +49,7 @@ def compute_guidelines(applied: Applied, statutory: StatutoryExposure, law) -> G
     chapters = {}
     for c in applied.counts:
         off = law.statutes.offenses.get(c.offense) if law.statutes is not None else None
-        chapters[c.id] = ("1591" if c.offense.startswith("1591") else off.chapter) if off else ""
+        chapters[c.id] = off.chapter if off else ""
     cons_ids = {c.id for c in statutory.counts if c.consecutive}
     if all(c.id in cons_ids for c in applied.counts):
         return None  # only mandatory consecutive counts (§2A3.6): the statutory term is the sentence
@@ -149,7 +149,7 @@ def _compute_with(ed: Edition, applied: Applied, statutory: StatutoryExposure, c
         if len(members) == 1 and members[0].grouping != "d":
             u0 = members[0]
             si = ed.guidelines.get(u0.guideline)
-            special = si.values.get("each_minor_separate") if si is not None else None
+            special = provision(si.values, "each_minor_separate") if si is not None else None
             if u0.minor is not None and special is not None:
                 rule = f"{special.cite}: minor {u0.minor} treated as a separate count, not grouped with other minors"
             else:
@@ -164,9 +164,10 @@ def _compute_with(ed: Edition, applied: Applied, statutory: StatutoryExposure, c
                 "if they are separate occasions of exploitation a court may not group them, which would add levels under §3D1.4"
             )
     combined = max(levels) + inc
-    combined_step = Step("USSG §3D1.4", f"level {combined}", f"highest Group level {max(levels)} {_eff(inc)} for {_fmt_units(total_units)} Unit(s)", True, units_step.status, "judgment")
+    c34 = ed.ch3["combined_offense_level"]
+    combined_step = Step(c34.cite, f"level {combined}", f"highest Group level {max(levels)} {_eff(inc)} for {_fmt_units(total_units)} Unit(s)", True, units_step.status, "judgment")
     if len(groups) == 1:
-        combined_step = Step("USSG §3D1.4", f"level {combined}", f"one Group: its level {max(levels)} is the combined offense level", True, "verified", "judgment")
+        combined_step = Step(c34.cite, f"level {combined}", f"one Group: its level {max(levels)} is the combined offense level", True, c34.status, "judgment")
     trace += group_steps + [units_step, combined_step]
 
     # Part E

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from calculator.engine.guidelines.common import Adj, Flags, _eff, _fmt_units, _no, _row_at_least, _worst, _yes
+from calculator.engine.guidelines.common import Adj, Flags, _eff, _fmt_units, _no, _row_at_least, _worst, _yes, provision
 from calculator.engine.guidelines.results import Acceptance3E1_1, Chapter3ABC, Unit, Units3D1_4
 from calculator.law.guidelines import Edition
 from calculator.model import Conduct
@@ -14,12 +14,13 @@ from calculator.trace import Step
 
 def adj_3a1_1_b_vulnerable_victim(ed: Edition, conduct: Conduct, flags: Flags, guideline: str, subject: str) -> Adj:
     """§3A1.1(b)(1): +2 for a vulnerable victim -- not where the infant/toddler characteristic applied
-    (§2G2.1 n.4, §2G2.2 n.4), and (n.2) not on the basis of age where the guideline already counts age."""
+    and the guideline says so (`no_vulnerable_victim_if_infant`: §2G2.1 n.4, §2G2.2 n.4), and (n.2) not on the basis of age where the guideline already counts age."""
     c = ed.ch3["vulnerable_victim"]
     if not conduct.vulnerable_victim:
         return _no(c, "not asserted (conduct.vulnerable_victim = false)", subject)
-    if flags.infant and guideline in ("2G2.1", "2G2.2"):
-        bar = ed.guideline(guideline).v("no_vulnerable_victim_if_infant")
+    g = ed.guidelines.get(guideline)
+    bar = provision(g.values, "no_vulnerable_victim_if_infant") if g is not None else None
+    if flags.infant and bar is not None:  # a provision of §§2G2.1 and 2G2.2 since Amend. 801 (2016)
         return _no(c, f"barred: the infant or toddler characteristic applies ({bar.cite})", subject)
     note = "vulnerable victim asserted (conduct.vulnerable_victim)"
     if flags.age_soc:
@@ -34,9 +35,11 @@ def adj_3b1_3_abuse_of_trust(ed: Edition, conduct: Conduct, flags: Flags, guidel
     if not conduct.abuse_of_trust:
         return _no(c, "not asserted (conduct.abuse_of_trust = false)", subject)
     if flags.custodial:
+        # §3B1.3 itself bars an adjustment already included in a characteristic; the guideline's own
+        # note (`no_abuse_of_trust_if_custodial`), where this Manual has it, is the more specific cite
         g = ed.guidelines.get(guideline)
-        bar = g.values.get("no_abuse_of_trust_if_custodial") if g else None
-        return _no(c, f"barred: the custodial characteristic already applies ({bar.cite if bar else 'USSG §3B1.3'})", subject)
+        bar = provision(g.values, "no_abuse_of_trust_if_custodial") if g else None
+        return _no(c, f"barred: the custodial characteristic already applies ({bar.cite if bar else ed.ch3['abuse_of_trust'].cite})", subject)
     return _yes(c, "abuse of a position of trust that significantly facilitated the offense (conduct.abuse_of_trust)", subject)
 
 

@@ -23,7 +23,8 @@ def chapter_4a_points(ed: Edition, case: Case) -> CriminalHistory4A:
     d = case.defendant
     pts = d.criminal_history_points
     sp, spmin = ed.ch4["status_point"], ed.ch4["status_point_min_points"]
-    steps = [Step("USSG §4A1.1(a)-(d)", f"{pts} point(s)", "criminal history points as given (defendant.criminal_history_points)", True, "verified", "criminal history")]
+    given = ed.ch4["criminal_history_points"]
+    steps = [Step(given.cite, f"{pts} point(s)", f"{given.value} (defendant.criminal_history_points)", True, given.status, "criminal history")]
     if d.under_sentence_at_offense and pts >= spmin.value:
         pts += sp.value
         steps.append(Step(sp.cite, _eff(sp.value), f"{d.criminal_history_points} points (>= {spmin.value}) and the offense was committed under a criminal justice sentence", True, sp.status, "criminal history"))
@@ -32,7 +33,7 @@ def chapter_4a_points(ed: Edition, case: Case) -> CriminalHistory4A:
     else:
         steps.append(Step(sp.cite, "not applied", "the offense was not committed under a criminal justice sentence", False, sp.status, "criminal history"))
     chc = chc_from_points(ed, pts)
-    steps.append(Step(ed.chc_table.cite, f"CHC {chc}", f"{pts} criminal history point(s)", True, "verified", "criminal history"))
+    steps.append(Step(ed.chc_table.cite, f"CHC {chc}", f"{pts} criminal history point(s)", True, _row_at_least(ed.chc_table, pts).status, "criminal history"))
     return CriminalHistory4A(pts, chc, steps)
 
 
@@ -81,7 +82,8 @@ def sex_offense_convictions_4b1_5(ed: Edition, case: Case) -> tuple[list, list[s
     receipt or possession). Kinds that need a statute are decided by it, or warned about."""
     kinds = set(ed.ch4["sex_offense_conviction_kinds"].value)
     statute_kinds = set(ed.ch4["sex_offense_conviction_statute_kinds"].value)
-    production = ("2251", "2260(a)")
+    production = ed.ch4["sex_offense_conviction_production_statutes"].value
+    not_for_ucmj = ed.ch4["sex_offense_conviction_excluded_statutes"].value
     hits, warnings = [], []
     for p in case.defendant.priors:
         if not p.minor_victim:
@@ -90,7 +92,7 @@ def sex_offense_convictions_4b1_5(ed: Edition, case: Case) -> tuple[list, list[s
             ok = True
         elif p.kind in statute_kinds:
             if p.statute:
-                ok = normalise_statute(p.statute).startswith(production) or p.kind == "ucmj" and not normalise_statute(p.statute).startswith(("2252",))
+                ok = _matches(p.statute, production) or p.kind == "ucmj" and not _matches(p.statute, not_for_ucmj)
             else:
                 warnings.append(f"§4B1.5(a): a prior of kind {p.kind!r} counts only if it was not for trafficking, receipt or possession of child pornography; give the prior's statute to decide (not counted)")
                 ok = False
@@ -117,8 +119,9 @@ def repeat_offender_4b1_5(
     warnings: list[str] = []
     cov = _covered(ed, counts, book)
     lst = ed.ch4["covered_sex_crime"]
-    a_cite, b_cite = "USSG §4B1.5(a)", "USSG §4B1.5(b)"
-    steps.append(Step("USSG §4B1.1", "not applied", "career offender is not modelled (it needs crime-of-violence or drug priors)", False, "verified", subj))
+    pa, pb, co = ed.ch4["repeat_offender_prior"], ed.ch4["repeat_offender_pattern"], ed.ch4["career_offender"]
+    a_cite, b_cite = pa.cite, pb.cite
+    steps.append(Step(co.cite, "not applied", co.value, False, co.status, subj))
     if not cov:
         reasons = "; ".join(f"count {c.id}: {covered_sex_crime_4b1_5(ed, c, book)[1]}" for c in counts)
         why = f"no count of conviction is a covered sex crime ({lst.cite}: {reasons})"
@@ -145,7 +148,7 @@ def repeat_offender_4b1_5(
         floor = ed.ch4["repeat_offender_chc_floor"]
         new_chc = chc if CHC.index(chc) >= CHC.index(floor.value) else floor.value
         steps.append(Step(floor.cite, f"CHC {new_chc}", f"the greater of Chapter Four Part A's {chc} and {floor.value}", True, floor.status, subj))
-        steps.append(Step(b_cite, "not applied", "(a) applies", False, "verified", subj))
+        steps.append(Step(b_cite, "not applied", "(a) applies", False, pb.status, subj))
         return RepeatOffender4B1_5(new, new_chc, steps, warnings)
     steps.append(Step(a_cite, "not applied", "no prior sex offense conviction (against a minor, sustained before the offense; not CP trafficking, receipt or possession)", False, lst.status, subj))
     own = case.conduct.pattern_prohibited_sexual_conduct
@@ -167,7 +170,7 @@ def repeat_offender_4b1_5(
         note = f"covered sex crime (count(s) {ids}) and a pattern of prohibited sexual conduct ({source}): {level_after_acceptance} + {inc.value} = {new} (at least {floor.value})"
     note += "; acceptance taken before the increase (the reference's reading, unverified)"
     steps.append(Step(b_cite + "(1)", f"level {new}", note, True, status, subj))
-    steps.append(Step(b_cite + "(2)", f"CHC {chc}", "criminal history category from Chapter Four Part A (no floor)", True, "verified", subj))
+    steps.append(Step(b_cite + "(2)", f"CHC {chc}", "criminal history category from Chapter Four Part A (no floor)", True, pb.status, subj))
     return RepeatOffender4B1_5(new, chc, steps, warnings)
 
 
@@ -202,10 +205,7 @@ def zero_point_4c1_1(ed: Edition, case: Case, counts: tuple[Count, ...], statuto
     if not counted:
         return ZeroPoint4C1_1(Step(c.cite, "not applied", "no count of conviction outside the consecutive terms", False, c.status, subj), [])
     d = ed.ch4.get("zero_point_sex_offense")
-    if d is None or book is None:
-        sex = [cid for cid, ch in statutory_chapters.items() if ch in ("110", "109A", "117") or ch == "1591"]
-        if sex or not statutory_chapters:
-            return ZeroPoint4C1_1(Step(c.cite, "not applied", "zero points, but the instant offense of conviction is a sex offense (§4C1.1(a)(5))", False, c.status, subj), [])
+    if d is None or book is None:  # the definition (or the catalogue) is not there to decide it: say so, never guess
         w = "§4C1.1: whether the counts are a 'sex offense' (§4C1.1(a)(5)) was not decided (the definition is not encoded for this Manual); the 2-level decrease was not applied"
         return ZeroPoint4C1_1(Step(c.cite, "not applied", "sex-offense exclusion assumed; see the warning", False, "unverified", subj), [w])
     found = [(x, *sex_offense_4c1_1(ed, x, book)) for x in counted]

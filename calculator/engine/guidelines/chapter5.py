@@ -35,21 +35,19 @@ def zone_5c1_1(ed: Edition, rng: tuple[int, int]) -> Zone5C1_1:
     return Zone5C1_1(row.value, Step(row.cite, f"Zone {row.value}", f"range minimum {M.short(rng[0])} months", True, row.status, "judgment"))
 
 
-# §5E1.2(h)(1): offenses committed before this date use the Nov. 1, 2014 fine table (not encoded)
-FINE_TABLE_2015 = dt.date(2015, 11, 1)
-
-
 def fine_5e1_2(ed: Edition, level: int, offense_date: dt.date | None = None) -> Fine5E1_2:
     """§5E1.2(c)(3): the fine range for the total offense level. §5E1.2(h)(1) sends offenses
-    committed before Nov. 1, 2015 to the Nov. 1, 2014 table, which is not encoded: say so."""
+    committed before Nov. 1, 2015 to the Nov. 1, 2014 table, which is not encoded: say so (the table's
+    `in_force` in chapter5.toml holds the date)."""
     row = next(r for r in ed.fine_table.rows if level <= r.key)
     lo, hi = row.value
     note = f"fine table row for level {level}" + (f" ({row.note})" if row.note else "") + "; the maximum does not apply where a statute authorizes more (§5E1.2(c)(4))"
     warnings: list[str] = []
     status = row.status
-    if offense_date is not None and offense_date < FINE_TABLE_2015:
+    since = ed.fine_table.in_force
+    if offense_date is not None and since is not None and not since.on(offense_date):
         warnings.append(
-            f"fine range: the offense date {offense_date} is before {FINE_TABLE_2015}, so §5E1.2(h)(1) uses the Nov. 1, 2014 fine "
+            f"fine range: the offense date {offense_date} is before {since.since}, so §5E1.2(h)(1) uses the Nov. 1, 2014 fine "
             "table, which is not encoded (its amounts were lower); the range shown is the 2015 table's"
         )
         note += "; §5E1.2(h)(1): an offense before Nov. 1, 2015 uses the 2014 table (not encoded)"

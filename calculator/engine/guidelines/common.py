@@ -42,6 +42,13 @@ def _no(c: Cited, reason: str, subject: str) -> Adj:
     return Adj(0, Step(c.cite, "not applied", reason, False, c.status, subject))
 
 
+def provision(values, name: str) -> Cited | None:
+    """A provision entry (`value = true`) that switches a rule on: None where this Manual lacks it
+    (an overlay `removes` it) or sets it false. The engine tests it; its cite and status go in the trace."""
+    c = values.get(name)
+    return c if c is not None and c.value is not False else None
+
+
 def _matches(key: str, prefixes) -> bool:
     """Whether a catalogue key ("2252A(a)(5)") is, or falls under, one of the listed statutes."""
     norm = normalise_statute(key) or key

@@ -12,7 +12,7 @@ from attrs import evolve
 from calculator.engine.guidelines.chapter2 import g2a3, g2a4_1, g2g1_3, g2g2_1, g2g2_2, g2g2_3, g2g2_6, g2g3_1
 from calculator.engine.guidelines.chapter2.registry import CrossReference, GuidelineCode, Trigger
 from calculator.engine.guidelines.chapter3 import chapter_three_abc
-from calculator.engine.guidelines.common import Ctx, Finding, Flags, _minor_facts, _subject
+from calculator.engine.guidelines.common import Ctx, Finding, Flags, _minor_facts, _subject, provision
 from calculator.engine.guidelines.results import Unit
 from calculator.law.common import Cited
 from calculator.law.guidelines import Edition
@@ -143,9 +143,9 @@ def _minors_as_units(code: GuidelineCode, ctx: Ctx, warnings: list[str] | None) 
         if code.no_minor_warning and warnings is not None:
             warnings.append(code.no_minor_warning.format(count=count.id))
         return [(None, ())]
-    if len(minors) == 1 or code.separate_count is None:
+    si = provision(ctx.ed.guideline(code.section).values, code.separate_count) if code.separate_count else None
+    if len(minors) == 1 or si is None:
         return [(m, ()) for m in minors]
-    si = ctx.ed.guideline(code.section).v(code.separate_count)
     return [
         (m, (Step(si.cite, "separate count", f"{len(minors)} minors on count {count.id}: minor {m.id} treated as if in a separate count of conviction", True, si.status, _subject(count.id, m)),))
         for m in minors
