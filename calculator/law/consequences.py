@@ -203,10 +203,11 @@ class AvaaRule(_Base):
     indigent_note: str = ""
     enacted: Date
     payment_order: str = ""
-    # § 2259(c) definitions the case facts conduct.enterprise_series / conduct.production_involved decide
-    series_production_cite: str = "18 U.S.C. § 2259(c)(1)"
-    series_trafficking_cite: str = "18 U.S.C. § 2259(c)(3)"
-    chapter_production_cite: str = "18 U.S.C. § 2259(c)(1)"
+    # § 2259(c) definitions the case facts conduct.enterprise_series / conduct.production_involved
+    # decide: required in consequences.toml (no cite is written in Python)
+    series_production_cite: str = pydantic.Field(min_length=3)
+    series_trafficking_cite: str = pydantic.Field(min_length=3)
+    chapter_production_cite: str = pydantic.Field(min_length=3)
 
 
 class RestitutionRule(_Base):
