@@ -341,3 +341,29 @@ def test_seriousness_names_each_type_once(rules):
     with pytest.raises(LawError) as exc:
         load_law(rules)
     assert exc.value.key == "offense_types.seriousness"
+
+
+# ---------------------------------------------------------------------------------------------
+# units
+
+
+@pytest.mark.parametrize("old,new,why", [
+    ('status_point = { value = 1, unit = "points"', 'status_point = { value = "one", unit = "points"', "is a number"),
+    ('pattern_floor = { value = 22, unit = "levels"', 'pattern_floor = { value = 22, unit = "months"', None),
+    ('covered_sex_crime_kept = { value = ["2251(d)(1)(B)"], unit = "statutes"', 'covered_sex_crime_kept = { value = 3, unit = "statutes"', "list of names"),
+])
+def test_a_value_must_fit_its_unit(rules, old, new, why):
+    _edit(rules / "guidelines" / "2025-11-01" / "chapter4.toml", old, new)
+    if why is None:  # 22 months is a valid term: the unit is a declaration the reader sees
+        assert load_law(rules).guidelines[-1].ch4["pattern_floor"].unit == "months"
+        return
+    with pytest.raises(LawError) as exc:
+        load_law(rules)
+    assert why in exc.value.reason
+
+
+def test_a_term_in_months_must_be_a_term(rules):
+    _edit(rules / "guidelines" / "2025-11-01" / "chapter5.toml", 'supervised_release_class_ab_max = { value = 60, unit = "months"', 'supervised_release_class_ab_max = { value = -60, unit = "months"')
+    with pytest.raises(LawError) as exc:
+        load_law(rules)
+    assert exc.value.key.startswith("values.supervised_release_class_ab_max") and "whole number of months" in exc.value.reason
