@@ -364,7 +364,7 @@ def _build(data: dict, text: str, law: Law, path: str | None) -> Case:
             raise _err(text, path, ("counts", i, "statute"), exc.args[0]) from None
         obj = None
         if c.object is not None:
-            if off.key != "371":
+            if off.category != "conspiracy":  # the general conspiracy offense (§ 371) names its object
                 raise _err(text, path, ("counts", i, "object"), f"object is for a § 371 conspiracy count only; count {c.id!r} is § {off.key} (set conspiracy = true instead)")
             if c.attempt or c.conspiracy:
                 raise _err(text, path, ("counts", i, "object"), "a § 371 count is itself the conspiracy: drop attempt/conspiracy and name the object")
@@ -372,10 +372,10 @@ def _build(data: dict, text: str, law: Law, path: str | None) -> Case:
                 target = book.resolve(c.object, m.offense_date)
             except KeyError as exc:
                 raise _err(text, path, ("counts", i, "object"), exc.args[0]) from None
-            if target.key == "371":
+            if target.category == "conspiracy":
                 raise _err(text, path, ("counts", i, "object"), "the object of a § 371 conspiracy is the offense agreed on, not § 371 itself")
             obj = target.key
-        if c.acts_incomplete and not (c.attempt or c.conspiracy or off.key == "371"):
+        if c.acts_incomplete and not (c.attempt or c.conspiracy or off.category == "conspiracy"):
             raise _err(text, path, ("counts", i, "acts_incomplete"), "acts_incomplete is for an attempt or conspiracy count (§2X1.1(b)); this count is neither")
         for j, mid in enumerate(c.minors):
             if mid not in minor_ids:
