@@ -11,9 +11,12 @@ import difflib
 import json
 import re
 import tomllib
+import typing
 from pathlib import Path
 from typing import Annotated, Any, Literal
 
+import attrs
+from attrs import evolve
 import pydantic
 from pydantic import AfterValidator, BeforeValidator, Field, StrictBool, StrictInt, StrictStr
 
@@ -109,61 +112,55 @@ class _M(pydantic.BaseModel):
     model_config = pydantic.ConfigDict(extra="forbid", frozen=True, strict=True)
 
 
-class PriorM(_M):
-    kind: Literal[PRIOR_KINDS]  # type: ignore[valid-type]
-    minor_victim: StrictBool = False
-    victim_under_17: StrictBool = False
-    sentenced_before_offense: StrictBool = True
-    statute: Str_ | None = None
+def _file_type(cls: type, name: str) -> Any:
+    """The strict file-boundary type of one field of a model.py class, from its annotation and its
+    metadata (`range`, `choices`, `length`): the field is declared once, in model.py."""
+    a = attrs.fields_dict(cls)[name]
+    hint = typing.get_type_hints(cls)[name]
+    args = typing.get_args(hint)
+    optional = type(None) in args
+    base = next(t for t in args if t is not type(None)) if optional else hint
+    md = a.metadata
+    if base is bool:
+        t: Any = StrictBool
+    elif base is int:
+        lo, hi = md["range"]
+        t = Annotated[StrictInt, Field(ge=lo, le=hi)]
+    elif base is str and "choices" in md:
+        t = Literal[md["choices"]]  # type: ignore[valid-type]
+    elif base is str and "length" in md:
+        lo, hi = md["length"]
+        t = Annotated[Str_, Field(min_length=lo, max_length=hi)]
+    elif base is str:
+        t = Str_
+    else:
+        raise TypeError(f"{cls.__name__}.{name}: no file type for {hint!r}")
+    return t | None if optional else t
 
 
-class DefendantM(_M):
-    criminal_history_points: Annotated[StrictInt, Field(ge=0, le=99)] = 0
-    under_sentence_at_offense: StrictBool = False
-    registered_sex_offender: StrictBool = False
-    indigent: StrictBool = False
-    presentence_custody_days: Annotated[StrictInt, Field(ge=0, le=36_500)] = 0
-    priors: list[PriorM] = []
+def _file_model(cls: type, **overrides: tuple) -> type[pydantic.BaseModel]:
+    """The pydantic model of a model.py class, field for field and in its order (so the first error
+    pydantic reports is the same), with the attrs defaults; `overrides` gives (type, default) for a
+    field that nests another model."""
+    fields: dict[str, tuple] = {}
+    for a in attrs.fields(cls):
+        if a.name in overrides:
+            fields[a.name] = overrides[a.name]
+            continue
+        default = ... if a.default is attrs.NOTHING else a.default
+        fields[a.name] = (_file_type(cls, a.name), default)
+    return pydantic.create_model(cls.__name__ + "M", __base__=_M, **fields)
 
 
-class ConductM(_M):
-    images: Count_ = 0
-    videos: Annotated[StrictInt, Field(ge=0, le=1_000_000)] = 0
-    prepubescent: StrictBool = False
-    sadistic: StrictBool = False
-    infant_or_toddler: StrictBool = False
-    distribution: Literal[DISTRIBUTION_KINDS] = "none"  # type: ignore[valid-type]
-    retail_value: Annotated[StrictInt, Field(ge=0, le=10**12)] = 0
-    computer: StrictBool = False
-    pattern_of_abuse: StrictBool = False
-    receipt_only: StrictBool = False
-    obstruction: StrictBool = False
-    vulnerable_victim: StrictBool = False
-    abuse_of_trust: StrictBool = False
-    identified_victims: Annotated[StrictInt, Field(ge=0, le=100_000)] = 0
-    pattern_prohibited_sexual_conduct: StrictBool | None = None
-    production_involved: StrictBool = False
-    enterprise_series: Literal[ENTERPRISE_SERIES_KINDS] | None = None  # type: ignore[valid-type]
+def _value(cls: type, m: pydantic.BaseModel) -> Any:
+    """The immutable value of a validated file model made by _file_model (the same fields)."""
+    return cls(**dict(m))
 
 
-class MinorM(_M):
-    id: Annotated[Str_, Field(min_length=1, max_length=40)]
-    age: Annotated[StrictInt, Field(ge=0, le=17)]
-    sexual_act: StrictBool = False
-    sexual_contact: StrictBool = False
-    force: StrictBool = False
-    custodial: StrictBool = False
-    distributed: StrictBool = False
-    computer_enticement: StrictBool = False
-    sadistic: StrictBool = False
-    infant_or_toddler: StrictBool = False
-    misrepresentation: StrictBool = False
-    undue_influence: StrictBool = False
-    injury: Literal[INJURY_KINDS] = "none"  # type: ignore[valid-type]
-    abducted: StrictBool = False
-    commercial_sex_act: StrictBool = False
-    travel_intent: StrictBool = False
-    undercover_officer: StrictBool = False
+PriorM = _file_model(Prior)
+DefendantM = _file_model(Defendant, priors=(list[PriorM], []))
+ConductM = _file_model(Conduct)
+MinorM = _file_model(Minor)
 
 
 class CountM(_M):
@@ -367,7 +364,7 @@ def _build(data: dict, text: str, law: Law, path: str | None) -> Case:
             raise _err(text, path, ("counts", i, "statute"), exc.args[0]) from None
         obj = None
         if c.object is not None:
-            if off.key != "371":
+            if off.category != "conspiracy":  # the general conspiracy offense (§ 371) names its object
                 raise _err(text, path, ("counts", i, "object"), f"object is for a § 371 conspiracy count only; count {c.id!r} is § {off.key} (set conspiracy = true instead)")
             if c.attempt or c.conspiracy:
                 raise _err(text, path, ("counts", i, "object"), "a § 371 count is itself the conspiracy: drop attempt/conspiracy and name the object")
@@ -375,10 +372,10 @@ def _build(data: dict, text: str, law: Law, path: str | None) -> Case:
                 target = book.resolve(c.object, m.offense_date)
             except KeyError as exc:
                 raise _err(text, path, ("counts", i, "object"), exc.args[0]) from None
-            if target.key == "371":
+            if target.category == "conspiracy":
                 raise _err(text, path, ("counts", i, "object"), "the object of a § 371 conspiracy is the offense agreed on, not § 371 itself")
             obj = target.key
-        if c.acts_incomplete and not (c.attempt or c.conspiracy or off.key == "371"):
+        if c.acts_incomplete and not (c.attempt or c.conspiracy or off.category == "conspiracy"):
             raise _err(text, path, ("counts", i, "acts_incomplete"), "acts_incomplete is for an attempt or conspiracy count (§2X1.1(b)); this count is neither")
         for j, mid in enumerate(c.minors):
             if mid not in minor_ids:
@@ -466,15 +463,8 @@ def _build(data: dict, text: str, law: Law, path: str | None) -> Case:
 
     d = m.defendant
     defendant = Defendant(
-        criminal_history_points=d.criminal_history_points,
-        under_sentence_at_offense=d.under_sentence_at_offense,
-        registered_sex_offender=d.registered_sex_offender,
-        indigent=d.indigent,
-        presentence_custody_days=d.presentence_custody_days,
-        priors=tuple(
-            Prior(p.kind, p.minor_victim, p.victim_under_17, p.sentenced_before_offense, normalise_statute(p.statute) if p.statute else None)
-            for p in d.priors
-        ),
+        **{k: v for k, v in d.model_dump().items() if k != "priors"},
+        priors=tuple(evolve(_value(Prior, p), statute=normalise_statute(p.statute) if p.statute else None) for p in d.priors),
     )
     contested = _contested(m, text, path)
     return Case(
@@ -483,8 +473,8 @@ def _build(data: dict, text: str, law: Law, path: str | None) -> Case:
         offense_date=m.offense_date,
         sentencing_date=m.sentencing_date,
         defendant=defendant,
-        conduct=Conduct(**m.conduct.model_dump()),
-        minors=tuple(Minor(**mi.model_dump()) for mi in m.minors),
+        conduct=_value(Conduct, m.conduct),
+        minors=tuple(_value(Minor, mi) for mi in m.minors),
         counts=tuple(counts),
         scenarios=tuple(scenarios),
         contested=contested,

@@ -54,11 +54,29 @@ def _tuple(value: Any) -> tuple:
     return tuple(value)
 
 
+# Each fact of Prior, Defendant, Conduct and Minor is declared once, here: its type, its default and
+# what the case file may hold (a range, a set of choices, a length), as field metadata.
+# calculator/case.py builds the file-boundary schema (pydantic, strict types) from these classes.
+def _between(lo: int, hi: int, default: Any = None, **kw: Any) -> Any:
+    """An integer the case file may give from lo to hi."""
+    return field(metadata={"range": (lo, hi)}, **({"default": default} if default is not None else {}), **kw)
+
+
+def _one_of(choices: tuple, default: Any = "none") -> Any:
+    """A word from `choices` (None: absent)."""
+    return field(default=default, metadata={"choices": choices})
+
+
+def _text(lo: int, hi: int) -> Any:
+    """A text of lo to hi characters (required)."""
+    return field(metadata={"length": (lo, hi)})
+
+
 @frozen
 class Prior:
     """A prior sex-offense conviction (DESIGN: [[defendant.priors]])."""
 
-    kind: str
+    kind: str = field(metadata={"choices": PRIOR_KINDS})
     minor_victim: bool = False
     victim_under_17: bool = False
     sentenced_before_offense: bool = True
@@ -70,11 +88,11 @@ class Prior:
 
 @frozen
 class Defendant:
-    criminal_history_points: int = 0
+    criminal_history_points: int = _between(0, 99, 0)
     under_sentence_at_offense: bool = False
     registered_sex_offender: bool = False
     indigent: bool = False
-    presentence_custody_days: int = 0
+    presentence_custody_days: int = _between(0, 36_500, 0)
     priors: tuple[Prior, ...] = field(default=(), converter=_tuple)
 
 
@@ -82,20 +100,20 @@ class Defendant:
 class Conduct:
     """Relevant conduct for Chapter Two (DESIGN: [conduct])."""
 
-    images: int = 0
-    videos: int = 0
+    images: int = _between(0, 10_000_000, 0)
+    videos: int = _between(0, 1_000_000, 0)
     prepubescent: bool = False
     sadistic: bool = False
     infant_or_toddler: bool = False
-    distribution: str = "none"
-    retail_value: int = 0
+    distribution: str = _one_of(DISTRIBUTION_KINDS)
+    retail_value: int = _between(0, 10**12, 0)
     computer: bool = False
     pattern_of_abuse: bool = False
     receipt_only: bool = False
     obstruction: bool = False
     vulnerable_victim: bool = False
     abuse_of_trust: bool = False
-    identified_victims: int = 0  # § 2259(b)(2)(B): restitution floor per identified victim
+    identified_victims: int = _between(0, 100_000, 0)  # § 2259(b)(2)(B): restitution floor per identified victim
     # §4B1.5(b) "pattern of activity involving prohibited sexual conduct" (comment. n.4), which is not
     # §2G2.2(b)(5)'s pattern (n.1). None: pattern_of_abuse drives both (the behaviour before this field).
     pattern_prohibited_sexual_conduct: bool | None = None
@@ -104,13 +122,13 @@ class Conduct:
     production_involved: bool = False
     # § 2252A(g) series: "production" (includes a production offense) | "trafficking" (only
     # trafficking offenses) | None (not found: the § 2259A cap is not decided).
-    enterprise_series: str | None = None
+    enterprise_series: str | None = _one_of(ENTERPRISE_SERIES_KINDS, None)
 
 
 @frozen
 class Minor:
-    id: str
-    age: int
+    id: str = _text(1, 40)
+    age: int = _between(0, 17)
     sexual_act: bool = False
     sexual_contact: bool = False
     force: bool = False
@@ -121,7 +139,7 @@ class Minor:
     infant_or_toddler: bool = False
     misrepresentation: bool = False  # knowing misrepresentation of a participant's identity: §2G1.3(b)(2)(A), §2A3.2(b)(2)(i), §2G2.1(b)(6)(A), §2A3.1(b)(6)
     undue_influence: bool = False  # a participant unduly influenced the minor: §2G1.3(b)(2)(B), §2A3.2(b)(2)(ii)
-    injury: str = "none"  # INJURY_KINDS: §2A3.1(b)(4)
+    injury: str = _one_of(INJURY_KINDS)  # §2A3.1(b)(4)
     abducted: bool = False  # §2A3.1(b)(5)
     commercial_sex_act: bool = False  # §2G1.3(b)(4)(A)(ii), with base (a)(3) or (a)(4)
     # the defendant traveled in interstate or foreign commerce with intent to engage in a sexual act

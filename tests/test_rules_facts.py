@@ -309,3 +309,61 @@ def test_3584_steps_take_cite_and_status_from_the_rules(rules):
     assert [(s.cite, s.status) for s in _stat(text).trace][0] == ("18 U.S.C. § 3584(a)", "verified")
     _edit(rules / "statutes.toml", 'cite = "18 U.S.C. § 3584(a)"\nstatus = "verified"', 'cite = "18 U.S.C. § 3584(a)"\nstatus = "secondary"')
     assert {s.status for s in _stat(text, rules).trace if s.cite == "18 U.S.C. § 3584(a)"} == {"secondary"}
+
+
+# ---------------------------------------------------------------------------------------------
+# outcome_stats.toml [offense_types]: the statistics' vocabulary (not law, but not code either)
+
+
+def _types(text: str, root=None):
+    from calculator.engine.consequences.common import convictions_of
+    from calculator.engine.consequences.context import offense_types
+    from calculator.engine.scenario import apply_scenario
+
+    law = load_law(root)
+    c = case_from(text, law).with_default_scenarios()
+    applied = apply_scenario(c, c.scenarios[0])
+    convictions = convictions_of(applied, statutory(c, law), law)
+    return offense_types(convictions, applied.case, law.consequences.offense_types)
+
+
+def test_receipt_offense_type_comes_from_outcome_stats(rules):
+    vocab = load_law().consequences.offense_types
+    assert vocab.receipt_offenses == ("2252(a)(2)", "2252A(a)(2)") and vocab.seriousness[0] == "production"
+    text = case(_count("1", "2252A(a)(2)"))
+    assert "receipt" in _types(text)
+    _edit(rules / "outcome_stats.toml", 'receipt_offenses = ["2252(a)(2)", "2252A(a)(2)"]', 'receipt_offenses = ["2252(a)(2)"]')
+    assert "receipt" not in _types(text, rules) and "child-pornography" in _types(text, rules)
+
+
+def test_seriousness_names_each_type_once(rules):
+    _edit(rules / "outcome_stats.toml", '"receipt", "possession"]', '"receipt", "receipt"]')
+    with pytest.raises(LawError) as exc:
+        load_law(rules)
+    assert exc.value.key == "offense_types.seriousness"
+
+
+# ---------------------------------------------------------------------------------------------
+# units
+
+
+@pytest.mark.parametrize("old,new,why", [
+    ('status_point = { value = 1, unit = "points"', 'status_point = { value = "one", unit = "points"', "is a number"),
+    ('pattern_floor = { value = 22, unit = "levels"', 'pattern_floor = { value = 22, unit = "months"', None),
+    ('covered_sex_crime_kept = { value = ["2251(d)(1)(B)"], unit = "statutes"', 'covered_sex_crime_kept = { value = 3, unit = "statutes"', "list of names"),
+])
+def test_a_value_must_fit_its_unit(rules, old, new, why):
+    _edit(rules / "guidelines" / "2025-11-01" / "chapter4.toml", old, new)
+    if why is None:  # 22 months is a valid term: the unit is a declaration the reader sees
+        assert load_law(rules).guidelines[-1].ch4["pattern_floor"].unit == "months"
+        return
+    with pytest.raises(LawError) as exc:
+        load_law(rules)
+    assert why in exc.value.reason
+
+
+def test_a_term_in_months_must_be_a_term(rules):
+    _edit(rules / "guidelines" / "2025-11-01" / "chapter5.toml", 'supervised_release_class_ab_max = { value = 60, unit = "months"', 'supervised_release_class_ab_max = { value = -60, unit = "months"')
+    with pytest.raises(LawError) as exc:
+        load_law(rules)
+    assert exc.value.key.startswith("values.supervised_release_class_ab_max") and "whole number of months" in exc.value.reason

@@ -110,6 +110,26 @@ class CitedModel(pydantic.BaseModel):
     in_force: InForceM | None = None
     description: str = ""
 
+    @pydantic.model_validator(mode="after")
+    def _value_fits_unit(self) -> "CitedModel":
+        """A unit says what the value must be: a term of months (or "life"), a whole number, a date,
+        or a list of names."""
+        u, v = self.unit, self.value
+        if u is None:
+            return self
+        if u == "months":
+            if not (v == "life" or (isinstance(v, int) and not isinstance(v, bool) and v >= 0)):
+                raise ValueError(f"a value in months is a whole number of months or \"life\" (got {v!r})")
+        elif u in ("years", "days", "levels", "points", "dollars", "count", "factor"):
+            if not (isinstance(v, (int, float)) and not isinstance(v, bool)):
+                raise ValueError(f"a value in {u} is a number (got {v!r})")
+        elif u == "date":
+            if not isinstance(v, dt.date):
+                raise ValueError(f"a date value is a TOML date (got {v!r})")
+        elif not (isinstance(v, list) and all(isinstance(x, str) for x in v)):
+            raise ValueError(f"a value in {u} is a list of names (got {v!r})")
+        return self
+
     def months(self) -> Cited:
         """A term of imprisonment or supervision: "life" becomes LIFE."""
         return self._cited(_months.parse(self.value))

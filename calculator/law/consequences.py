@@ -203,10 +203,11 @@ class AvaaRule(_Base):
     indigent_note: str = ""
     enacted: Date
     payment_order: str = ""
-    # § 2259(c) definitions the case facts conduct.enterprise_series / conduct.production_involved decide
-    series_production_cite: str = "18 U.S.C. § 2259(c)(1)"
-    series_trafficking_cite: str = "18 U.S.C. § 2259(c)(3)"
-    chapter_production_cite: str = "18 U.S.C. § 2259(c)(1)"
+    # § 2259(c) definitions the case facts conduct.enterprise_series / conduct.production_involved
+    # decide: required in consequences.toml (no cite is written in Python)
+    series_production_cite: str = pydantic.Field(min_length=3)
+    series_trafficking_cite: str = pydantic.Field(min_length=3)
+    chapter_production_cite: str = pydantic.Field(min_length=3)
 
 
 class RestitutionRule(_Base):
@@ -283,8 +284,19 @@ class OutcomeStat(_Base):
     criminal_history_category: Literal["I", "II", "III", "IV", "V", "VI"] | None = None
 
 
+OffenseType = Literal["possession", "receipt", "distribution", "production", "contact", "enticement"]
+
+
+class OffenseTypes(_Base):
+    """How counts of conviction map to the statistics' offense types (outcome_stats.toml [offense_types])."""
+
+    receipt_offenses: tuple[str, ...] = Field(min_length=1)
+    seriousness: tuple[OffenseType, ...] = Field(min_length=6, max_length=6)
+
+
 class _StatsFile(_Base):
     format: Literal[1]
+    offense_types: OffenseTypes
     stats: tuple[OutcomeStat, ...]
 
 
@@ -321,6 +333,7 @@ class ConsequenceBook(_Base):
     plea_agreement: PleaAgreementRule | None = None
     provisions: dict[str, Plain]  # PROVISIONS, each a cite with the words shown
     outcome_stats: SkipJsonSchema[tuple[OutcomeStat, ...]] = ()  # from rules/outcome_stats.toml (see load)
+    offense_types: SkipJsonSchema[OffenseTypes | None] = None  # from rules/outcome_stats.toml (see load)
 
 
 # ---------------------------------------------------------------------------------------------
@@ -367,7 +380,13 @@ def load_consequences(path: Path) -> ConsequenceBook:
 
 
 def load_outcome_stats(path: Path) -> tuple[OutcomeStat, ...]:
+    return _stats_file(path).stats
+
+
+def _stats_file(path: Path) -> _StatsFile:
     f: _StatsFile = validate(_StatsFile, read_toml(path), path)
+    if len(set(f.offense_types.seriousness)) != len(f.offense_types.seriousness):
+        raise LawError(path, "offense_types.seriousness", "each offense type once")
     seen: set[str] = set()
     for i, s in enumerate(f.stats):
         if s.id in seen:
@@ -375,14 +394,15 @@ def load_outcome_stats(path: Path) -> tuple[OutcomeStat, ...]:
         seen.add(s.id)
         if (s.offense_level is None) != (s.criminal_history_category is None):
             raise LawError(path, f"stats.{i}", "give both offense_level and criminal_history_category, or neither")
-    return f.stats
+    return f
 
 
 def load(root: Path) -> ConsequenceBook:
     """rules/consequences.toml and rules/outcome_stats.toml under `root`."""
     root = Path(root)
     book = load_consequences(root / "consequences.toml")
-    return book.model_copy(update={"outcome_stats": load_outcome_stats(root / "outcome_stats.toml")})
+    stats = _stats_file(root / "outcome_stats.toml")
+    return book.model_copy(update={"outcome_stats": stats.stats, "offense_types": stats.offense_types})
 
 
 __all__ = [
@@ -396,6 +416,7 @@ __all__ = [
     "JvtaRule",
     "JvtaWindow",
     "OutcomeStat",
+    "OffenseTypes",
     "PROVISIONS",
     "PleaAgreementRule",
     "PresentenceCreditRule",

@@ -195,7 +195,7 @@ def compute_consequences(applied: Applied, statutory: StatutoryExposure, guideli
         money=money,
         registration=registration.value,
         forfeiture=forfeiture.value,
-        context=outcome_context(convictions, case, guidelines, book.outcome_stats),
+        context=outcome_context(convictions, case, guidelines, book.outcome_stats, book.offense_types) if book.offense_types is not None else (),
         trace=tuple(steps),
         warnings=tuple(dict.fromkeys(warnings)),
     )

@@ -6,7 +6,7 @@ from __future__ import annotations
 from attrs import frozen
 
 from calculator.engine.consequences.common import Conviction, GuidelinesFigures
-from calculator.law.consequences import OutcomeStat
+from calculator.law.consequences import OffenseTypes, OutcomeStat
 from calculator.model import Case
 
 CONTEXT_LABEL = "published outcomes: context, not a prediction for this client"
@@ -21,8 +21,9 @@ class ContextItem:
     reliability: str
 
 
-def offense_types(convictions: tuple[Conviction, ...], case: Case) -> frozenset[str]:
-    """The outcome-statistics vocabulary for the counts of conviction (object offenses)."""
+def offense_types(convictions: tuple[Conviction, ...], case: Case, vocab: OffenseTypes) -> frozenset[str]:
+    """The outcome-statistics vocabulary for the counts of conviction (object offenses); which
+    trafficking counts are "receipt" is outcome_stats.toml [offense_types]."""
     out: set[str] = set()
     for c in convictions:
         key, cat = c.offense_key, c.category
@@ -31,7 +32,7 @@ def offense_types(convictions: tuple[Conviction, ...], case: Case) -> frozenset[
         elif c.offense_chapter == "110" and cat == "trafficking":
             if case.conduct.distribution != "none":
                 out.add("distribution")
-            elif key in ("2252(a)(2)", "2252A(a)(2)"):
+            elif key in vocab.receipt_offenses:
                 out.add("receipt")
             out.add("child-pornography")
         elif cat == "production":
@@ -45,15 +46,14 @@ def offense_types(convictions: tuple[Conviction, ...], case: Case) -> frozenset[
     out.add("all")
     return frozenset(out)
 
-_SERIOUSNESS = ("production", "contact", "enticement", "distribution", "receipt", "possession")
-
-
-def outcome_context(convictions: tuple[Conviction, ...], case: Case, guidelines: GuidelinesFigures | None, stats: tuple[OutcomeStat, ...]) -> tuple[ContextItem, ...]:
+def outcome_context(
+    convictions: tuple[Conviction, ...], case: Case, guidelines: GuidelinesFigures | None, stats: tuple[OutcomeStat, ...], vocab: OffenseTypes
+) -> tuple[ContextItem, ...]:
     """Published figures that fit: by offense type, and for a figure about one Guidelines
     calculation, only where this scenario's offense level and criminal history category are the
     same and its most serious offense type is the figure's. Context, never prediction."""
-    types = offense_types(convictions, case)
-    primary = next((t for t in _SERIOUSNESS if t in types), None)
+    types = offense_types(convictions, case, vocab)
+    primary = next((t for t in vocab.seriousness if t in types), None)
     level = guidelines.offense_level if guidelines is not None else None
     chc = guidelines.criminal_history_category if guidelines is not None else None
     out = []
