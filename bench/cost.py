@@ -1,7 +1,7 @@
 """Cost benchmark for the trial-risk distribution and the bargain explorer (issue 14 items 4-5).
 Not a timed test: it prints numbers for bench/README.md.
 
-    python bench/cost.py [--timeout SECONDS] [--memory-mb MB] [--sizes 8,12,16,24]
+    python bench/cost.py [--timeout SECONDS] [--memory-mb MB] [--sizes 8,12,16,24] [--only risk|explore] [--issue]
 
 For 8, 12, 16 and 24 counts of mixed kinds (production on two minors, receipt, distribution,
 possession; every other count with a conviction probability; n/2 contested facts, at most 12), runs
@@ -46,11 +46,39 @@ def case_text(n: int) -> str:
     return "\n".join(lines) + "\n"
 
 
+ISSUE_FACTS = FACTS + [("identified_victims", "3"), ("production_involved", "true"), ("under_sentence_at_offense", "true"),
+                       ("indigent", "true"), ("presentence_custody_days", "30"), ("receipt_only", "true")]
+
+
+def issue_text(shape: str, n: int) -> str:
+    """The shapes issue 14 reported: "facts" = receipt, possession and production counts with n
+    contested facts; "probs" = n receipt/possession/distribution counts each with its own probability;
+    "minors" = n production counts each on a different minor (not interchangeable)."""
+    lines = ["format = 1", "[conduct]", "images = 700", "computer = true"]
+    if shape == "facts":
+        lines += ["[[minors]]", 'id = "A"', "age = 10"]
+        for i, (st, m) in enumerate([("2252A(a)(2)", ""), ("2252A(a)(5)", ""), ("2251(a)", "A")]):
+            lines += ["[[counts]]", f'id = "{i + 1}"', f'statute = "{st}"', f"conviction_probability = {0.5 + i / 5}"]
+            lines += [f'minors = ["{m}"]'] if m else []
+        for key, value in ISSUE_FACTS[:n]:
+            lines += ["[[trial_risk.facts]]", f'key = "{key}"', f"found = {value}", "probability = 0.5"]
+    elif shape == "probs":
+        for i in range(n):
+            st = ["2252A(a)(2)", "2252A(a)(5)", "2252(a)(2)"][i % 3]
+            lines += ["[[counts]]", f'id = "{i + 1}"', f'statute = "{st}"', f"conviction_probability = {0.5 + (i % 7) / 20}"]
+    else:
+        for i in range(n):
+            lines += ["[[minors]]", f'id = "M{i}"', f"age = {8 + i % 8}"]
+        for i in range(n):
+            lines += ["[[counts]]", f'id = "{i + 1}"', 'statute = "2251(a)"', f'minors = ["M{i}"]']
+    return "\n".join(lines) + "\n"
+
+
 def maxrss_mb() -> float:
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024  # Linux: KiB
 
 
-def child(what: str, n: int, memory_mb: int, out) -> None:
+def child(what: str, n: int, memory_mb: int, out, shape: str | None = None) -> None:
     if memory_mb:
         cap = memory_mb * 1024 * 1024
         resource.setrlimit(resource.RLIMIT_AS, (cap, cap))
@@ -58,7 +86,7 @@ def child(what: str, n: int, memory_mb: int, out) -> None:
     from calculator.law import load_law
 
     law = load_law()
-    case = loads_case(case_text(n), law)
+    case = loads_case(case_text(n) if shape is None else issue_text(shape, n), law)
     base = maxrss_mb()
     t = time.perf_counter()
     try:
@@ -80,18 +108,19 @@ def child(what: str, n: int, memory_mb: int, out) -> None:
     out.send((time.perf_counter() - t, base, maxrss_mb(), detail))
 
 
-def measure(what: str, n: int, timeout: float, memory_mb: int) -> str:
+def measure(what: str, n: int, timeout: float, memory_mb: int, shape: str | None = None) -> str:
     ctx = mp.get_context("fork")
     recv, send = ctx.Pipe(duplex=False)
-    p = ctx.Process(target=child, args=(what, n, memory_mb, send))
+    p = ctx.Process(target=child, args=(what, n, memory_mb, send, shape))
     p.start()
     if recv.poll(timeout):
         secs, base, peak, detail = recv.recv()
         p.join()
-        return f"{what:7} {n:3} counts: {secs:8.2f} s  peak {peak:7.1f} MB (baseline {base:5.1f})  {detail}"
+        unit = "counts" if shape in (None, "probs") else ("facts" if shape == "facts" else "minors")
+        return f"{what:7} {n:3} {unit}: {secs:8.2f} s  peak {peak:7.1f} MB (baseline {base:5.1f})  {detail}"
     p.kill()
     p.join()
-    return f"{what:7} {n:3} counts: > {timeout:.0f} s (stopped)"
+    return f"{what:7} {n:3} {'counts' if shape in (None, 'probs') else shape}: > {timeout:.0f} s (stopped)"
 
 
 def main() -> int:
@@ -100,6 +129,7 @@ def main() -> int:
     ap.add_argument("--memory-mb", type=int, default=3000)
     ap.add_argument("--sizes", default="8,12,16,24")
     ap.add_argument("--only", choices=("risk", "explore"))
+    ap.add_argument("--issue", action="store_true", help="also the shapes issue 14 reported (16/18 facts, 24/200 counts, 7/9/12 minors)")
     a = ap.parse_args()
     print(f"machine: {platform.machine()} {platform.processor() or ''} {os.cpu_count()} CPUs, Python {platform.python_version()}, "
           f"{platform.system()} {platform.release()}")
@@ -108,6 +138,11 @@ def main() -> int:
             continue
         for n in (int(x) for x in a.sizes.split(",")):
             print(measure(what, n, a.timeout, a.memory_mb), flush=True)
+    if a.issue:
+        for what, shape, n in (("risk", "facts", 16), ("risk", "facts", 18), ("risk", "probs", 24), ("risk", "probs", 200),
+                               ("explore", "minors", 7), ("explore", "minors", 9), ("explore", "minors", 12)):
+            if not a.only or a.only == what:
+                print(measure(what, n, a.timeout, a.memory_mb, shape), flush=True)
     return 0
 
 

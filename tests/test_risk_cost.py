@@ -192,3 +192,22 @@ def test_break_even_many_counts_is_computed():
     lall = low_end(evaluate(case, Scenario("t", "trial", convicted=all_ids), ELAW))
     assert b.method == "exact" and b.trial_all_low == pytest.approx(lall)
     assert b.one_verdict == pytest.approx(b.plea_low / lall) and b.independent is not None
+
+
+def test_drawing_every_verdict_stops_at_the_evaluation_budget_and_says_how_many_draws():
+    """Ten production counts on ten different minors are not interchangeable (2^10 Guidelines
+    inputs): past the budget every verdict is drawn, and drawing stops once the engine evaluations
+    are spent. § 2251(e): any production conviction sets the 180-month floor, so
+    P(floor 180) = 1 - 0.5^10, within the stated bound."""
+    lines = [HEAD]
+    for i in range(10):
+        lines.append(f'[[minors]]\nid = "M{i}"\nage = {8 + i % 8}\n')
+    for i in range(10):
+        lines.append(f'[[counts]]\nid = "{i + 1}"\nstatute = "2251(a)"\nminors = ["M{i}"]\nconviction_probability = 0.5\n')
+    case = loads_case("".join(lines), LAW)
+    r = trial_risk(case, LAW, limit=10, samples=5000, max_evaluations=60)
+    assert r.method == "sampled" and r.sampled_over == "verdicts and findings"
+    assert r.evaluations <= 62 and 0 < r.samples < 5000
+    assert f"{r.samples} draws" in r.error
+    assert abs(dict(r.floors)[180] - (1 - 0.5**10)) <= r.prob_error95
+    assert sum(p for _, p in r.floors) == pytest.approx(1.0)

@@ -34,8 +34,9 @@ Past that budget the method is stated sampling, seeded (random.Random(seed)) and
   - "sampled (findings)": when one combination's distribution over verdicts fits the budget,
     min(samples, limit // inputs) combinations of findings are drawn from their probabilities and
     the distribution over verdicts is exact for each draw (conditional expectation);
-  - "sampled (verdicts and findings)": otherwise `samples` independent draws of every verdict and
-    finding, each drawn outcome evaluated exactly.
+  - "sampled (verdicts and findings)": otherwise up to `samples` independent draws of every verdict
+    and finding, each drawn outcome evaluated exactly, stopping early (seeded, so reproducibly) once
+    max(limit, DEFAULT_LIMIT) engine evaluations are spent; the draws made are reported.
   Figures are then sample means. The stated error (TrialRisk.error): every probability within
   +/-1.96 sqrt(p(1-p)/n) <= 0.98/sqrt(n) at 95% (a mean of n independent values in [0, 1]) and the
   expected low end within +/-1.96 standard errors (stderr_low, the sample standard deviation of the
@@ -377,10 +378,12 @@ def trial_risk(
     *,
     should_stop: StopFn | None = None,
     progress: ProgressFn | None = None,
+    max_evaluations: int | None = None,
 ) -> TrialRisk:
     """The trial distribution (module docstring). `should_stop()` is asked between units of work
     (each engine evaluation, each combination or draw) and raises Cancelled when true; `cancel` is
-    its older name. `progress(fraction)` receives 0.0..1.0 as the work advances."""
+    its older name. `progress(fraction)` receives 0.0..1.0 as the work advances. `max_evaluations`
+    caps the engine evaluations of the draw-every-verdict sampling (default max(limit, DEFAULT_LIMIT))."""
     work = _Work(should_stop or cancel, progress)
     work.check()
     probs, certain = probabilities(case)
@@ -393,6 +396,7 @@ def trial_risk(
         nstates = 0
         nf = 1 << len(case.contested)
         for j, (pairs, fp) in enumerate(fact_combos(case)):
+            work.check()
             work.report(j, nf)
             states = ev.states_for(pairs, weights)
             nstates += len(states)
@@ -408,6 +412,7 @@ def trial_risk(
         values = []
         nstates = 0
         for j in range(n):
+            work.check()
             work.report(j, n)
             pairs = draw_facts(case, rng)
             if pairs not in cond:
@@ -425,11 +430,15 @@ def trial_risk(
                     dist[pt] = [w / n, ids, ps]
         over = "findings"
     else:
-        # every verdict and finding drawn
+        # every verdict and finding drawn, until `samples` draws or the evaluation budget is spent
         n = samples
+        budget = max_evaluations if max_evaluations is not None else max(limit, DEFAULT_LIMIT)
         hits: dict[tuple[int, int], list] = {}
         values = []
-        for j in range(n):
+        for j in range(samples):
+            if ev.evaluations >= budget:
+                n = j  # the draws made: the error statement uses this number
+                break
             if j % 256 == 0:
                 work.check()
                 work.report(j, n)
@@ -541,7 +550,7 @@ def break_even(
         method = "exact"
     else:
         rng = random.Random(seed)
-        draws = max(1, min(samples, limit // max(inputs or 1, 1)))
+        draws = max(1, min(samples, limit // inputs if inputs else 512))
         combos = [(draw_facts(case, rng), 1.0 / draws) for _ in range(draws)]
         method = "sampled"
     use_counts = with_counts and (exact_all or method == "sampled")
