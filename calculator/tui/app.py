@@ -299,7 +299,7 @@ class ExposureApp(App[int]):
         else:
             box.border_subtitle = "counsel's estimates, not a forecast"
         self._place_risk()
-        self._topbar()
+        self._topbar(fresh=False)
         if result.error:
             self.say(result.error, error=True)
 
@@ -337,11 +337,16 @@ class ExposureApp(App[int]):
         if text:
             self.say(f"{key.replace('_', ' ')}: {text}")
 
-    def _topbar(self) -> None:
+    def _topbar(self, fresh: bool = True) -> None:
+        """The header. fresh=False (a result arriving): the document has not changed since the
+        last call (every edit, undo, open and save calls it fresh), so whether it is modified is
+        not asked again (casedoc renders the whole file to tell)."""
         name = self.doc.name
         if self.example:
             name = "bundled example"
-        if self.doc.dirty and not self.example:
+        if fresh or not hasattr(self, "_dirty_shown"):
+            self._dirty_shown = self.doc.dirty
+        if self._dirty_shown and not self.example:
             name += " [modified]"
         cmp = self.result.comparison if self.result else None
         law = f"USSG {cmp.edition} ed." if cmp is not None and cmp.edition else "statutes only"
