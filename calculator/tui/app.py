@@ -10,11 +10,14 @@ all editing goes through calculator.casedoc (which re-validates every edit).
 
 from __future__ import annotations
 
+import asyncio
 import sys
+import time
 from functools import partial
 from pathlib import Path
 from typing import Any, Callable, Iterable
 
+from attrs import evolve
 from rich.text import Text
 from textual.app import App, ComposeResult, SystemCommand
 from textual.binding import Binding
@@ -31,7 +34,8 @@ from calculator.law import Law, load_law
 from calculator.model import DISTRIBUTION_KINDS, ENTERPRISE_SERIES_KINDS, INJURY_KINDS, PRIOR_KINDS, CONDUCT_FIELDS, DEFENDANT_FIELDS
 from calculator.tui.actions import ANYWHERE, bindings, palette
 from calculator.tui.field_help import distribution_choices, field_help
-from calculator.tui.compute import Result, run_all
+from calculator.tui.background import in_thread, reporter
+from calculator.tui.compute import Result, run_compare, run_risk, wants_risk
 from calculator.tui.screens.dialogs import ChoiceScreen, ConfirmScreen, PromptScreen, StatutePicker
 from calculator.tui.screens.help import HelpScreen
 from calculator.tui.screens.trace import TraceScreen
@@ -88,6 +92,9 @@ class ExposureApp(App[int]):
         self.compute_in_thread = compute_in_thread
         self.result: Result | None = None
         self._generation = 0
+        self._stopping = False  # quitting: engine threads stop, results are dropped
+        self._risk_started = 0.0
+        self._risk_progress: float | None = None
         self._pending_focus: tuple[str | None, str | None] | None = None
         self.last_message = ""
         self._done: list[str] = []    # the edits undo can revert, each as its status message said it
@@ -186,7 +193,7 @@ class ExposureApp(App[int]):
         except Exception:
             return
         r = self.result
-        has = r is not None and (r.risk is not None or r.risk_error is not None)
+        has = r is not None and (r.risk is not None or r.risk_error is not None or r.risk_pending)
         wide = self._wide
         shown = has and (self.risk_shown if self.risk_shown is not None else wide)
         box.display = shown
@@ -207,21 +214,67 @@ class ExposureApp(App[int]):
         self.recompute()
 
     def recompute(self) -> None:
+        """Recompute every scenario: the comparison first, then (when counsel gave estimates) the
+        trial risk, which can take long: it follows when ready, with its progress, and a newer edit
+        or quitting stops it."""
         self._generation += 1
         gen, case = self._generation, self.doc.case
         if self.compute_in_thread:
-            self.run_worker(partial(self._compute, case, gen), thread=True, exclusive=True, group="compute")
+            self.run_worker(self._compute(case, gen), exclusive=True, group="compute", name="compute")
         else:
-            self._show_result(run_all(case, self.law), gen)
+            result = run_compare(case, self.law)
+            if result.comparison is not None and wants_risk(case):
+                risk, err = run_risk(case, self.law)
+                result = evolve(result, risk=risk, risk_error=err)
+            self._show_result(result, gen)
 
-    def _compute(self, case, gen: int) -> None:
+    def _stale(self, gen: int) -> bool:
+        return gen != self._generation or self._stopping
+
+    async def _compute(self, case, gen: int) -> None:
+        """The worker (an async Textual worker; the engine runs in daemon threads, see
+        calculator.tui.background): a newer edit cancels it, quitting abandons it."""
         from calculator.engine.explore import Cancelled
 
-        try:  # the trial distribution stops early when a newer edit supersedes this one
-            result = run_all(case, self.law, cancel=lambda: gen != self._generation)
+        result = await in_thread(run_compare, case, self.law)
+        if self._stale(gen):
+            return
+        pending = result.comparison is not None and wants_risk(case)
+        self._show_result(evolve(result, risk_pending=pending), gen)
+        if not pending:
+            return
+        self._risk_started = time.monotonic()
+        self._risk_progress = None
+        ticker = self.set_interval(0.5, self._show_risk_progress)
+        try:
+            report = reporter(asyncio.get_running_loop(), partial(self._on_risk_progress, gen))
+            risk, err = await in_thread(run_risk, case, self.law, lambda: self._stale(gen), report)
         except Cancelled:
             return
-        self.call_from_thread(self._show_result, result, gen)
+        finally:
+            ticker.stop()
+        if self._stale(gen) or self.result is None:
+            return
+        seconds = self.result.seconds + time.monotonic() - self._risk_started
+        self._show_result(evolve(self.result, risk=risk, risk_error=err, risk_pending=False, seconds=seconds), gen)
+
+    def _on_risk_progress(self, gen: int, done: float) -> None:
+        if not self._stale(gen):
+            self._risk_progress = done
+            self._show_risk_progress()
+
+    def _show_risk_progress(self) -> None:
+        """While the trial risk is computed: how far it is (when the engine says) and for how long."""
+        if self.result is None or not self.result.risk_pending:
+            return
+        elapsed = time.monotonic() - self._risk_started
+        done = f" {self._risk_progress:.0%}" if self._risk_progress is not None else ""
+        self.query_one(RiskChart).status = (f"Computing the trial distribution…{done} ({elapsed:.0f} s; the comparison "
+                                            "is final; an edit or q stops it)")
+
+    def exit(self, *args: Any, **kwargs: Any) -> None:
+        self._stopping = True  # the engine threads stop at their next check; none holds up the exit
+        super().exit(*args, **kwargs)
 
     def _show_result(self, result: Result, gen: int) -> None:
         if gen != self._generation:
@@ -234,14 +287,19 @@ class ExposureApp(App[int]):
                 self._pending_focus = None
         self.query_one(RangeChart).show(result.comparison)
         self._images_note(result.comparison)
-        self.query_one(RiskChart).risk = result.risk
-        if result.risk is None and result.risk_error:
-            self.query_one(RiskChart).risk = None
-            self.query_one("#risk-box").border_subtitle = f"not computed: {result.risk_error}"
+        chart = self.query_one(RiskChart)
+        chart.risk = result.risk
+        chart.status = None
+        box = self.query_one("#risk-box")
+        if result.risk_pending:
+            self._show_risk_progress()
+            box.border_subtitle = "computing…"
+        elif result.risk is None and result.risk_error:
+            box.border_subtitle = f"not computed: {result.risk_error}"
         else:
-            self.query_one("#risk-box").border_subtitle = "counsel's estimates, not a forecast"
+            box.border_subtitle = "counsel's estimates, not a forecast"
         self._place_risk()
-        self._topbar()
+        self._topbar(fresh=False)
         if result.error:
             self.say(result.error, error=True)
 
@@ -279,11 +337,16 @@ class ExposureApp(App[int]):
         if text:
             self.say(f"{key.replace('_', ' ')}: {text}")
 
-    def _topbar(self) -> None:
+    def _topbar(self, fresh: bool = True) -> None:
+        """The header. fresh=False (a result arriving): the document has not changed since the
+        last call (every edit, undo, open and save calls it fresh), so whether it is modified is
+        not asked again (casedoc renders the whole file to tell)."""
         name = self.doc.name
         if self.example:
             name = "bundled example"
-        if self.doc.dirty and not self.example:
+        if fresh or not hasattr(self, "_dirty_shown"):
+            self._dirty_shown = self.doc.dirty
+        if self._dirty_shown and not self.example:
             name += " [modified]"
         cmp = self.result.comparison if self.result else None
         law = f"USSG {cmp.edition} ed." if cmp is not None and cmp.edition else "statutes only"
@@ -1124,7 +1187,11 @@ class ExposureApp(App[int]):
         self.push_screen(ExploreScreen(self.doc.case, self.law), chosen)
 
     async def action_quit(self) -> None:
-        if len(self.screen_stack) > 1:
+        from calculator.tui.screens.explore import ExploreScreen
+
+        if len(self.screen_stack) == 2 and isinstance(self.screen, ExploreScreen):
+            self.screen.dismiss(None)  # q in the explorer (its footer offers it): close it (its search stops), then quit
+        elif len(self.screen_stack) > 1:
             return
         if self.doc.dirty:
             def answered(ok: bool | str) -> None:

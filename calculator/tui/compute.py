@@ -28,6 +28,8 @@ class Result:
     # contested facts; None otherwise. risk_error: why it could not be computed.
     risk: Any = None
     risk_error: str | None = None
+    # the comparison is shown first; the trial risk follows from a worker: True until it arrives
+    risk_pending: bool = False
 
 
 @frozen
@@ -46,35 +48,45 @@ def wants_risk(case: Case) -> bool:
     return bool(case.contested) or any(c.conviction_probability is not None for c in case.counts)
 
 
-def run_risk(case: Case, law: Law, cancel: Callable[[], bool] | None = None) -> tuple[Any, str | None]:
-    """The trial distribution from calculator.engine.risk (None, None when no estimate is given)."""
+def run_risk(case: Case, law: Law, cancel: Callable[[], bool] | None = None,
+             progress: Callable[[float], None] | None = None) -> tuple[Any, str | None]:
+    """The trial distribution from calculator.engine.risk (None, None when no estimate is given).
+    `cancel()` true: the engine stops at its next check and this raises
+    calculator.engine.explore.Cancelled. `progress(f)`: the fraction done, 0-1, when the engine
+    reports it (the hooks are passed only to engine functions that accept them)."""
     if not wants_risk(case):
         return None, None
     from calculator.engine.explore import Cancelled
     from calculator.engine.risk import break_even, trial_risk
+    from calculator.tui.background import fraction, hooks
+
+    pleas = [s for s in case.scenarios if s.kind == "plea"]
+    parts = 1 + len(pleas)  # the distribution, then one break-even per plea: equal shares of the bar
+
+    def part(i: int) -> Callable[..., None] | None:
+        if progress is None:
+            return None
+
+        def report(*args: float) -> None:
+            f = fraction(*args)
+            if f is not None:
+                progress((i + f) / parts)
+        return report
 
     try:
-        risk = trial_risk(case, law, cancel=cancel)
-        pleas = [s for s in case.scenarios if s.kind == "plea"]
-        evens = tuple((s.name, break_even(case, law, s, cancel=cancel)) for s in pleas)
-        return RiskView(risk, evens), None
+        risk = trial_risk(case, law, **hooks(trial_risk, should_stop=cancel, progress=part(0)))
+        evens = []
+        for i, s in enumerate(pleas, start=1):
+            if progress is not None:
+                progress(i / parts)
+            evens.append((s.name, break_even(case, law, s, **hooks(break_even, should_stop=cancel, progress=part(i)))))
+        return RiskView(risk, tuple(evens)), None
     except Cancelled:
         raise
     except ScenarioError as exc:
         return None, str(exc)
     except Exception as exc:  # a bug in the engine: keep the UI alive and say so
         return None, f"the trial-risk engine failed ({type(exc).__name__}: {exc})"
-
-
-def run_all(case: Case, law: Law, cancel: Callable[[], bool] | None = None) -> Result:
-    """Every scenario and, when counsel gave estimates, the trial distribution: what the worker
-    computes after each edit. Raises calculator.engine.explore.Cancelled if `cancel()` says so."""
-    result = run_compare(case, law)
-    if result.comparison is None:
-        return result
-    t0 = time.perf_counter()
-    risk, err = run_risk(case, law, cancel)
-    return evolve(result, risk=risk, risk_error=err, seconds=result.seconds + time.perf_counter() - t0)
 
 
 def run_compare(case: Case, law: Law) -> Result:

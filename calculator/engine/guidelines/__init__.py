@@ -28,7 +28,7 @@ from calculator.engine.guidelines.chapter2.g2g2_2 import soc_2g2_2_b7_images
 from calculator.engine.guidelines.chapter3 import adj_3e1_1_acceptance, group_level_3d1_3, group_units_3d1_2, units_3d1_4
 from calculator.engine.guidelines.chapter4 import chapter_4a_points, repeat_offender_4b1_5, zero_point_4c1_1
 from calculator.engine.guidelines.chapter5 import fine_5e1_2, restrict_5g1_1_5g1_2, sentencing_table_5a, zone_5c1_1
-from calculator.engine.guidelines.common import _eff, _fmt_units, image_count, provision
+from calculator.engine.guidelines.common import _eff, _fmt_units, appendix_a, image_count, provision
 from calculator.engine.guidelines.edition import choose_edition_1b1_11, edition_note, no_range_reasons, unencoded_counts
 from calculator.engine.guidelines.results import EditionCompared, GroupResult, GuidelinesResult, Stages, Unit, WorksheetLine, WorksheetSection
 from calculator.engine.guidelines.worksheet import worksheet_sections
@@ -123,7 +123,7 @@ def _compute_with(ed: Edition, applied: Applied, statutory: StatutoryExposure, c
     excluded_steps: list[Step] = []
     for count in applied.counts:
         if count.id in cons_ids:
-            gl = ed.statute_guideline(count.offense)
+            gl = appendix_a(ed, count.offense)
             a36 = ed.guideline("2A3.6").v("statutory_term") if gl is not None and gl.value == "2A3.6" else None
             excluded_steps.append(_appendix_step(gl, count, f"count {count.id}"))
             excluded_steps.append(Step(x.cite, "excluded from grouping", f"count {count.id}: mandatory consecutive term; sentenced under §5G1.2(a)", True, x.status, f"count {count.id}"))

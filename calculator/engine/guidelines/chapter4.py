@@ -7,7 +7,7 @@ from calculator.engine.guidelines.common import _eff, _matches, _row_at_least, _
 from calculator.engine.guidelines.results import CriminalHistory4A, RepeatOffender4B1_5, ZeroPoint4C1_1
 from calculator.engine.statutory import StatutoryExposure
 from calculator.law.guidelines import CHC, Edition
-from calculator.law.statutes import normalise_statute
+from calculator.engine.guidelines.common import normalise_statute  # remembered
 from calculator.model import Case, Count
 from calculator.trace import Step
 

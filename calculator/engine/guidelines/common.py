@@ -9,12 +9,33 @@ from attrs import frozen
 
 from calculator.law.common import Cited
 from calculator.law.guidelines import Table
-from calculator.law.statutes import normalise_statute
+from functools import lru_cache
+
+from calculator.law.statutes import normalise_statute as _normalise_statute
 from calculator.model import Case, Conduct, Count, Minor
 from calculator.trace import Step
 
 
 ORDER = {"verified": 0, "secondary": 1, "unverified": 2}
+
+# Appendix A look-ups, remembered per edition: a pure function of the edition and the statute key,
+# asked once per count for every unit of every scenario (under both Manuals when §1B1.11 compares
+# two), and each look-up parses the statute's spelling. 30 counts x 6 scenarios: 23,500 look-ups
+# of 30 distinct keys. Keyed by the edition object (kept alive with its memo, so an id is never reused).
+_APPENDIX_A: dict[int, tuple[Any, dict[str, Any]]] = {}
+
+
+def appendix_a(ed: Any, key: str) -> Any:
+    """ed.statute_guideline(key) (Appendix A: the guideline for a catalogue key), remembered."""
+    entry = _APPENDIX_A.get(id(ed))
+    if entry is None or entry[0] is not ed:
+        if len(_APPENDIX_A) > 64:  # fixture editions built by tests: keep the memo small
+            _APPENDIX_A.clear()
+        entry = _APPENDIX_A[id(ed)] = (ed, {})
+    memo = entry[1]
+    if key not in memo:
+        memo[key] = ed.statute_guideline(key)
+    return memo[key]
 
 
 @frozen
@@ -47,6 +68,13 @@ def provision(values, name: str) -> Cited | None:
     (an overlay `removes` it) or sets it false. The engine tests it; its cite and status go in the trace."""
     c = values.get(name)
     return c if c is not None and c.value is not False else None
+
+
+@lru_cache(maxsize=2048)
+def normalise_statute(spelling: str) -> str:
+    """calculator.law.statutes.normalise_statute, remembered: a pure function of the spelling, asked
+    thousands of times per comparison on a big case (each parses the spelling with regexes)."""
+    return _normalise_statute(spelling)
 
 
 def _matches(key: str, prefixes) -> bool:

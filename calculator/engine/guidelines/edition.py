@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import NamedTuple
 
+from calculator.engine.guidelines.common import appendix_a
 from calculator.engine.scenario import Applied
 from calculator.engine.statutory import StatutoryExposure
 from calculator.law.guidelines import Edition
@@ -90,7 +91,7 @@ def choose_edition_1b1_11(case: Case, editions: tuple[Edition, ...]) -> EditionC
 def unencoded_counts(ed: Edition, counts) -> list[str]:
     out = []
     for c in counts:
-        gl = ed.statute_guideline(c.object if c.offense == "371" and c.object else c.offense)
+        gl = appendix_a(ed, c.object if c.offense == "371" and c.object else c.offense)
         if gl is None and c.offense == "371":
             out.append(f"count {c.id} (§ 371): Appendix A sends § 371 to §2X1.1, which takes the guideline of the offense conspired to; name it on the count (object = \"2422(b)\") to compute a range")
         elif gl is None:

@@ -75,39 +75,54 @@ class ExploreScreen(Screen):
         self.query_one("#explore-status", Static).update(f"Searching bargains ({self.mode})… Escape cancels")
         self._search(self._cancel)
 
-    @work(thread=True, exclusive=True, group="explore")
-    def _search(self, cancel: threading.Event) -> None:
-        from calculator.engine.explore import Cancelled, explore
-        from calculator.engine.risk import trial_risk
+    @work(exclusive=True, group="explore")
+    async def _search(self, cancel: threading.Event) -> None:
+        """An async worker awaiting the search in a daemon thread (calculator.tui.background):
+        Escape, closing the screen or quitting stops the engine at its next check, and a search
+        still running never holds up the exit."""
+        import asyncio
 
-        def progress(done: int, total: int) -> None:
-            self.app.call_from_thread(self._progress, done, total)
+        from calculator.engine.explore import Cancelled
+        from calculator.tui.background import in_thread, reporter
 
-        from calculator.advice import trial_point, verdict
-        from calculator.engine.risk import break_even
-
+        report = reporter(asyncio.get_running_loop(), self._progress)
         try:
-            fr = explore(self.case, self.law, self.mode, progress=progress, cancel=cancel.is_set)
-            risk = None
-            if any(c.conviction_probability is not None for c in self.case.counts) or self.case.contested:
-                risk = trial_risk(self.case, self.law, cancel=cancel.is_set)
-            trial = trial_point(self.case, self.law)
-            verdicts = {}
-            for i, r in enumerate(fr.rows):
-                even = break_even(self.case, self.law, r.bargain.scenario("offer"), cancel=cancel.is_set) if risk is not None else None
-                verdicts[i] = verdict(r, trial, risk.expected_low if risk is not None else None, even)
-            self.verdicts = verdicts
+            fr, risk, verdicts = await in_thread(self._compute, cancel.is_set, report)
         except Cancelled:
-            self.app.call_from_thread(self._finished, None, None, "Search cancelled.")
+            self._finished(None, None, "Search cancelled.")
             return
         except Exception as exc:  # shown, never a traceback in the UI
-            self.app.call_from_thread(self._finished, None, None, f"Search failed: {type(exc).__name__}: {exc}")
+            self._finished(None, None, f"Search failed: {type(exc).__name__}: {exc}")
             return
-        self.app.call_from_thread(self._finished, fr, risk, None)
+        if cancel.is_set():
+            return
+        self.verdicts = verdicts
+        self._finished(fr, risk, None)
 
-    def _progress(self, done: int, total: int) -> None:
-        if self._running:
-            self.query_one("#explore-status", Static).update(f"Searching bargains… {done}/{total} (Escape cancels)")
+    def _compute(self, stop, progress):
+        """The frontier, the trial distribution and one verdict per row (in the daemon thread)."""
+        from calculator.advice import trial_point, verdict
+        from calculator.engine.explore import explore
+        from calculator.engine.risk import break_even, trial_risk
+        from calculator.tui.background import hooks
+
+        fr = explore(self.case, self.law, self.mode, **hooks(explore, should_stop=stop, progress=progress))
+        risk = None
+        if any(c.conviction_probability is not None for c in self.case.counts) or self.case.contested:
+            risk = trial_risk(self.case, self.law, **hooks(trial_risk, should_stop=stop))
+        trial = trial_point(self.case, self.law)
+        verdicts = {}
+        for i, r in enumerate(fr.rows):
+            even = break_even(self.case, self.law, r.bargain.scenario("offer"), **hooks(break_even, should_stop=stop)) if risk is not None else None
+            verdicts[i] = verdict(r, trial, risk.expected_low if risk is not None else None, even)
+        return fr, risk, verdicts
+
+    def _progress(self, done: float) -> None:
+        if self._running and not self._cancel.is_set():
+            self.query_one("#explore-status", Static).update(f"Searching bargains… {done:.0%} (Escape cancels)")
+
+    def on_unmount(self) -> None:
+        self._cancel.set()  # closed or quitting: the engine stops at its next check
 
     def _finished(self, fr, risk, message) -> None:
         self._running = False

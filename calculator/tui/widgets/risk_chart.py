@@ -54,7 +54,8 @@ the break-even: the probability of conviction at which plea and trial have the s
 end (one verdict on every count together, and each count convicted independently). Counts without
 a probability are treated as certain and listed. **Arithmetic on counsel's own estimates**, verdicts
 and findings taken as independent: **not a forecast** of any verdict or sentence. Computed by
-calculator.engine.risk with the rest of the figures after every edit.
+calculator.engine.risk after every edit, once the comparison is shown: while it runs the chart
+says how far it is; an edit or quitting stops it.
 
 - **v** sets or clears the probability of conviction on the count under the cursor (0.7 or 70%).
 - **r** shows or hides this chart (in 80 columns it takes the place of the range chart).
@@ -69,6 +70,17 @@ class RiskChart(Widget):
     def __init__(self, risk=None, **kw):
         super().__init__(**kw)
         self._risk = risk
+        self._status: str | None = None  # while the distribution is computed: what is happening
+
+    @property
+    def status(self) -> str | None:
+        return self._status
+
+    @status.setter
+    def status(self, value: str | None) -> None:
+        if value != self._status:
+            self._status = value
+            self.refresh(layout=True)
 
     @property
     def risk(self):
@@ -80,4 +92,6 @@ class RiskChart(Widget):
         self.refresh(layout=True)
 
     def render(self) -> Text:
+        if self._status is not None and self._risk is None:
+            return Text(self._status, style="italic")
         return render_risk(self._risk, self.size.width or 60)

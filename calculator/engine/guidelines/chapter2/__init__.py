@@ -12,7 +12,7 @@ from attrs import evolve
 from calculator.engine.guidelines.chapter2 import g2a3, g2a4_1, g2g1_3, g2g2_1, g2g2_2, g2g2_3, g2g2_6, g2g3_1
 from calculator.engine.guidelines.chapter2.registry import CrossReference, GuidelineCode, Trigger
 from calculator.engine.guidelines.chapter3 import chapter_three_abc
-from calculator.engine.guidelines.common import Ctx, Finding, Flags, _minor_facts, _subject, provision
+from calculator.engine.guidelines.common import Ctx, Finding, Flags, _minor_facts, _subject, appendix_a, provision
 from calculator.engine.guidelines.results import Unit
 from calculator.law.common import Cited
 from calculator.law.guidelines import Edition
@@ -39,7 +39,7 @@ def _production_minors(case: Case, ed: Edition) -> set[str]:
     """Minors named on any §2G2.1 count of the case as charged (relevant conduct reaches dismissed counts)."""
     out = set()
     for c in case.counts:
-        gl = ed.statute_guideline(object_key(c))
+        gl = appendix_a(ed, object_key(c))
         if gl is not None and gl.value == "2G2.1":
             out.update(c.minors)
     return out
@@ -218,7 +218,7 @@ def units_for_count(ed: Edition, case: Case, count: Count, warnings: list[str], 
     A conspiracy under § 371 or § 1594(c) whose guideline keys a base level to the statute of
     conviction takes the circuit's reading (Sims / Wei Lin), else the harsher; `chosen` collects it."""
     key = object_key(count)
-    gl = ed.statute_guideline(key)
+    gl = appendix_a(ed, key)
     subj = f"count {count.id}"
     x_steps, x_levels, _ = inchoate_2x1_1(ed, count, gl.value, warnings)
     lead = (_appendix_step(gl, count, subj),) + x_steps
