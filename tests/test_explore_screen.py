@@ -94,3 +94,40 @@ def test_the_selected_offer_says_how_it_compares_with_trial():
     assert "minimum 60 -> none" in text and "lowest guideline 78 -> 46" in text
     assert "Against counsel's estimates" in text
     assert labels[:6] == ["Minimum", "Lowest guideline", "Maximum", "Convictions", "Money ≥", "Supervised release"]
+
+
+def test_past_the_explorers_budget_the_screen_says_not_explored_and_names_the_limit():
+    """Issue 14 item 5: eight § 2251(a) counts, each on a different minor, exceed the explorer's
+    state budget; the screen shows the engine's refusal as a refusal, not as a failure."""
+    from textual.widgets import Static
+
+    lines = ["format = 1", "sentencing_date = 2026-03-02", "offense_date = 2025-01-01"]
+    for i in range(1, 9):
+        lines += ["[[minors]]", f'id = "{i}"', "age = 10"]
+    for i in range(1, 9):
+        lines += ["[[counts]]", f'id = "{i}"', 'statute = "2251(a)"', f'minors = ["{i}"]']
+    case = loads_case("\n".join(lines) + "\n", LAW)
+
+    async def run():
+        app = _Host(case)
+        async with app.run_test() as pilot:
+            for _ in range(400):
+                await pilot.pause(0.05)
+                if isinstance(app.screen, ExploreScreen) and not app.screen._running:
+                    break
+            return str(app.screen.query_one("#explore-status", Static).render())
+
+    status = asyncio.run(run())
+    assert status.startswith("Not explored: too many distinct pleas"), status
+    assert "max_states" in status and "Search failed" not in status
+
+
+def test_a_sampled_distribution_shows_the_engines_error_statement():
+    """Issue 14 item 4: where the distribution is sampled, the chart prints the engine's own
+    statement of the draws and the 95% error (TrialRisk.error)."""
+    import attrs
+
+    risk = trial_risk(_case(), LAW)
+    sampled = attrs.evolve(risk, method="sampled", samples=585, seed=20260601, stderr_low=1.0,
+                           error="sampled (findings): 585 draws, seed 20260601; each probability within ±4.1%")
+    assert "each probability within ±4.1%" in str(render_risk(sampled, 60))

@@ -82,7 +82,7 @@ class ExploreScreen(Screen):
         still running never holds up the exit."""
         import asyncio
 
-        from calculator.engine.explore import Cancelled
+        from calculator.engine.explore import Cancelled, ExploreLimit
         from calculator.tui.background import in_thread, reporter
 
         report = reporter(asyncio.get_running_loop(), self._progress)
@@ -90,6 +90,9 @@ class ExploreScreen(Screen):
             fr, risk, verdicts = await in_thread(self._compute, cancel.is_set, report)
         except Cancelled:
             self._finished(None, None, "Search cancelled.")
+            return
+        except ExploreLimit as exc:  # a stated refusal past the explorer's budget, not a failure
+            self._finished(None, None, f"Not explored: {exc}")
             return
         except Exception as exc:  # shown, never a traceback in the UI
             self._finished(None, None, f"Search failed: {type(exc).__name__}: {exc}")

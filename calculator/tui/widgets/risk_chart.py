@@ -30,7 +30,8 @@ def render_risk(risk, width: int = 40) -> Text:
             t.append(" " * (bar_w - n) + f" {p:6.1%}\n")
     t.append(f"any mandatory minimum: {risk.p_any_minimum:.1%}   expected low end: {risk.expected_low:.1f} mo")
     if risk.method == "sampled":
-        t.append(f"\nsampled: {risk.samples} draws, seed {risk.seed}, ±{risk.stderr_low:.1f} mo", style="dim")
+        # the engine's own statement of the sample and its 95% error (issue 14 item 4)
+        t.append("\n" + (risk.error or f"sampled: {risk.samples} draws, seed {risk.seed}, ±{risk.stderr_low:.1f} mo"), style="dim")
     if risk.assumed_certain:
         t.append(f"\ntreated as certain (no probability given): {', '.join(risk.assumed_certain)}", style="yellow")
     for name, be in getattr(risk, "break_evens", ()):
