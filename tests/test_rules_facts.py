@@ -5,33 +5,18 @@ change. Every test names its provision."""
 from __future__ import annotations
 
 import datetime as dt
-import shutil
 import sys
 from pathlib import Path
 
 import pytest
 
 from calculator.law import LawError, load_law
-from calculator.law.common import rules_root
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from conftest import case_from, statutory  # noqa: E402
 from test_statutory_edge_cases import _count, _life_case, case  # noqa: E402
+from test_rules_check import _edit, rules  # noqa: E402,F401  (a copy of rules/ to edit, and the edit)
 
-RULES = rules_root()
-
-
-@pytest.fixture
-def rules(tmp_path) -> Path:
-    root = tmp_path / "rules"
-    shutil.copytree(RULES, root, ignore=shutil.ignore_patterns("__pycache__"))
-    return root
-
-
-def _edit(path: Path, old: str, new: str) -> None:
-    text = path.read_text(encoding="utf-8")
-    assert old in text, f"{old!r} not in {path}"
-    path.write_text(text.replace(old, new, 1), encoding="utf-8")
 
 
 def _stat(text: str, root: Path | None = None):
