@@ -3,9 +3,12 @@
     run_app(path)              # a case file; None: the bundled example
     run_app(path, new=True)    # an empty case (saved to `path` when asked)
 
-Layout: the case pane (left), the comparison of scenarios (right) and the range chart below it,
-a status line and the footer. All law comes from calculator.engine through calculator.tui.compute;
-all editing goes through calculator.casedoc (which re-validates every edit).
+The app keeps the document (the case file, its edits and their undo), the law, the computation
+(calculator.tui.compute, in a worker) and the lifecycle. The main screen (screens/main.py) owns
+the layout and shows what the app hands down; the widgets post their messages up. The actions
+are grouped by area in mixins: file_actions.py, case_actions.py, scenario_actions.py; their keys
+come from actions.py. All law comes from calculator.engine through calculator.tui.compute; all
+editing goes through calculator.casedoc (which re-validates every edit).
 """
 
 from __future__ import annotations
@@ -18,13 +21,9 @@ from pathlib import Path
 from typing import Any, Callable, Iterable
 
 from attrs import evolve
-from rich.text import Text
-from textual.app import App, ComposeResult, SystemCommand
-from textual.containers import Horizontal, Vertical, VerticalScroll
-from textual.message import Message
-from textual.reactive import reactive
+from textual.app import App, SystemCommand
 from textual.screen import Screen
-from textual.widgets import Footer, Static
+from textual.widget import AwaitMount
 
 from calculator import casedoc as cd
 from calculator.casedoc import CaseDoc, EditError
@@ -38,29 +37,11 @@ from calculator.tui.background import in_thread, reporter
 from calculator.tui.compute import Result, run_compare, run_risk, wants_risk
 from calculator.tui.screens.dialogs import PromptScreen
 from calculator.tui.screens.help import HelpScreen
-from calculator.tui.screens.warnings import WarningsScreen, warning_sections
+from calculator.tui.screens.main import MainScreen, TopBar
+from calculator.tui.screens.warnings import WarningsScreen
 from calculator.tui.widgets.case_pane import CasePane
-from calculator.tui.widgets.chart import RangeChart
 from calculator.tui.widgets.comparison import ComparisonTable
-from calculator.tui.widgets.risk_chart import HELP as RISK_HELP, RiskChart
-
-RISK_HINT = "trial risk: v on a count or a fact"
-
-
-class TopBar(Static):
-    """The header: the case, the disclaimer, the warning count (a click asks for the warnings)."""
-
-    class WarningsWanted(Message):
-        """Posted up on a click: the app opens the warnings screen."""
-
-    def on_click(self) -> None:
-        self.post_message(self.WarningsWanted())
-
-
-class RiskBox(VerticalScroll):
-    """The trial-risk chart's frame (scrolls when the terminal is short)."""
-
-    HELP_TEXT = RISK_HELP
+from calculator.tui.widgets.risk_chart import HELP as RISK_HELP
 
 # (action, title, help) for the command palette: every action of the app (calculator.tui.actions)
 COMMANDS: list[tuple[str, str, str]] = palette()
@@ -71,9 +52,6 @@ MAIN_ONLY = {c[0] for c in COMMANDS} - {"quit", "toggle_dark", "help_screen"} | 
 
 class ExposureApp(FileActions, CaseActions, ScenarioActions, App[int]):
     """Sentencing exposure: trial against each plea, every figure traceable to its source."""
-
-    # r: None = automatic (beside the comparison when wide); watched: the screen follows the state
-    risk_shown: reactive[bool | None] = reactive(None, init=False)
 
     CSS_PATH = "app.tcss"
     TITLE = "exposure"
@@ -97,41 +75,29 @@ class ExposureApp(FileActions, CaseActions, ScenarioActions, App[int]):
         self._done: list[str] = []    # the edits undo can revert, each as its status message said it
         self._undone: list[str] = []  # the edits redo can restore
 
-    # -- layout ----------------------------------------------------------------------------
+    # -- the main screen (calculator/tui/screens/main.py: layout and display) --------------
 
-    def compose(self) -> ComposeResult:
-        yield TopBar(id="topbar")
-        with Horizontal(id="body"):
-            yield CasePane(id="case-pane")
-            with Vertical(id="right"):
-                with Horizontal(id="upper"):
-                    yield ComparisonTable(id="compare")
-                    with RiskBox(id="risk-box"):
-                        yield RiskChart(id="risk")
-                yield RangeChart(id="chart")
-        yield Static(id="status")
-        yield Footer()
+
+    @property
+    def main_screen(self) -> MainScreen:
+        return self._main
 
     @property
     def case_pane(self) -> CasePane:
-        return self.query_one(CasePane)
+        return self._main.case_pane
 
     @property
     def table(self) -> ComparisonTable:
-        return self.query_one(ComparisonTable)
+        return self._main.table
 
-    def on_mount(self) -> None:
-        self.query_one("#case-pane").border_title = "Case"
-        self.query_one("#chart").border_title = "Ranges"
-        box = self.query_one("#risk-box")
-        box.border_title = "Trial risk"
-        box.border_subtitle = "counsel's estimates, not a forecast"
-        box.can_focus = False
-        self._size_classes(self.size.width)
-        self._pane_auto_hidden = False
-        if self.size.width < 110:
-            self.case_pane.display = False  # 80 columns: the scenarios first; ctrl+b shows the case
-            self._pane_auto_hidden = True
+    def get_default_screen(self) -> MainScreen:
+        self._main = MainScreen()
+        return self._main
+
+    async def on_mount(self) -> None:
+        """Once the main screen is composed and laid out (it mounts in its own task: awaited, so
+        that it is whole before the app is ready), the case is shown and computed, and a greeting."""
+        await AwaitMount(self, [self._main])
         self.refresh_case()
         self.table.focus()
         hint = "" if self.case_pane.display else " · ctrl+b case"
@@ -165,42 +131,9 @@ class ExposureApp(FileActions, CaseActions, ScenarioActions, App[int]):
                         None))
 
     def on_resize(self, event) -> None:
-        self._size_classes(event.size.width)
-        # hidden only for want of room (not by ctrl+b): back when the terminal grows, away when it shrinks
-        pane = self.case_pane
-        if event.size.width >= 110 and not pane.display and getattr(self, "_pane_auto_hidden", False):
-            pane.display, self._pane_auto_hidden = True, False
-        elif event.size.width < 110 and pane.display and not pane.has_focus:
-            pane.display, self._pane_auto_hidden = False, True
-
-    def _size_classes(self, width: int) -> None:
-        self._width = width
-        self.set_class(width >= 120, "-wide")
-        self._place_risk()
-
-    @property
-    def _wide(self) -> bool:
-        return getattr(self, "_width", self.size.width) >= 120
-
-    def _place_risk(self) -> None:
-        """The trial-risk chart: beside the comparison when wide; in 80 columns behind r, in the
-        place of the range chart. With no estimate given, a one-line hint on the comparison."""
-        try:
-            box, chart, table = self.query_one("#risk-box"), self.query_one(RangeChart), self.table
-        except Exception:
-            return
-        r = self.result
-        has = r is not None and (r.risk is not None or r.risk_error is not None or r.risk_pending)
-        wide = self._wide
-        shown = has and (self.risk_shown if self.risk_shown is not None else wide)
-        box.display = shown
-        chart.display = not (shown and not wide)
-        if not has:
-            table.border_subtitle = RISK_HINT
-        elif not shown:
-            table.border_subtitle = "r: trial-risk chart"
-        else:
-            table.border_subtitle = ""
+        main = getattr(self, "_main", None)
+        if main is not None:
+            main.resized(event.size.width)  # every resize, a dialog open or not
 
     # -- state -> screen -------------------------------------------------------------------
 
@@ -264,10 +197,7 @@ class ExposureApp(FileActions, CaseActions, ScenarioActions, App[int]):
         """While the trial risk is computed: how far it is (when the engine says) and for how long."""
         if self.result is None or not self.result.risk_pending:
             return
-        elapsed = time.monotonic() - self._risk_started
-        done = f" {self._risk_progress:.0%}" if self._risk_progress is not None else ""
-        self.query_one(RiskChart).status = (f"Computing the trial distribution…{done} ({elapsed:.0f} s; the comparison "
-                                            "is final; an edit or q stops it)")
+        self._main.show_risk_progress(self._risk_progress, time.monotonic() - self._risk_started)
 
     def exit(self, *args: Any, **kwargs: Any) -> None:
         self._stopping = True  # the engine threads stop at their next check; none holds up the exit
@@ -277,50 +207,16 @@ class ExposureApp(FileActions, CaseActions, ScenarioActions, App[int]):
         if gen != self._generation:
             return  # a newer edit is being computed
         self.result = result
-        if result.comparison is not None:
-            self.table.show(result.comparison)
-            if self._pending_focus is not None:
-                self.table.focus_cell(*self._pending_focus)
-                self._pending_focus = None
-        self.query_one(RangeChart).show(result.comparison)
-        self._images_note(result.comparison)
-        chart = self.query_one(RiskChart)
-        chart.risk = result.risk
-        chart.status = None
-        box = self.query_one("#risk-box")
+        if self._main.show_result(result, self.doc.case, self._pending_focus):
+            self._pending_focus = None
         if result.risk_pending:
             self._show_risk_progress()
-            box.border_subtitle = "computing…"
-        elif result.risk is None and result.risk_error:
-            box.border_subtitle = f"not computed: {result.risk_error}"
-        else:
-            box.border_subtitle = "counsel's estimates, not a forecast"
-        self._place_risk()
         self._topbar(fresh=False)
         if result.error:
             self.say(result.error, error=True)
 
-    def _images_note(self, cmp) -> None:
-        """Beside images and videos: the image-equivalent total and its §2G2.2(b)(7) tier, as the
-        engine found them for trial (attributes down: the pane only shows it)."""
-        import re
-
-        note = ""
-        if cmp is not None and cmp.exposures:
-            step = next((s for s in cmp.exposures[0].steps if s.cite.startswith("USSG §2G2.2(b)(7)") and s.applied), None)
-            if step is not None:
-                m = re.search(r"= (\d[\d,]*) images", step.note) or re.match(r"(\d[\d,]*) image", step.note)
-                total = m.group(1) if m else "?"
-                note = f"{total} images: §{step.cite.split('§', 1)[1]} {step.effect}"
-        if note != self.case_pane.images_note:
-            self.case_pane.images_note = note
-            self.case_pane.show_case(self.doc.case)
-
     def on_top_bar_warnings_wanted(self, event: TopBar.WarningsWanted) -> None:
         self.action_warnings()
-
-    def watch_risk_shown(self, shown: bool | None) -> None:
-        self._place_risk()
 
     def on_option_list_option_highlighted(self, event) -> None:
         """The case pane's cursor on a fact: one line on what it is and the provision it feeds."""
@@ -342,22 +238,11 @@ class ExposureApp(FileActions, CaseActions, ScenarioActions, App[int]):
             self._dirty_shown = self.doc.dirty
         if self._dirty_shown and not self.example:
             name += " [modified]"
-        cmp = self.result.comparison if self.result else None
-        law = f"USSG {cmp.edition} ed." if cmp is not None and cmp.edition else "statutes only"
-        n = sum(len(lines) for _, lines in warning_sections(cmp)) if cmp is not None else 0
-        warn = (f" ⚠ {n} warning{'s' if n != 1 else ''} (w) ", "bold black on yellow") if n else ("", "")
-        # the warnings first, then the disclaimer before the edition: in 80 columns, what is cut is the edition
-        bar = Text.assemble((" exposure ", "bold reverse"), warn, " ", (name, "bold"), " · ", ("planning aid, not legal advice", "italic"), " · ", law)
-        self.query_one("#topbar", Static).update(bar)
+        self._main.show_header(name, self.result.comparison if self.result else None)
 
     def say(self, message: str, error: bool = False) -> None:
         self.last_message = message
-        style = "bold red" if error else ""
-        notes = self.result.notes if self.result else ()
-        t = Text(message, style=style)
-        if notes and not error:
-            t = Text.assemble((message, style), ("  (" + "; ".join(notes) + ")", "dim"))
-        self.query_one("#status", Static).update(t)
+        self._main.show_status(message, error, self.result.notes if self.result else ())
 
     def law_note(self) -> str:
         """The '?' help's "Law applied" line: where the statutes come from and which Manual."""
@@ -403,9 +288,7 @@ class ExposureApp(FileActions, CaseActions, ScenarioActions, App[int]):
             self.say("No trial risk yet: in the case pane, v on a count sets its probability of conviction, v on a fact "
                      "contests it (counsel's estimates).")
             return
-        wide = self._wide
-        now = self.risk_shown if self.risk_shown is not None else wide
-        self.risk_shown = not now  # watch_risk_shown places the chart
+        self._main.risk_shown = not self._main.risk_now  # the screen watches it and places the chart
 
     # -- help, view ------------------------------------------------------------------------
 
@@ -436,13 +319,7 @@ class ExposureApp(FileActions, CaseActions, ScenarioActions, App[int]):
         self.push_screen(HelpScreen(self.law_note()))
 
     def action_toggle_case_pane(self) -> None:
-        pane = self.case_pane
-        pane.display = not pane.display
-        self._pane_auto_hidden = False
-        if pane.display:
-            pane.focus()
-        else:
-            self.table.focus()
+        self._main.toggle_case_pane()
 
     def action_toggle_dark(self) -> None:
         self.theme = "textual-light" if self.current_theme.dark else "textual-dark"
