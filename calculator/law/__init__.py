@@ -14,7 +14,7 @@ from pathlib import Path
 from attrs import frozen
 
 from calculator.law.check import check_rules
-from calculator.law.common import Cited, LawError, rules_root
+from calculator.law.common import Cited, LawError, one_load, rules_root
 from calculator.law.consequences import ConsequenceBook
 from calculator.law.consequences import load as load_consequences_book
 from calculator.law.guidelines import Edition, load_editions
@@ -36,6 +36,11 @@ class Law:
 
 
 def _load(root: Path) -> Law:
+    with one_load():  # each rules file parsed once
+        return _load_once(root)
+
+
+def _load_once(root: Path) -> Law:
     statutes = load_statutes(root / "statutes.toml")
     readings = load_readings(root / "readings.toml")
     _check_readings(statutes, readings, root / "readings.toml", root / "statutes.toml")
