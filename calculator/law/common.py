@@ -77,7 +77,7 @@ class Cited:
 class InForceM(pydantic.BaseModel):
     """File-boundary schema for an in_force range: `{ from = 2015-11-01, until = ..., cite = ..., status = ... }`."""
 
-    model_config = pydantic.ConfigDict(extra="forbid", frozen=True, populate_by_name=True)
+    model_config = pydantic.ConfigDict(extra="forbid", frozen=True, populate_by_name=True, defer_build=True)
 
     since: dt.date | None = pydantic.Field(default=None, alias="from")
     until: dt.date | None = None
@@ -100,7 +100,7 @@ class InForceM(pydantic.BaseModel):
 class CitedModel(pydantic.BaseModel):
     """File-boundary schema for a cited value."""
 
-    model_config = pydantic.ConfigDict(extra="forbid", frozen=True)
+    model_config = pydantic.ConfigDict(extra="forbid", frozen=True, defer_build=True)
 
     value: Any
     cite: str = pydantic.Field(min_length=3)

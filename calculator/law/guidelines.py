@@ -211,7 +211,7 @@ class Edition:
 
 
 class _Base(pydantic.BaseModel):
-    model_config = pydantic.ConfigDict(extra="forbid", frozen=True)
+    model_config = pydantic.ConfigDict(extra="forbid", frozen=True, defer_build=True)
 
 
 class _RowM(_Base):
