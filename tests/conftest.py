@@ -10,14 +10,23 @@ a failing test is always a statutory number.
 
 from __future__ import annotations
 
+import atexit
 import os
+import shutil
 import subprocess
 import sys
+import tempfile
 import textwrap
 from pathlib import Path
 
 import pytest
 from hypothesis import settings
+
+# The law cache (calculator/law/cache.py) never writes to the real home from the tests: it goes to a
+# temporary folder, inherited by the CLI and UI subprocesses the tests start, removed at exit.
+_CACHE_HOME = tempfile.mkdtemp(prefix="exposure-test-cache-")
+os.environ["XDG_CACHE_HOME"] = _CACHE_HOME
+atexit.register(shutil.rmtree, _CACHE_HOME, True)
 
 # CI runs the property tests with a fixed seed (derandomize), so a green commit stays green and a
 # failure reproduces; locally they explore new examples on every run.

@@ -13,8 +13,7 @@ from pathlib import Path
 
 from attrs import frozen
 
-from calculator.law.check import check_rules
-from calculator.law.common import Cited, LawError, rules_root
+from calculator.law.common import Cited, LawError, one_load, rules_root
 from calculator.law.consequences import ConsequenceBook
 from calculator.law.consequences import load as load_consequences_book
 from calculator.law.guidelines import Edition, load_editions
@@ -36,6 +35,11 @@ class Law:
 
 
 def _load(root: Path) -> Law:
+    with one_load():  # each rules file parsed once
+        return _load_once(root)
+
+
+def _load_once(root: Path) -> Law:
     statutes = load_statutes(root / "statutes.toml")
     readings = load_readings(root / "readings.toml")
     _check_readings(statutes, readings, root / "readings.toml", root / "statutes.toml")
@@ -47,6 +51,8 @@ def _load(root: Path) -> Law:
         outcomes=load_outcomes(root / "outcomes.toml") if (root / "outcomes.toml").is_file() else None,
         readings=readings,
     )
+    from calculator.law.check import check_rules  # not imported when the law comes from the cache
+
     check_rules(root, statutes)  # the names one rules file uses exist in another
     return law
 
@@ -66,9 +72,13 @@ def _check_readings(statutes: StatuteBook, readings, readings_path: Path, statut
 
 @functools.lru_cache(maxsize=4)
 def _cached(root: str) -> Law:
-    return _load(Path(root))
+    from calculator.law.cache import cached
+
+    return cached(Path(root), _load, Law)  # from the user's cache when rules/ and the code are unchanged
 
 
 def load_law(root: Path | str | None = None) -> Law:
-    """The law in rules/ (or in `root`), loaded and validated once per process."""
+    """The law in rules/ (or in `root`), loaded and validated once per process, and kept between
+    processes in a cache keyed by the rules files' and the loader's bytes (calculator/law/cache.py;
+    EXPOSURE_NO_CACHE=1 turns it off)."""
     return _cached(str(Path(root) if root is not None else rules_root()))

@@ -8,6 +8,8 @@ records it; `basis` keeps the reference's own tag (P, P+S, S, D, U) for the curi
 
 from __future__ import annotations
 
+import contextlib
+import contextvars
 import datetime as dt
 import tomllib
 from pathlib import Path
@@ -75,7 +77,7 @@ class Cited:
 class InForceM(pydantic.BaseModel):
     """File-boundary schema for an in_force range: `{ from = 2015-11-01, until = ..., cite = ..., status = ... }`."""
 
-    model_config = pydantic.ConfigDict(extra="forbid", frozen=True, populate_by_name=True)
+    model_config = pydantic.ConfigDict(extra="forbid", frozen=True, populate_by_name=True, defer_build=True)
 
     since: dt.date | None = pydantic.Field(default=None, alias="from")
     until: dt.date | None = None
@@ -98,7 +100,7 @@ class InForceM(pydantic.BaseModel):
 class CitedModel(pydantic.BaseModel):
     """File-boundary schema for a cited value."""
 
-    model_config = pydantic.ConfigDict(extra="forbid", frozen=True)
+    model_config = pydantic.ConfigDict(extra="forbid", frozen=True, defer_build=True)
 
     value: Any
     cite: str = pydantic.Field(min_length=3)
@@ -144,7 +146,40 @@ class CitedModel(pydantic.BaseModel):
         )
 
 
+# During one load of the law (`one_load()`), each file is parsed once and each derived value (an
+# edition's merged tables) built once: an overlay edition no longer re-reads its base Manual, and
+# the cross-file check reuses the parsed files. Callers treat what they get as read-only.
+_LOAD_MEMO: contextvars.ContextVar[dict | None] = contextvars.ContextVar("exposure_law_load_memo", default=None)
+
+
+@contextlib.contextmanager
+def one_load():
+    """Within this block read_toml parses each file at most once and `memo()` is shared."""
+    token = _LOAD_MEMO.set({}) if _LOAD_MEMO.get() is None else None
+    try:
+        yield
+    finally:
+        if token is not None:
+            _LOAD_MEMO.reset(token)
+
+
+def memo() -> dict | None:
+    """The current load's memo (None outside one_load()): keys are tuples naming what is kept."""
+    return _LOAD_MEMO.get()
+
+
 def read_toml(path: Path) -> dict:
+    """The parsed file (read-only: within one_load() the same object is handed to every reader)."""
+    m = _LOAD_MEMO.get()
+    if m is None:
+        return _parse_toml(path)
+    key = ("toml", str(Path(path).resolve()))
+    if key not in m:
+        m[key] = _parse_toml(path)
+    return m[key]
+
+
+def _parse_toml(path: Path) -> dict:
     try:
         with open(path, "rb") as fh:
             return tomllib.load(fh)

@@ -88,7 +88,7 @@ CitedStatuteKeys = Annotated[CitedModel, AfterValidator(_cited_keys)]  # a Cited
 
 
 class _Base(pydantic.BaseModel):
-    model_config = pydantic.ConfigDict(extra="forbid", frozen=True, arbitrary_types_allowed=True, populate_by_name=True)
+    model_config = pydantic.ConfigDict(extra="forbid", frozen=True, arbitrary_types_allowed=True, populate_by_name=True, defer_build=True)
 
 
 # ---------------------------------------------------------------------------------------------

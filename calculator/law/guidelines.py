@@ -31,7 +31,7 @@ import pydantic
 from attrs import field, frozen
 
 from calculator import months as _months
-from calculator.law.common import Cited, CitedModel, InForce, InForceM, LawError, Unit, read_toml, validate
+from calculator.law.common import Cited, CitedModel, InForce, InForceM, LawError, Unit, memo, one_load, read_toml, validate
 from calculator.law.overlays import Amendment, dotted, merge_overlay, segments  # noqa: F401 (Amendment, segments re-exported)
 from calculator.law.statutes import normalise_statute
 
@@ -211,7 +211,7 @@ class Edition:
 
 
 class _Base(pydantic.BaseModel):
-    model_config = pydantic.ConfigDict(extra="forbid", frozen=True)
+    model_config = pydantic.ConfigDict(extra="forbid", frozen=True, defer_build=True)
 
 
 class _RowM(_Base):
@@ -399,7 +399,18 @@ FILES = ("appendix_a", "chapter2", "chapter3", "chapter4", "chapter5", "sentenci
 
 def _raw_edition(folder: Path, seen: tuple[str, ...] = ()) -> tuple[_EditionFileM, dict[str, dict], dict[tuple, Amendment], dict[str, Path]]:
     """The edition's metadata, its complete raw tables (an overlay merged onto its base), the paths
-    not in this Manual (with the amendment that says why), and the file each table was read from."""
+    not in this Manual (with the amendment that says why), and the file each table was read from.
+    Within one load of the law each folder is merged once (read-only: an overlay copies its base's)."""
+    m = memo()
+    if m is None:
+        return _merge_edition(folder, seen)
+    key = ("edition", str(Path(folder).resolve()))
+    if key not in m:
+        m[key] = _merge_edition(folder, seen)
+    return m[key]
+
+
+def _merge_edition(folder: Path, seen: tuple[str, ...]) -> tuple[_EditionFileM, dict[str, dict], dict[tuple, Amendment], dict[str, Path]]:
     ed_path = folder / "edition.toml"
     meta: _EditionFileM = validate(_EditionFileM, read_toml(ed_path), ed_path)
     if meta.effective.isoformat() != folder.name:
@@ -546,6 +557,11 @@ def load_editions(folder: Path) -> tuple[Edition, ...]:
     folder = Path(folder)
     if not folder.is_dir():
         return ()
+    with one_load():  # each overlay's base Manual merged once
+        return _load_editions(folder)
+
+
+def _load_editions(folder: Path) -> tuple[Edition, ...]:
     out = []
     for sub in sorted(folder.iterdir()):
         if not sub.is_dir() or sub.name.startswith((".", "_")):

@@ -126,11 +126,11 @@ class OutcomeBook:
 
 
 class _Strict(pydantic.BaseModel):
-    model_config = pydantic.ConfigDict(extra="forbid", frozen=True)
+    model_config = pydantic.ConfigDict(extra="forbid", frozen=True, defer_build=True)
 
 
 class _Method(pydantic.BaseModel):
-    model_config = pydantic.ConfigDict(extra="allow", frozen=True)
+    model_config = pydantic.ConfigDict(extra="allow", frozen=True, defer_build=True)
     min_cell: int = pydantic.Field(ge=1)
     life_months: int = pydantic.Field(ge=1)
     glmin_edges: list[int] = pydantic.Field(min_length=1)

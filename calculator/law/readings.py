@@ -117,7 +117,7 @@ class ReadingBook:
 
 
 class _Base(pydantic.BaseModel):
-    model_config = pydantic.ConfigDict(extra="forbid", frozen=True)
+    model_config = pydantic.ConfigDict(extra="forbid", frozen=True, defer_build=True)
 
 
 class _OptionM(_Base):

@@ -334,7 +334,7 @@ def _hint(norm: str, book: "StatuteBook") -> str:
 
 
 class _Base(pydantic.BaseModel):
-    model_config = pydantic.ConfigDict(extra="forbid", frozen=True)
+    model_config = pydantic.ConfigDict(extra="forbid", frozen=True, defer_build=True)
 
 
 PriorKind = str  # a key of [prior_kinds]: checked in load_statutes

@@ -164,8 +164,6 @@ class ExposureApp(FileActions, CaseActions, ScenarioActions, App[int]):
     async def _compute(self, case, gen: int) -> None:
         """The worker (an async Textual worker; the engine runs in daemon threads, see
         calculator.tui.background): a newer edit cancels it, quitting abandons it."""
-        from calculator.engine.explore import Cancelled
-
         result = await in_thread(run_compare, case, self.law)
         if self._stale(gen):
             return
@@ -173,6 +171,13 @@ class ExposureApp(FileActions, CaseActions, ScenarioActions, App[int]):
         self._show_result(evolve(result, risk_pending=pending), gen)
         if not pending:
             return
+        painted = asyncio.Event()  # the comparison paints before the risk thread competes for the GIL
+        self.call_after_refresh(painted.set)
+        await painted.wait()
+        if self._stale(gen):
+            return
+        from calculator.engine.explore import Cancelled  # after the first frame (issue 11 speed)
+
         self._risk_started = time.monotonic()
         self._risk_progress = None
         ticker = self.set_interval(0.5, self._show_risk_progress)

@@ -6,7 +6,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
 from textual.screen import ModalScreen
-from textual.widgets import Footer, Markdown
+from textual.widgets import Footer
 
 ABOUT = """\
 # Sentencing exposure calculator
@@ -41,6 +41,8 @@ class HelpScreen(ModalScreen[None]):
         self.law_note, self.topic = law_note, topic
 
     def compose(self) -> ComposeResult:
+        from textual.widgets import Markdown  # markdown-it is imported when help opens, not at start
+
         parts = []
         if self.topic:
             parts.append(self.topic)
