@@ -233,14 +233,20 @@ class CaseActions:
         if index is not None and index is not True:
             self.case_pane.focus_row(f"prior:{index}")
 
+    def _age(self, v: str | None) -> int | None:
+        """A minor's age as typed in a prompt; None (and a message) when cancelled or not a whole number."""
+        if v is None:
+            return None
+        try:
+            return int(v.strip())
+        except ValueError:
+            self.say(f"Not changed: an age is a whole number, not {v!r}", error=True)
+            return None
+
     def action_add_minor(self) -> None:
         def entered(v: str | None) -> None:
-            if v is None:
-                return
-            try:
-                age = int(v.strip())
-            except ValueError:
-                self.say(f"Not changed: an age is a whole number, not {v!r}", error=True)
+            age = self._age(v)
+            if age is None:
                 return
             mid = self.edit(cd.add_minor, age, message=lambda m: f"Added minor {m}, age {age}")
             if mid:
@@ -360,14 +366,9 @@ class CaseActions:
         m = self.doc.case.minor(mid)
         if field == "age":
             def entered(v):
-                if v is None:
-                    return
-                try:
-                    age = int(v.strip())
-                except ValueError:
-                    self.say(f"Not changed: an age is a whole number, not {v!r}", error=True)
-                    return
-                self.edit(cd.edit_minor, mid, age=age, message=f"Minor {mid}: age {age}")
+                age = self._age(v)
+                if age is not None:
+                    self.edit(cd.edit_minor, mid, age=age, message=f"Minor {mid}: age {age}")
             self.push_screen(PromptScreen(f"Age of minor {mid}", str(m.age)), entered)
         elif field == "injury":
             self.push_screen(ChoiceScreen(f"Minor {mid}: injury (USSG §2A3.1(b)(4))", [(k, k) for k in INJURY_KINDS], m.injury),

@@ -46,7 +46,7 @@ class ScenarioActions:
         if cid is None:
             self.say("Move the cursor to a count's row to substitute a statute on it.", error=True)
             return
-        sc = next((s for s in self.doc.case.scenarios if s.name == name), None)
+        sc = self._scenario_obj(name)
         current = next((key for c, _s, key in (sc.substitute if sc else ()) if c == cid), None)
 
         def picked(statute: str | None) -> None:
@@ -77,7 +77,7 @@ class ScenarioActions:
         name = self._scenario()
         if name is None:
             return
-        sc = next((s for s in self.doc.case.scenarios if s.name == name), None)
+        sc = self._scenario_obj(name)
         facts = dict(sc.facts) if sc else {}
         from calculator.tui.widgets.case_pane import _val
 
@@ -109,7 +109,7 @@ class ScenarioActions:
         name = self._scenario()
         if name is None:
             return
-        sc = next((s for s in self.doc.case.scenarios if s.name == name), None)
+        sc = self._scenario_obj(name)
         cur = f"{sc.agreed_sentence.low}-{sc.agreed_sentence.high}" if sc and sc.agreed_sentence else ""
 
         def entered(v: str | None) -> None:
