@@ -102,6 +102,7 @@ class Offense:
     note: str = ""
     needs_minor: bool = True  # a production offense: a minor must be named on the count (not § 2252A(g))
     attempt_under: str | None = None  # the provision an attempt is under, where it is another section (§ 1591: § 1594(a))
+    general_conspiracy: bool = False  # 18 U.S.C. § 371: a count under it names its `object`, whose guideline it takes
 
 
 @frozen
@@ -181,6 +182,12 @@ class StatuteBook:
     lesser_included: tuple[LesserIncluded, ...] = ()
     hints: dict[str, str] = field(factory=dict)  # statute prefix -> how to spell it ([hints])
     concurrent_3584: Cited | None = None  # § 3584(a): concurrent by default
+    general_conspiracy: str = ""  # the catalogue key flagged general_conspiracy: 18 U.S.C. § 371 ("371")
+
+    def is_general_conspiracy_371(self, offense_key: str) -> bool:
+        """Is `offense_key` 18 U.S.C. § 371, the general conspiracy statute (the catalogue entry flagged
+        `general_conspiracy` in rules/statutes.toml), whose counts name the offense agreed on (`object`)?"""
+        return bool(self.general_conspiracy) and offense_key == self.general_conspiracy
 
     def conspiracy_rule(self, offense: Offense) -> Conspiracy | None:
         """The conspiracy provision a conspiracy to commit `offense` is punished under: its own rule

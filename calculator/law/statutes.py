@@ -98,6 +98,7 @@ class _OffenseM(_Base):
     attempt: Literal["same", "none"]
     attempt_under: str | None = None
     needs_minor: bool = True
+    general_conspiracy: bool = False  # 18 U.S.C. § 371 only (checked when the file loads)
     conspiracy: str  # "same", "none", or a [conspiracies] key (checked when the file loads)
     federal_sex_offense_3559e: bool = False
     aliases: list[str] = []
@@ -191,6 +192,19 @@ def _check_prior_kinds(f: _StatutesFile, path: Path) -> None:
                 raise LawError(path, where, f"{kind!r} is not a kind of prior in [prior_kinds] ({', '.join(sorted(known))})")
 
 
+def _general_conspiracy_371(offenses: dict[str, Offense], consp: dict[str, Conspiracy], path: Path) -> str:
+    """18 U.S.C. § 371: exactly one offense is the general conspiracy statute (`general_conspiracy =
+    true`), and it is the section of the general conspiracy rule ([conspiracies] `fallback = true`)."""
+    flagged = [k for k, o in offenses.items() if o.general_conspiracy]
+    if len(flagged) != 1:
+        raise LawError(path, "offenses", f"exactly one offense is the general conspiracy statute (general_conspiracy = true): § 371; found {flagged or 'none'}")
+    key = flagged[0]
+    fallback = next(c for c in consp.values() if c.fallback)
+    if offenses[key].section != fallback.section:
+        raise LawError(path, f"offenses.{key}.general_conspiracy", f"§ {key} is not the section of the general conspiracy rule (§ {fallback.section}, fallback = true)")
+    return key
+
+
 def load_statutes(path: Path) -> StatuteBook:
     raw = read_toml(path)
     f: _StatutesFile = validate(_StatutesFile, raw, path)
@@ -250,6 +264,7 @@ def load_statutes(path: Path) -> StatuteBook:
             note=o.note,
             needs_minor=o.needs_minor,
             attempt_under=o.attempt_under,
+            general_conspiracy=o.general_conspiracy,
         )
     r = f.rule_3559e
     rule = Rule3559e(
@@ -269,6 +284,7 @@ def load_statutes(path: Path) -> StatuteBook:
     }
     if sum(c.fallback for c in consp.values()) != 1:
         raise LawError(path, "conspiracies", "exactly one conspiracy rule is the general one (fallback = true): § 371")
+    general = _general_conspiracy_371(offenses, consp, path)
     categories = {o.category for o in offenses.values()}
     lesser = []
     for k, li in f.lesser_included.items():
@@ -305,4 +321,5 @@ def load_statutes(path: Path) -> StatuteBook:
         lesser_included=tuple(lesser),
         hints=dict(f.hints),
         concurrent_3584=f.concurrent_3584.plain(),
+        general_conspiracy=general,
     )

@@ -55,7 +55,7 @@ def compute_guidelines(applied: Applied, statutory: StatutoryExposure, law) -> G
         return None  # only mandatory consecutive counts (§2A3.6): the statutory term is the sentence
     computed: list[tuple[Edition, str, GuidelinesResult]] = []
     for e in (ed, *others):
-        if unencoded_counts(e, applied.counts):
+        if unencoded_counts(e, applied.counts, law.statutes):
             continue
         role = "sentencing date" if e is ed else "offense date"
         step = ed_step if e is ed else Step(ed_step.cite, e.name, f"offense-date Manual ({e.title}), compared under §1B1.11(b)(1)", True, ed_step.status, "judgment")

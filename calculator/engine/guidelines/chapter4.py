@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from calculator import months as M
-from calculator.engine.guidelines.common import _eff, _matches, _row_at_least, _worst
+from calculator.engine.guidelines.common import _eff, _matches, _row_at_least, _worst, is_general_conspiracy_371
 from calculator.engine.guidelines.results import CriminalHistory4A, RepeatOffender4B1_5, ZeroPoint4C1_1
 from calculator.engine.statutory import StatutoryExposure
 from calculator.law.guidelines import CHC, Edition
@@ -37,10 +37,10 @@ def chapter_4a_points(ed: Edition, case: Case) -> CriminalHistory4A:
     return CriminalHistory4A(pts, chc, steps)
 
 
-def _offense_of(count: Count) -> tuple[str, str]:
+def _offense_of(count: Count, book) -> tuple[str, str]:
     """(statute as spelled, catalogue key) of the offense the definitions look at: for a § 371
     count, its object (n.2(B), §4C1.1(b)(2)(B): 'an attempt or a conspiracy to commit')."""
-    if count.offense == "371" and count.object:
+    if is_general_conspiracy_371(count, book) and count.object:
         return count.object, count.object
     return normalise_statute(count.statute) or count.offense, count.offense
 
@@ -61,7 +61,7 @@ def covered_sex_crime_4b1_5(ed: Edition, count: Count, book) -> tuple[bool, str]
     excl = ed.ch4.get("covered_sex_crime_exclusions")
     kept = ed.ch4.get("covered_sex_crime_kept")
     minor_el = ed.ch4.get("minor_element_offenses")
-    spelled, key = _offense_of(count)
+    spelled, key = _offense_of(count, book)
     if not _in_chapters(book, key, chapters):
         off = book.offenses.get(key) if book is not None else None
         return False, f"§ {key} is not a chapter 109A, 110 or 117 offense or § 1591" + (f" (chapter {off.chapter})" if off else "")
@@ -70,7 +70,7 @@ def covered_sex_crime_4b1_5(ed: Edition, count: Count, book) -> tuple[bool, str]
             return False, f"§ {spelled} is excluded: trafficking in, receipt of, or possession of child pornography, recordkeeping, or a named chapter 117 exception"
     if not count.minors and not (minor_el is not None and _matches(key, minor_el.value)):
         return False, f"§ {key}: no minor is named on count {count.id}, so 'perpetrated against a minor' is not shown"
-    return True, f"§ {key}" + (" (the § 371 conspiracy's object)" if count.offense == "371" else "")
+    return True, f"§ {key}" + (" (the § 371 conspiracy's object)" if is_general_conspiracy_371(count, book) else "")
 
 
 def _covered(ed: Edition, counts: tuple[Count, ...], book=None) -> list[Count]:
@@ -182,7 +182,7 @@ def sex_offense_4c1_1(ed: Edition, count: Count, book) -> tuple[bool, str]:
     if chapters is None:  # an edition without the definition encoded: the old flag
         return True, "the definition is not encoded for this Manual"
     excl = ed.ch4.get("zero_point_sex_offense_exclusions")
-    spelled, key = _offense_of(count)
+    spelled, key = _offense_of(count, book)
     if not _in_chapters(book, key, chapters.value):
         return False, f"§ {key} is not in chapter 109A, 110 or 117 and is not § 1591"
     if excl is not None and (_matches(spelled, excl.value) or _matches(key, excl.value)):

@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import NamedTuple
 
-from calculator.engine.guidelines.common import appendix_a
+from calculator.engine.guidelines.common import appendix_a, is_general_conspiracy_371, object_key
 from calculator.engine.scenario import Applied
 from calculator.engine.statutory import StatutoryExposure
 from calculator.law.guidelines import Edition
@@ -88,11 +88,13 @@ def choose_edition_1b1_11(case: Case, editions: tuple[Edition, ...]) -> EditionC
     return EditionChoice(ed, others, Step(mc.cite, ed.name, note, True, mc.status, "judgment"), warnings)
 
 
-def unencoded_counts(ed: Edition, counts) -> list[str]:
+def unencoded_counts(ed: Edition, counts, book=None) -> list[str]:
+    """Why a count has no Guidelines range under `ed` (`book`: the statute catalogue, which names
+    18 U.S.C. § 371, the general conspiracy statute whose counts take their object's guideline)."""
     out = []
     for c in counts:
-        gl = appendix_a(ed, c.object if c.offense == "371" and c.object else c.offense)
-        if gl is None and c.offense == "371":
+        gl = appendix_a(ed, object_key(c, book))
+        if gl is None and is_general_conspiracy_371(c, book):
             out.append(f"count {c.id} (§ 371): Appendix A sends § 371 to §2X1.1, which takes the guideline of the offense conspired to; name it on the count (object = \"2422(b)\") to compute a range")
         elif gl is None:
             out.append(f"count {c.id} (§ {c.statute}): no Appendix A entry is encoded for this statute; no Guidelines range is computed")
@@ -112,7 +114,7 @@ def edition_note(case: Case, law) -> tuple[str | None, list[str]]:
     for s in case.scenarios:
         for cid, spelled, key in s.substitute:
             counts.append(Count(cid, spelled, key))
-    for w in unencoded_counts(ed, counts):
+    for w in unencoded_counts(ed, counts, getattr(law, "statutes", None)):
         if w not in warnings:
             warnings.append(w)
     _, defaulted = sentencing_date(case)
@@ -134,4 +136,4 @@ def no_range_reasons(applied: Applied, statutory: StatutoryExposure, law) -> lis
             f"scenario {applied.scenario.name!r}: only mandatory consecutive counts; under §2A3.6 the statutory term is the "
             "guideline sentence, so no Sentencing Table range is shown"
         ]
-    return [f"scenario {applied.scenario.name!r}: {w}" for w in unencoded_counts(ed, applied.counts)]
+    return [f"scenario {applied.scenario.name!r}: {w}" for w in unencoded_counts(ed, applied.counts, getattr(law, "statutes", None))]
