@@ -11,7 +11,7 @@ adds and a Step (applied or not, with the fact that decided it). The numbers com
 rules files (calculator.law.guidelines); only the logic is here.
 
     compute_guidelines(applied, statutory, law) -> GuidelinesResult | None
-    edition_note(case, law) -> (edition name | None, case-wide warnings)
+    edition_note(case, law) -> EditionNote(edition name | None, case-wide warnings)
 
 compute_guidelines returns None (no number rather than a wrong one) when a count of conviction is
 sentenced under a guideline this calculator does not encode; edition_note says which.

@@ -13,11 +13,21 @@ from calculator.model import Case, Count
 from calculator.trace import Step
 
 
-def sentencing_date(case: Case) -> tuple[dt.date | None, bool]:
+class SentencingDate(NamedTuple):
+    date: dt.date | None  # the case's sentencing date
+    missing: bool  # the case gives none: the latest encoded Manual is used (choose_edition_1b1_11)
+
+
+class EditionNote(NamedTuple):
+    edition: str | None  # the Manual used (its name, the effective date); None without Guidelines
+    warnings: list[str]  # case-wide: later amendments not encoded, the ex post facto check, unencoded counts
+
+
+def sentencing_date(case: Case) -> SentencingDate:
     """The sentencing date and whether it was missing. The engine reads no clock: the CLI and the
     UI pass `today` to compare(), which stands it in for a missing date; a caller that does not
-    gets (None, True), and the latest encoded Manual is used (see choose_edition_1b1_11)."""
-    return case.sentencing_date, case.sentencing_date is None
+    gets (None, missing), and the latest encoded Manual is used (see choose_edition_1b1_11)."""
+    return SentencingDate(case.sentencing_date, case.sentencing_date is None)
 
 
 def edition_in_force(editions: tuple[Edition, ...], when: dt.date) -> Edition | None:
@@ -56,7 +66,7 @@ def choose_edition_1b1_11(case: Case, editions: tuple[Edition, ...]) -> EditionC
     offense date (its last date: n.2) instead if it gives a lower range (ex post facto: (b)(1), Peugh
     v. United States, 569 U.S. 530 (2013)), applied in its entirety ((b)(2)). Returns the
     sentencing-date edition, the other encoded candidate to compare, the step and case-wide warnings."""
-    when, defaulted = sentencing_date(case)
+    when = sentencing_date(case).date
     ed = edition_in_force(editions, when) if when is not None else editions[-1]
     warnings = []
     if ed is None:
@@ -103,12 +113,12 @@ def unencoded_counts(ed: Edition, counts, book=None) -> list[str]:
     return out
 
 
-def edition_note(case: Case, law) -> tuple[str | None, list[str]]:
+def edition_note(case: Case, law) -> EditionNote:
     """The edition used (its effective date) and case-wide warnings (later amendments not encoded,
     the ex post facto check, counts whose guideline is not encoded)."""
     editions = tuple(law.guidelines or ())
     if not editions:
-        return None, []
+        return EditionNote(None, [])
     ed, _, _, warnings = choose_edition_1b1_11(case, editions)
     counts = list(case.counts)
     for s in case.scenarios:
@@ -117,10 +127,9 @@ def edition_note(case: Case, law) -> tuple[str | None, list[str]]:
     for w in unencoded_counts(ed, counts, getattr(law, "statutes", None)):
         if w not in warnings:
             warnings.append(w)
-    _, defaulted = sentencing_date(case)
-    if defaulted:
+    if sentencing_date(case).missing:
         warnings.append(f"no sentencing date: the latest encoded Guidelines Manual ({ed.name}) is used")
-    return ed.name, warnings
+    return EditionNote(ed.name, warnings)
 
 
 def no_range_reasons(applied: Applied, statutory: StatutoryExposure, law) -> list[str]:
