@@ -67,9 +67,14 @@ def _one_of(choices: tuple, default: Any = "none") -> Any:
     return field(default=default, metadata={"choices": choices})
 
 
-def _text(lo: int, hi: int) -> Any:
-    """A text of lo to hi characters (required)."""
-    return field(metadata={"length": (lo, hi)})
+def _text(lo: int, hi: int, **kw: Any) -> Any:
+    """A text of lo to hi characters (required, unless `default=` is given)."""
+    return field(metadata={"length": (lo, hi)}, **kw)
+
+
+def _fraction(lo: float, hi: float, default: Any = None) -> Any:
+    """A number the case file may give from lo to hi (a probability: 0.0 to 1.0); None: not given."""
+    return field(default=default, metadata={"range": (lo, hi)})
 
 
 @frozen
@@ -155,16 +160,16 @@ class Count:
     """A count of the indictment. `statute` is the lawyer's spelling, normalised
     ("2252A(a)(5)(B)"); `offense` is the catalogue key it resolved to ("2252A(a)(5)")."""
 
-    id: str
-    statute: str
-    offense: str
+    id: str = _text(1, 40)
+    statute: str = _text(1, 120)
+    offense: str  # not in the case file: the catalogue key `statute` resolves to (calculator/case.py)
     minors: tuple[str, ...] = field(default=(), converter=_tuple)
     attempt: bool = False
     conspiracy: bool = False
-    conviction_probability: float | None = None  # trial-risk estimate (issue 6); None = not given
-    predicate: str | None = None  # § 2260A only: the felony the indictment names as predicate ("2252A(a)(2)")
-    label: str | None = None  # the count as the indictment words it ("receipt", "distribution"); see conduct_of_count
-    object: str | None = None  # § 371 only: the catalogue key of the offense conspired to ("2422(b)")
+    conviction_probability: float | None = _fraction(0.0, 1.0)  # trial-risk estimate (issue 6); None = not given
+    predicate: str | None = _text(1, 120, default=None)  # § 2260A only: the felony the indictment names as predicate ("2252A(a)(2)")
+    label: str | None = _text(1, 120, default=None)  # the count as the indictment words it ("receipt", "distribution"); see conduct_of_count
+    object: str | None = _text(1, 120, default=None)  # § 371 only: the catalogue key of the offense conspired to ("2422(b)")
     # §2X1.1(b)(1)-(2): the acts believed necessary were NOT all completed (nor about to be, but for
     # apprehension or interruption): only then the 3-level decrease. False: no decrease (the usual sting)
     acts_incomplete: bool = False
@@ -195,8 +200,8 @@ def conduct_named(label: str | None) -> str | None:
 class AgreedSentence:
     """A Rule 11(c)(1)(C) agreed sentence or range, in months."""
 
-    low: int
-    high: int
+    low: int = _between(0, 12_000)
+    high: int = _between(0, 12_000)
 
 
 @frozen

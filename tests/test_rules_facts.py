@@ -131,6 +131,40 @@ def test_exactly_one_general_conspiracy_rule(rules):
     assert exc.value.key == "conspiracies" and "371" in exc.value.reason
 
 
+def test_general_conspiracy_371_is_the_catalogue_entry_flagged_in_rules():
+    """18 U.S.C. § 371: the engine knows the general conspiracy statute from rules/statutes.toml
+    (`general_conspiracy = true` on [offenses."371"]), not from a literal in Python."""
+    from calculator.engine.guidelines.common import is_general_conspiracy_371, object_key
+    from calculator.model import Count
+
+    book = load_law().statutes
+    assert book.general_conspiracy == "371" and book.offenses["371"].cite == "18 U.S.C. § 371"
+    assert [k for k, o in book.offenses.items() if o.general_conspiracy] == ["371"]
+    c = Count("1", "18 U.S.C. § 371", "371", object="2422(b)")
+    assert is_general_conspiracy_371(c, book) and object_key(c, book) == "2422(b)"
+    other = Count("2", "18 U.S.C. § 2422(b)", "2422(b)", conspiracy=True)
+    assert not is_general_conspiracy_371(other, book) and object_key(other, book) == "2422(b)"
+
+
+def test_general_conspiracy_371_flag_missing_fails_to_load(rules):
+    """18 U.S.C. § 371: without `general_conspiracy = true` the catalogue does not load (a § 371
+    count would otherwise silently lose its object's guideline, App. A -> §2X1.1)."""
+    _edit(rules / "statutes.toml", "general_conspiracy = true\n", "")
+    with pytest.raises(LawError) as exc:
+        load_law(rules)
+    assert exc.value.key == "offenses" and "§ 371" in exc.value.reason and "general_conspiracy" in exc.value.reason
+
+
+def test_general_conspiracy_371_must_be_the_fallback_rules_section(rules):
+    """18 U.S.C. § 371: the flag on another offense (a test edit moving it to § 2422(b)) is refused:
+    the general conspiracy statute is the section of the `fallback` conspiracy rule."""
+    _edit(rules / "statutes.toml", "general_conspiracy = true\n", "")
+    _edit(rules / "statutes.toml", 'section = "2422"\n', 'section = "2422"\ngeneral_conspiracy = true\n')
+    with pytest.raises(LawError) as exc:
+        load_law(rules)
+    assert exc.value.key.endswith(".general_conspiracy") and "371" in exc.value.reason
+
+
 # ---------------------------------------------------------------------------------------------
 # Provisions that were `value = true` flags configuring nothing. Four are switches the engine now
 # tests (absent or false: the rule is off); three give the specific cite of a bar that §3B1.3

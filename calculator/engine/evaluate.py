@@ -248,7 +248,8 @@ def compare(case: Case, law: Law, today: dt.date | None = None) -> Comparison:
     edition = None
     case_warnings: list[str] = []
     if law.guidelines:
-        edition, case_warnings = edition_note(case, law)
+        note = edition_note(case, law)
+        edition, case_warnings = note.edition, note.warnings
     return Comparison(case, exposures, edition, tuple(assumed + case_warnings))
 
 

@@ -20,7 +20,7 @@ tools/aggregate_outcomes.py into rules/outcomes.toml), never a prediction for th
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, NamedTuple
 
 from attrs import frozen
 
@@ -127,33 +127,44 @@ def comparable_group(k: GroupKeys, book: OutcomeBook) -> tuple[Cell | None, tupl
     return None, tuple(ladder)
 
 
-def plea_and_trial(k: GroupKeys, book: OutcomeBook) -> tuple[Cell | None, Cell | None, str | None]:
+class PleaAndTrial(NamedTuple):
+    plea: Cell | None
+    trial: Cell | None
+    level: str | None  # the ladder level both were read at ("exact", "no_ch", "no_glmin"), or None
+
+
+class RangeReading(NamedTuple):
+    months: int | None  # the median fraction applied to this range's bottom; None when it is life or unknown
+    text: str
+
+
+def plea_and_trial(k: GroupKeys, book: OutcomeBook) -> PleaAndTrial:
     """Plea and trial at the narrowest level where both have figures; else at the guideline and
     minimum alone (no_glmin), each with its n and figures only where it has enough cases."""
     for level in ("exact", "no_ch", "no_glmin"):
         p, t = _lookup(book, level, k, "plea"), _lookup(book, level, k, "trial")
         if p and t and p.figures and t.figures:
-            return p, t, level
+            return PleaAndTrial(p, t, level)
     p, t = _lookup(book, "no_glmin", k, "plea"), _lookup(book, "no_glmin", k, "trial")
     if p is None and t is None:
-        return None, None, None
-    return p, t, "no_glmin"
+        return PleaAndTrial(None, None, None)
+    return PleaAndTrial(p, t, "no_glmin")
 
 
-def reading_on_this_range(cell: Cell | None, glmin: int, life: int, floor: int = 0) -> tuple[int | None, str]:
+def reading_on_this_range(cell: Cell | None, glmin: int, life: int, floor: int = 0) -> RangeReading:
     """'similar cases were sentenced at a median 0.77 of the guideline minimum: about 74 months on
     this range' (the range's bottom, months; none when it is life). A reading below the scenario's
     mandatory minimum says that only a government motion (18 U.S.C. § 3553(e)) reaches it."""
     if cell is None or cell.figures is None or cell.figures.median_fraction_of_glmin is None:
-        return None, ""
+        return RangeReading(None, "")
     f = cell.figures.median_fraction_of_glmin
     if M.is_life(glmin) or glmin >= life:
-        return None, f"similar cases were sentenced at a median {f:.2f} of the guideline minimum (this range starts at life)"
+        return RangeReading(None, f"similar cases were sentenced at a median {f:.2f} of the guideline minimum (this range starts at life)")
     months = round(f * glmin)
     text = f"similar cases were sentenced at a median {f:.2f} of the guideline minimum: about {months} months on this range (minimum {glmin})"
     if 0 < floor and not M.is_life(floor) and months < floor:
         text += f", below this scenario's {floor}-month mandatory minimum, which only a government motion under 18 U.S.C. § 3553(e) allows"
-    return months, text
+    return RangeReading(months, text)
 
 
 def describe(cell: Cell | None, k: GroupKeys) -> str:
@@ -219,14 +230,14 @@ def outcomes_for(kind: str, guidelines: Any, floor_months: int, book: OutcomeBoo
             f"fewer than {book.min_cell} comparable cases even with plea and trial pooled ({widest} under §{k.guideline} "
             f"with {_minimum(k.minimum)}): no figures are shown"
         )
-    months, reading = reading_on_this_range(cell, k.glmin, book.life_months, floor_months)
-    plea, trial, side = plea_and_trial(k, book)
+    rr = reading_on_this_range(cell, k.glmin, book.life_months, floor_months)
+    pt = plea_and_trial(k, book)
     earlier = book.earlier if k.guideline == "2G2.2" else ()
     if earlier:
         caveats.append("FY2014-2017 lines cover every child-pornography case of those years together (no guideline, plea or minimum in that file).")
     return Outcomes(
-        keys=k, group=cell, ladder=ladder, description=describe(cell, k), reading_months=months, reading=reading,
-        plea=plea, trial=trial, side_level=side, earlier=earlier, caveats=tuple(caveats), withheld=withheld, **base,
+        keys=k, group=cell, ladder=ladder, description=describe(cell, k), reading_months=rr.months, reading=rr.text,
+        plea=pt.plea, trial=pt.trial, side_level=pt.level, earlier=earlier, caveats=tuple(caveats), withheld=withheld, **base,
     )  # fmt: skip
 
 

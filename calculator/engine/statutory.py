@@ -12,6 +12,7 @@ ceiling = sum of the maxima (life if any is life). Pure: no I/O.
 from __future__ import annotations
 
 import re
+from typing import NamedTuple
 
 from attrs import frozen
 
@@ -64,6 +65,30 @@ class _Range:
         return _Range(self.min, self.max, self.steps + (s,))
 
 
+# Named results of the steps below (issue 12 item 5): NamedTuples, like the Guidelines engine's stages,
+# so `r, w = step(...)` keeps working and new code reads the fields by name.
+
+
+class InchoateRange(NamedTuple):
+    range: _Range
+    replaced: bool  # the object offense's penalties no longer apply (§ 1594(c), § 371)
+
+
+class TierRange(NamedTuple):
+    range: _Range
+    readings: list  # the reading chosen where a prior list's State clause divides the circuits
+
+
+class RangeWarnings(NamedTuple):
+    range: _Range
+    warnings: list[str]
+
+
+class PriorListReading(NamedTuple):
+    choice: object  # the reading chosen (calculator.law.readings), or None
+    engaged: bool  # a prior of a kind some reading counts and the list's own text does not
+
+
 def _rng(lo: int, hi: int) -> str:
     if M.is_life(lo):
         return "life"
@@ -92,21 +117,21 @@ def base_penalty(offense: Offense, penalty: Penalty, subject: str) -> _Range:
     return _Range(penalty.min.value, penalty.max.value, (s,))
 
 
-def attempt_or_conspiracy(r: _Range, count: Count, offense: Offense, book: StatuteBook, subject: str) -> tuple[_Range, bool]:
+def attempt_or_conspiracy(r: _Range, count: Count, offense: Offense, book: StatuteBook, subject: str) -> InchoateRange:
     """Attempt and conspiracy: the same penalty where the section says so; § 1594(c) for a § 1591
     conspiracy (no minimum); § 371 (0-5 years) where the section has no conspiracy clause.
-    Returns (range, replaced): replaced=True when the object offense's penalties no longer apply."""
+    Returns InchoateRange(range, replaced): replaced=True when the object offense's penalties no longer apply."""
     if count.conspiracy:
         if offense.conspiracy == "same":
-            return r.note(Step(offense.cite, "same penalty", "conspiracy is punished as the completed offense", subject=subject)), False
+            return InchoateRange(r.note(Step(offense.cite, "same penalty", "conspiracy is punished as the completed offense", subject=subject)), False)
         c = book.conspiracy_rule(offense)
         why = c.note or f"conspiracy to violate § {offense.key} is punished under {c.cite}"
         status = _worst(c.status, c.min.status, c.max.status)
-        return _Range(c.min.value, c.max.value, r.steps + (Step(c.cite, _rng(c.min.value, c.max.value), why, status=status, subject=subject),)), True
+        return InchoateRange(_Range(c.min.value, c.max.value, r.steps + (Step(c.cite, _rng(c.min.value, c.max.value), why, status=status, subject=subject),)), True)
     if count.attempt:
         # offense.attempt == "none" is rejected when the case is read (no federal attempt offense)
-        return r.note(Step(offense.cite, "same penalty", "attempt is punished as the completed offense", subject=subject)), False
-    return r, False
+        return InchoateRange(r.note(Step(offense.cite, "same penalty", "attempt is punished as the completed offense", subject=subject)), False)
+    return InchoateRange(r, False)
 
 
 def qualifying_priors(case: Case, book: StatuteBook, list_id: str, option=None) -> list:
@@ -114,20 +139,20 @@ def qualifying_priors(case: Case, book: StatuteBook, list_id: str, option=None) 
     return [p for p in case.defendant.priors if plist.qualifies(p, option)]
 
 
-def prior_list_reading(case: Case, law: Law, list_id: str):
+def prior_list_reading(case: Case, law: Law, list_id: str) -> PriorListReading:
     """A prior list whose State clause divides the circuits (rules/readings.toml): the reading
     chosen for this case (its circuit's holding, else the harsher one), and whether it matters
     here (a prior of a kind some reading counts and the list's own text does not)."""
     plist = law.statutes.prior_lists[list_id]
     if plist.reading is None or getattr(law, "readings", None) is None:
-        return None, False
+        return PriorListReading(None, False)
     choice = law.readings.choose(plist.reading, case.circuit, case.reading_overrides)
     contested = set().union(*(o.kinds for o in choice.reading.options.values())) - plist.kinds
     engaged = any(p.kind in contested for p in case.defendant.priors)
-    return choice, engaged
+    return PriorListReading(choice, engaged)
 
 
-def recidivist_tier(r: _Range, case: Case, penalty: Penalty, book: StatuteBook, subject: str, law: Law | None = None) -> tuple[_Range, list]:
+def recidivist_tier(r: _Range, case: Case, penalty: Penalty, book: StatuteBook, subject: str, law: Law | None = None) -> TierRange:
     """The statute's recidivist tiers, each counted against its own prior list (§ 2251(e) tier 2
     omits § 1591; § 2252(b)(2) omits § 1591 and State child sex trafficking). Where the list's State
     clause divides the circuits (§ 2251(e) two priors: Moore / Schopp), the case's circuit decides,
@@ -136,7 +161,7 @@ def recidivist_tier(r: _Range, case: Case, penalty: Penalty, book: StatuteBook, 
     readings = []
     options: dict[str, object] = {}
     for tier in penalty.tiers:
-        choice, engaged = prior_list_reading(case, law, tier.list) if law is not None else (None, False)
+        choice, engaged = prior_list_reading(case, law, tier.list) if law is not None else PriorListReading(None, False)
         if choice is not None and engaged:
             options[tier.list] = choice.option
             readings.append(choice)
@@ -165,7 +190,7 @@ def recidivist_tier(r: _Range, case: Case, penalty: Penalty, book: StatuteBook, 
                 )
             )
     if chosen is None:
-        return r, readings
+        return TierRange(r, readings)
     tier, n = chosen
     plist = book.prior_lists[tier.list]
     opt = options.get(tier.list)
@@ -175,7 +200,7 @@ def recidivist_tier(r: _Range, case: Case, penalty: Penalty, book: StatuteBook, 
         status = _worst(status, "unverified")
     if opt is not None and any(p.kind not in plist.kinds for p in quals):
         status = _worst(status, opt.status)
-    return r.step(
+    return TierRange(r.step(
         Step(
             tier.min.cite,
             _rng(tier.min.value, tier.max.value),
@@ -185,7 +210,7 @@ def recidivist_tier(r: _Range, case: Case, penalty: Penalty, book: StatuteBook, 
         ),
         tier.min.value,
         tier.max.value,
-    ), readings
+    ), readings)
 
 
 def prepubescent_maximum(r: _Range, case: Case, penalty: Penalty, subject: str) -> _Range:
@@ -242,13 +267,13 @@ def young_victim_multiplier(r: _Range, case: Case, count: Count, penalty: Penalt
     return r.step(Step(mult.cite, f"max x{mult.factor} = {M.short(hi)} months", f"victim under {mult.under_age}", status=mult.status, subject=subject), hi=hi)
 
 
-def mandatory_life_3559e(r: _Range, case: Case, count: Count, offense: Offense, book: StatuteBook, subject: str) -> tuple[_Range, list[str]]:
+def mandatory_life_3559e(r: _Range, case: Case, count: Count, offense: Offense, book: StatuteBook, subject: str) -> RangeWarnings:
     """§ 3559(e): mandatory life for a federal sex offense against a minor under 17 by a defendant
     with a prior sex conviction against a minor, sentenced before the current conduct."""
     rule = book.rule_3559e
     warnings: list[str] = []
     if not offense.federal_sex_offense_3559e or not case.defendant.priors:
-        return r, warnings
+        return RangeWarnings(r, warnings)
     ages = [case.minor(mid).age for mid in count.minors]
     qualifying, possible = [], []
     for p in case.defendant.priors:
@@ -267,17 +292,17 @@ def mandatory_life_3559e(r: _Range, case: Case, count: Count, offense: Offense, 
                 f"count {count.id}: a prior of kind {possible[0].kind!r} may trigger mandatory life under {rule.cite} "
                 "if it was for one of the listed federal sex offenses (or a State equivalent): give the prior's `statute` to decide"
             )
-        return r, warnings
+        return RangeWarnings(r, warnings)
     if not ages:
         warnings.append(
             f"count {count.id}: {rule.cite} mandatory life applies only if the victim of this count was under {rule.victim_under}; "
             "no minor is named on the count, so it was not applied"
         )
-        return r.note(Step(rule.cite, "not applied", "no minor named on this count", applied=False, subject=subject)), warnings
+        return RangeWarnings(r.note(Step(rule.cite, "not applied", "no minor named on this count", applied=False, subject=subject)), warnings)
     if min(ages) >= rule.victim_under:
-        return r.note(
+        return RangeWarnings(r.note(
             Step(rule.cite, "not applied", f"the victim was not under {rule.victim_under} (§ 3559(e)'s 'minor')", applied=False, subject=subject)
-        ), warnings
+        ), warnings)
     why = (
         f"current federal sex offense against a minor under {rule.victim_under}, with a prior sex conviction against a minor "
         f"sentenced before this conduct ({qualifying[0].kind})"
@@ -288,7 +313,7 @@ def mandatory_life_3559e(r: _Range, case: Case, count: Count, offense: Offense, 
             f"count {count.id}: {e3.cite.replace('18 U.S.C. ', '')} lets the defendant defeat a {'/'.join(e3.value)}-based life term by clear and convincing evidence"
         )
     step = Step(rule.cite, "mandatory life", why, status=_worst(rule.status, rule.result.status), subject=subject)
-    return r.step(step, LIFE, LIFE), warnings
+    return RangeWarnings(r.step(step, LIFE, LIFE), warnings)
 
 
 def life_after_prior_2241c(r: _Range, case: Case, penalty: Penalty, subject: str) -> _Range:
@@ -337,17 +362,17 @@ def repeat_offender_multiplier(r: _Range, case: Case, penalty: Penalty, book: St
     return r.step(Step(mult.cite, f"max x{mult.factor} = {hi} months", why, status=status, subject=subject), hi=hi)
 
 
-def minor_victim_minimum_1201g(r: _Range, case: Case, count: Count, penalty: Penalty, subject: str) -> tuple[_Range, list[str]]:
+def minor_victim_minimum_1201g(r: _Range, case: Case, count: Count, penalty: Penalty, subject: str) -> RangeWarnings:
     """§ 1201(g): kidnapping of a victim under 18 by an adult who is not a parent, grandparent,
     brother, sister, aunt, uncle or legal custodian: not less than 20 years."""
     mm = penalty.minor_victim_min
     if mm is None:
-        return r, []
+        return RangeWarnings(r, [])
     if not count.minors:
-        return r.note(Step(mm.cite, "not applied", "no minor named on this count", applied=False, subject=subject)), []
+        return RangeWarnings(r.note(Step(mm.cite, "not applied", "no minor named on this count", applied=False, subject=subject)), [])
     why = "the victim named on this count is a minor; assumes the defendant is an adult and not a parent, grandparent, sibling, aunt, uncle or legal custodian of the victim"
     warn = [f"count {count.id}: the {M.short(mm.value)}-month minimum of {mm.cite} assumes the defendant is not a parent, grandparent, brother, sister, aunt, uncle or legal custodian of the victim; if he is, there is no minimum"]
-    return r.step(Step(mm.cite, f"min {M.short(mm.value)} months", why, status=mm.status, subject=subject), lo=max(r.min, mm.value)), warn
+    return RangeWarnings(r.step(Step(mm.cite, f"min {M.short(mm.value)} months", why, status=mm.status, subject=subject), lo=max(r.min, mm.value)), warn)
 
 
 def conspiracy_object_371(r: _Range, count: Count, book: StatuteBook, subject: str) -> _Range:

@@ -11,7 +11,7 @@ adds and a Step (applied or not, with the fact that decided it). The numbers com
 rules files (calculator.law.guidelines); only the logic is here.
 
     compute_guidelines(applied, statutory, law) -> GuidelinesResult | None
-    edition_note(case, law) -> (edition name | None, case-wide warnings)
+    edition_note(case, law) -> EditionNote(edition name | None, case-wide warnings)
 
 compute_guidelines returns None (no number rather than a wrong one) when a count of conviction is
 sentenced under a guideline this calculator does not encode; edition_note says which.
@@ -55,7 +55,7 @@ def compute_guidelines(applied: Applied, statutory: StatutoryExposure, law) -> G
         return None  # only mandatory consecutive counts (§2A3.6): the statutory term is the sentence
     computed: list[tuple[Edition, str, GuidelinesResult]] = []
     for e in (ed, *others):
-        if unencoded_counts(e, applied.counts):
+        if unencoded_counts(e, applied.counts, law.statutes):
             continue
         role = "sentencing date" if e is ed else "offense date"
         step = ed_step if e is ed else Step(ed_step.cite, e.name, f"offense-date Manual ({e.title}), compared under §1B1.11(b)(1)", True, ed_step.status, "judgment")

@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 from calculator import months as M
-from calculator.engine.guidelines.common import _eff, _matches, _row_at_least, _worst
-from calculator.engine.guidelines.results import CriminalHistory4A, RepeatOffender4B1_5, ZeroPoint4C1_1
+from calculator.engine.guidelines.common import _eff, _matches, _row_at_least, _worst, is_general_conspiracy_371
+from calculator.engine.guidelines.results import CriminalHistory4A, Definition, PriorSexOffenses4B1_5, RepeatOffender4B1_5, ZeroPoint4C1_1
 from calculator.engine.statutory import StatutoryExposure
 from calculator.law.guidelines import CHC, Edition
 from calculator.engine.guidelines.common import normalise_statute  # remembered
@@ -37,10 +37,10 @@ def chapter_4a_points(ed: Edition, case: Case) -> CriminalHistory4A:
     return CriminalHistory4A(pts, chc, steps)
 
 
-def _offense_of(count: Count) -> tuple[str, str]:
+def _offense_of(count: Count, book) -> tuple[str, str]:
     """(statute as spelled, catalogue key) of the offense the definitions look at: for a § 371
     count, its object (n.2(B), §4C1.1(b)(2)(B): 'an attempt or a conspiracy to commit')."""
-    if count.offense == "371" and count.object:
+    if is_general_conspiracy_371(count, book) and count.object:
         return count.object, count.object
     return normalise_statute(count.statute) or count.offense, count.offense
 
@@ -52,7 +52,7 @@ def _in_chapters(book, key: str, chapters) -> bool:
     return off.chapter in chapters or off.section in chapters
 
 
-def covered_sex_crime_4b1_5(ed: Edition, count: Count, book) -> tuple[bool, str]:
+def covered_sex_crime_4b1_5(ed: Edition, count: Count, book) -> Definition:
     """§4B1.5 comment. (n.2), derived from the definition: chapter 109A, chapter 110, chapter 117 or
     § 1591, minus the named exclusions (trafficking in, receipt of, possession of child pornography;
     recordkeeping; transmitting information about a minor; filing a factual statement about an alien
@@ -61,23 +61,23 @@ def covered_sex_crime_4b1_5(ed: Edition, count: Count, book) -> tuple[bool, str]
     excl = ed.ch4.get("covered_sex_crime_exclusions")
     kept = ed.ch4.get("covered_sex_crime_kept")
     minor_el = ed.ch4.get("minor_element_offenses")
-    spelled, key = _offense_of(count)
+    spelled, key = _offense_of(count, book)
     if not _in_chapters(book, key, chapters):
         off = book.offenses.get(key) if book is not None else None
-        return False, f"§ {key} is not a chapter 109A, 110 or 117 offense or § 1591" + (f" (chapter {off.chapter})" if off else "")
+        return Definition(False, f"§ {key} is not a chapter 109A, 110 or 117 offense or § 1591" + (f" (chapter {off.chapter})" if off else ""))
     if excl is not None and not (kept is not None and _matches(spelled, kept.value)):
         if _matches(spelled, excl.value) or _matches(key, excl.value):
-            return False, f"§ {spelled} is excluded: trafficking in, receipt of, or possession of child pornography, recordkeeping, or a named chapter 117 exception"
+            return Definition(False, f"§ {spelled} is excluded: trafficking in, receipt of, or possession of child pornography, recordkeeping, or a named chapter 117 exception")
     if not count.minors and not (minor_el is not None and _matches(key, minor_el.value)):
-        return False, f"§ {key}: no minor is named on count {count.id}, so 'perpetrated against a minor' is not shown"
-    return True, f"§ {key}" + (" (the § 371 conspiracy's object)" if count.offense == "371" else "")
+        return Definition(False, f"§ {key}: no minor is named on count {count.id}, so 'perpetrated against a minor' is not shown")
+    return Definition(True, f"§ {key}" + (" (the § 371 conspiracy's object)" if is_general_conspiracy_371(count, book) else ""))
 
 
 def _covered(ed: Edition, counts: tuple[Count, ...], book=None) -> list[Count]:
-    return [c for c in counts if covered_sex_crime_4b1_5(ed, c, book)[0]]
+    return [c for c in counts if covered_sex_crime_4b1_5(ed, c, book).met]
 
 
-def sex_offense_convictions_4b1_5(ed: Edition, case: Case) -> tuple[list, list[str]]:
+def sex_offense_convictions_4b1_5(ed: Edition, case: Case) -> PriorSexOffenses4B1_5:
     """§4B1.5 comment. (n.3(A)(ii)): prior sex offense convictions (against a minor; not CP trafficking,
     receipt or possession). Kinds that need a statute are decided by it, or warned about."""
     kinds = set(ed.ch4["sex_offense_conviction_kinds"].value)
@@ -103,7 +103,7 @@ def sex_offense_convictions_4b1_5(ed: Edition, case: Case) -> tuple[list, list[s
             ok = False
         if ok:
             hits.append(p)
-    return hits, warnings
+    return PriorSexOffenses4B1_5(hits, warnings)
 
 
 def repeat_offender_4b1_5(
@@ -123,7 +123,7 @@ def repeat_offender_4b1_5(
     a_cite, b_cite = pa.cite, pb.cite
     steps.append(Step(co.cite, "not applied", co.value, False, co.status, subj))
     if not cov:
-        reasons = "; ".join(f"count {c.id}: {covered_sex_crime_4b1_5(ed, c, book)[1]}" for c in counts)
+        reasons = "; ".join(f"count {c.id}: {covered_sex_crime_4b1_5(ed, c, book).why}" for c in counts)
         why = f"no count of conviction is a covered sex crime ({lst.cite}: {reasons})"
         steps.append(Step(a_cite, "not applied", why, False, lst.status, subj))
         steps.append(Step(b_cite, "not applied", why, False, lst.status, subj))
@@ -174,20 +174,20 @@ def repeat_offender_4b1_5(
     return RepeatOffender4B1_5(new, chc, steps, warnings)
 
 
-def sex_offense_4c1_1(ed: Edition, count: Count, book) -> tuple[bool, str]:
+def sex_offense_4c1_1(ed: Edition, count: Count, book) -> Definition:
     """§4C1.1(b)(2) "sex offense", derived from the definition read in the 2025 Manual: chapter 109A;
     chapter 110 except recordkeeping; chapter 117 except transmitting information about a minor or
     filing a factual statement about an alien individual; § 1591; attempts and conspiracies."""
     chapters = ed.ch4.get("zero_point_sex_offense")
     if chapters is None:  # an edition without the definition encoded: the old flag
-        return True, "the definition is not encoded for this Manual"
+        return Definition(True, "the definition is not encoded for this Manual")
     excl = ed.ch4.get("zero_point_sex_offense_exclusions")
-    spelled, key = _offense_of(count)
+    spelled, key = _offense_of(count, book)
     if not _in_chapters(book, key, chapters.value):
-        return False, f"§ {key} is not in chapter 109A, 110 or 117 and is not § 1591"
+        return Definition(False, f"§ {key} is not in chapter 109A, 110 or 117 and is not § 1591")
     if excl is not None and (_matches(spelled, excl.value) or _matches(key, excl.value)):
-        return False, f"§ {key} is a named exception"
-    return True, f"§ {key}"
+        return Definition(False, f"§ {key} is a named exception")
+    return Definition(True, f"§ {key}")
 
 
 def zero_point_4c1_1(ed: Edition, case: Case, counts: tuple[Count, ...], statutory_chapters: dict[str, str], book=None) -> ZeroPoint4C1_1:
@@ -208,12 +208,12 @@ def zero_point_4c1_1(ed: Edition, case: Case, counts: tuple[Count, ...], statuto
     if d is None or book is None:  # the definition (or the catalogue) is not there to decide it: say so, never guess
         w = "§4C1.1: whether the counts are a 'sex offense' (§4C1.1(a)(5)) was not decided (the definition is not encoded for this Manual); the 2-level decrease was not applied"
         return ZeroPoint4C1_1(Step(c.cite, "not applied", "sex-offense exclusion assumed; see the warning", False, "unverified", subj), [w])
-    found = [(x, *sex_offense_4c1_1(ed, x, book)) for x in counted]
-    sex = [(x, why) for x, is_sex, why in found if is_sex]
+    found = [(x, sex_offense_4c1_1(ed, x, book)) for x in counted]
+    sex = [(x, d4.why) for x, d4 in found if d4.met]
     if sex:
         which = "; ".join(f"count {x.id}: {why}" for x, why in sex)
         return ZeroPoint4C1_1(Step(c.cite, "not applied", f"zero points, but the instant offense of conviction is a sex offense ({d.cite}: {which})", False, _worst(c.status, d.status), subj), [])
-    which = "; ".join(f"count {x.id}: {why}" for x, _, why in found)
+    which = "; ".join(f"count {x.id}: {d4.why}" for x, d4 in found)
     note = (
         f"zero criminal history points and no count is a sex offense as {d.cite} defines it ({which}); the other §4C1.1(a) criteria "
         "(no violence or credible threats, no death or serious bodily injury, no firearm or dangerous weapon, no aggravating role, "

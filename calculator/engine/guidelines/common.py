@@ -18,6 +18,19 @@ from calculator.trace import Step
 
 ORDER = {"verified": 0, "secondary": 1, "unverified": 2}
 
+
+def is_general_conspiracy_371(count: Count, book) -> bool:
+    """18 U.S.C. § 371, the general conspiracy statute: is `count` under the catalogue entry flagged
+    `general_conspiracy` (rules/statutes.toml)? Such a count names its `object`, the offense agreed
+    on, and the Guidelines look through it to that object (App. A: § 371 -> §2X1.1). Without a
+    catalogue (book None) no count is."""
+    return book is not None and book.is_general_conspiracy_371(count.offense)
+
+
+def object_key(count: Count, book) -> str:
+    """The offense whose guideline a count takes: a § 371 count's object, else its own offense."""
+    return count.object if is_general_conspiracy_371(count, book) and count.object else count.offense
+
 # Appendix A look-ups, remembered per edition: a pure function of the edition and the statute key,
 # asked once per count for every unit of every scenario (under both Manuals when §1B1.11 compares
 # two), and each look-up parses the statute's spelling. 30 counts x 6 scenarios: 23,500 look-ups

@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import NamedTuple
 
-from calculator.engine.guidelines.common import appendix_a
+from calculator.engine.guidelines.common import appendix_a, is_general_conspiracy_371, object_key
 from calculator.engine.scenario import Applied
 from calculator.engine.statutory import StatutoryExposure
 from calculator.law.guidelines import Edition
@@ -13,11 +13,21 @@ from calculator.model import Case, Count
 from calculator.trace import Step
 
 
-def sentencing_date(case: Case) -> tuple[dt.date | None, bool]:
+class SentencingDate(NamedTuple):
+    date: dt.date | None  # the case's sentencing date
+    missing: bool  # the case gives none: the latest encoded Manual is used (choose_edition_1b1_11)
+
+
+class EditionNote(NamedTuple):
+    edition: str | None  # the Manual used (its name, the effective date); None without Guidelines
+    warnings: list[str]  # case-wide: later amendments not encoded, the ex post facto check, unencoded counts
+
+
+def sentencing_date(case: Case) -> SentencingDate:
     """The sentencing date and whether it was missing. The engine reads no clock: the CLI and the
     UI pass `today` to compare(), which stands it in for a missing date; a caller that does not
-    gets (None, True), and the latest encoded Manual is used (see choose_edition_1b1_11)."""
-    return case.sentencing_date, case.sentencing_date is None
+    gets (None, missing), and the latest encoded Manual is used (see choose_edition_1b1_11)."""
+    return SentencingDate(case.sentencing_date, case.sentencing_date is None)
 
 
 def edition_in_force(editions: tuple[Edition, ...], when: dt.date) -> Edition | None:
@@ -56,7 +66,7 @@ def choose_edition_1b1_11(case: Case, editions: tuple[Edition, ...]) -> EditionC
     offense date (its last date: n.2) instead if it gives a lower range (ex post facto: (b)(1), Peugh
     v. United States, 569 U.S. 530 (2013)), applied in its entirety ((b)(2)). Returns the
     sentencing-date edition, the other encoded candidate to compare, the step and case-wide warnings."""
-    when, defaulted = sentencing_date(case)
+    when = sentencing_date(case).date
     ed = edition_in_force(editions, when) if when is not None else editions[-1]
     warnings = []
     if ed is None:
@@ -88,11 +98,13 @@ def choose_edition_1b1_11(case: Case, editions: tuple[Edition, ...]) -> EditionC
     return EditionChoice(ed, others, Step(mc.cite, ed.name, note, True, mc.status, "judgment"), warnings)
 
 
-def unencoded_counts(ed: Edition, counts) -> list[str]:
+def unencoded_counts(ed: Edition, counts, book=None) -> list[str]:
+    """Why a count has no Guidelines range under `ed` (`book`: the statute catalogue, which names
+    18 U.S.C. § 371, the general conspiracy statute whose counts take their object's guideline)."""
     out = []
     for c in counts:
-        gl = appendix_a(ed, c.object if c.offense == "371" and c.object else c.offense)
-        if gl is None and c.offense == "371":
+        gl = appendix_a(ed, object_key(c, book))
+        if gl is None and is_general_conspiracy_371(c, book):
             out.append(f"count {c.id} (§ 371): Appendix A sends § 371 to §2X1.1, which takes the guideline of the offense conspired to; name it on the count (object = \"2422(b)\") to compute a range")
         elif gl is None:
             out.append(f"count {c.id} (§ {c.statute}): no Appendix A entry is encoded for this statute; no Guidelines range is computed")
@@ -101,24 +113,23 @@ def unencoded_counts(ed: Edition, counts) -> list[str]:
     return out
 
 
-def edition_note(case: Case, law) -> tuple[str | None, list[str]]:
+def edition_note(case: Case, law) -> EditionNote:
     """The edition used (its effective date) and case-wide warnings (later amendments not encoded,
     the ex post facto check, counts whose guideline is not encoded)."""
     editions = tuple(law.guidelines or ())
     if not editions:
-        return None, []
+        return EditionNote(None, [])
     ed, _, _, warnings = choose_edition_1b1_11(case, editions)
     counts = list(case.counts)
     for s in case.scenarios:
         for cid, spelled, key in s.substitute:
             counts.append(Count(cid, spelled, key))
-    for w in unencoded_counts(ed, counts):
+    for w in unencoded_counts(ed, counts, getattr(law, "statutes", None)):
         if w not in warnings:
             warnings.append(w)
-    _, defaulted = sentencing_date(case)
-    if defaulted:
+    if sentencing_date(case).missing:
         warnings.append(f"no sentencing date: the latest encoded Guidelines Manual ({ed.name}) is used")
-    return ed.name, warnings
+    return EditionNote(ed.name, warnings)
 
 
 def no_range_reasons(applied: Applied, statutory: StatutoryExposure, law) -> list[str]:
@@ -134,4 +145,4 @@ def no_range_reasons(applied: Applied, statutory: StatutoryExposure, law) -> lis
             f"scenario {applied.scenario.name!r}: only mandatory consecutive counts; under §2A3.6 the statutory term is the "
             "guideline sentence, so no Sentencing Table range is shown"
         ]
-    return [f"scenario {applied.scenario.name!r}: {w}" for w in unencoded_counts(ed, applied.counts)]
+    return [f"scenario {applied.scenario.name!r}: {w}" for w in unencoded_counts(ed, applied.counts, getattr(law, "statutes", None))]

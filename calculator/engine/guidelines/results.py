@@ -161,6 +161,19 @@ class RepeatOffender4B1_5(NamedTuple):
     warnings: list[str]
 
 
+class Definition(NamedTuple):
+    """Whether a count meets a Chapter Four definition (§4B1.5 n.2 "covered sex crime", §4C1.1(b)(2)
+    "sex offense"), and the words saying why."""
+
+    met: bool
+    why: str
+
+
+class PriorSexOffenses4B1_5(NamedTuple):
+    priors: list  # the priors that are prior sex offense convictions (§4B1.5 n.3(A)(ii))
+    warnings: list[str]
+
+
 class ZeroPoint4C1_1(NamedTuple):
     step: Step
     warnings: list[str]

@@ -12,7 +12,7 @@ from attrs import evolve
 from calculator.engine.guidelines.chapter2 import g2a3, g2a4_1, g2g1_3, g2g2_1, g2g2_2, g2g2_3, g2g2_6, g2g3_1
 from calculator.engine.guidelines.chapter2.registry import CrossReference, GuidelineCode, Trigger
 from calculator.engine.guidelines.chapter3 import chapter_three_abc
-from calculator.engine.guidelines.common import Ctx, Finding, Flags, _minor_facts, _subject, appendix_a, provision
+from calculator.engine.guidelines.common import Ctx, Finding, Flags, _minor_facts, _subject, appendix_a, is_general_conspiracy_371, object_key, provision
 from calculator.engine.guidelines.results import Unit
 from calculator.law.common import Cited
 from calculator.law.guidelines import Edition
@@ -35,11 +35,11 @@ REGISTRY: dict[str, GuidelineCode] = {
 }
 
 
-def _production_minors(case: Case, ed: Edition) -> set[str]:
+def _production_minors(case: Case, ed: Edition, book) -> set[str]:
     """Minors named on any §2G2.1 count of the case as charged (relevant conduct reaches dismissed counts)."""
     out = set()
     for c in case.counts:
-        gl = appendix_a(ed, object_key(c))
+        gl = appendix_a(ed, object_key(c, book))
         if gl is not None and gl.value == "2G2.1":
             out.update(c.minors)
     return out
@@ -66,32 +66,28 @@ def _appendix_step(gl: Cited, count: Count, subject: str) -> Step:
     return Step(gl.cite, f"§{gl.value}", note, True, gl.status, subject)
 
 
-def object_key(count: Count) -> str:
-    """The offense whose guideline a count takes: a § 371 count's object, else its own offense."""
-    return count.object if count.offense == "371" and count.object else count.offense
-
-
 def conspiracy_statute(count: Count, book) -> str | None:
     """The statute a conspiracy conviction is under when it is not the object's own section:
     § 371 (a § 371 count, or a section with no conspiracy clause) or § 1594(c) (§ 1591)."""
-    if count.offense == "371":
-        return "371"
+    if is_general_conspiracy_371(count, book):
+        return count.offense
     if not count.conspiracy or book is None:
         return None
     off = book.offenses.get(count.offense)
-    if off is None or off.conspiracy in ("same",):
+    if off is None:
         return None
-    return "371" if off.conspiracy in ("371", "none") else off.conspiracy
+    rule = book.conspiracy_rule(off)  # None: the section punishes conspiracy as the offense itself
+    return rule.key if rule is not None else None
 
 
-def inchoate_2x1_1(ed: Edition, count: Count, gl_value: str, warnings: list[str]) -> tuple[tuple[Step, ...], int, bool]:
+def inchoate_2x1_1(ed: Edition, count: Count, gl_value: str, warnings: list[str], book=None) -> tuple[tuple[Step, ...], int, bool]:
     """§2X1.1 for an attempt or conspiracy (and every § 371 count): (c)(1) a guideline that expressly
     covers the attempt or conspiracy (n.1) applies directly; otherwise (a) the substantive offense's
     guideline, and (b)(1)-(2) a 3-level decrease unless all acts believed necessary were completed or
     about to be (count.acts_incomplete decides; without it, no decrease, said in the trace).
     Returns (steps, levels to add, whether §2X1.1 governs)."""
     rule = ed.inchoate_2x1_1
-    is_371 = count.offense == "371"
+    is_371 = is_general_conspiracy_371(count, book)
     if rule is None or not (count.attempt or count.conspiracy or is_371):
         return (), 0, False
     what = "attempt" if count.attempt else "conspiracy"
@@ -217,20 +213,20 @@ def units_for_count(ed: Edition, case: Case, count: Count, warnings: list[str], 
     §2X1.1 for attempts and conspiracies) and Chapter Three Parts A-C for one count of conviction.
     A conspiracy under § 371 or § 1594(c) whose guideline keys a base level to the statute of
     conviction takes the circuit's reading (Sims / Wei Lin), else the harsher; `chosen` collects it."""
-    key = object_key(count)
+    key = object_key(count, book)
     gl = appendix_a(ed, key)
     subj = f"count {count.id}"
-    x_steps, x_levels, _ = inchoate_2x1_1(ed, count, gl.value, warnings)
+    x_steps, x_levels, _ = inchoate_2x1_1(ed, count, gl.value, warnings, book)
     lead = (_appendix_step(gl, count, subj),) + x_steps
     code = REGISTRY.get(gl.value)
     if code is None:
         raise ValueError(f"guideline §{gl.value} is not encoded")  # guarded by unencoded_counts()
     cstat = conspiracy_statute(count, book)
-    substantive = evolve(count, offense=key, statute=key if count.offense == "371" else count.statute)
+    substantive = evolve(count, offense=key, statute=key if is_general_conspiracy_371(count, book) else count.statute)
     if cstat is not None and readings is not None and "2X1.1-conspiracy-base" in readings.readings:
         as_convicted = evolve(count, offense=cstat, statute=cstat)
-        out_sub = _units(ed, case, substantive, gl, lead, code, warnings, subj)
-        out_conv = _units(ed, case, as_convicted, gl, lead, code, [], subj)
+        out_sub = _units(ed, case, substantive, gl, lead, code, warnings, subj, book)
+        out_conv = _units(ed, case, as_convicted, gl, lead, code, [], subj, book)
         if [u.chapter2_level for u in out_sub] != [u.chapter2_level for u in out_conv]:
             ch = readings.choose("2X1.1-conspiracy-base", case.circuit, case.reading_overrides)
             if chosen is not None:
@@ -242,14 +238,14 @@ def units_for_count(ed: Edition, case: Case, count: Count, warnings: list[str], 
         else:
             out = out_sub
     else:
-        out = _units(ed, case, substantive, gl, lead, code, warnings, subj)
+        out = _units(ed, case, substantive, gl, lead, code, warnings, subj, book)
     if x_levels:
         out = [evolve(u, chapter2_level=u.chapter2_level + x_levels, level=u.level + x_levels) for u in out]
     return out
 
 
-def _units(ed: Edition, case: Case, count: Count, gl: Cited, lead: tuple[Step, ...], code: GuidelineCode, warnings: list[str], subj: str) -> list[Unit]:
-    ctx = Ctx(ed, case, count, case.conduct, frozenset(_production_minors(case, ed)))
+def _units(ed: Edition, case: Case, count: Count, gl: Cited, lead: tuple[Step, ...], code: GuidelineCode, warnings: list[str], subj: str, book=None) -> list[Unit]:
+    ctx = Ctx(ed, case, count, case.conduct, frozenset(_production_minors(case, ed, book)))
     out: list[Unit] = []
     for minor, pre in _minors_as_units(code, ctx, warnings):
         s = _subject(count.id, minor)

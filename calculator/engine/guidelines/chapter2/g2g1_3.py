@@ -3,6 +3,8 @@ of minors; enticement; travel (each minor separate: §2G1.3(d)(1))."""
 
 from __future__ import annotations
 
+from typing import NamedTuple
+
 from calculator.engine.guidelines.chapter2.registry import CrossReference, GuidelineCode, Trigger
 from calculator.engine.guidelines.common import Ctx, Finding, Flags, finding, Adj, _matches, _no, _yes
 from calculator.law.guidelines import Guideline
@@ -10,12 +12,17 @@ from calculator.engine.guidelines.common import normalise_statute  # remembered
 from calculator.model import Conduct, Count, Minor
 
 
-def base_2g1_3_a(g: Guideline, count: Count, subject: str) -> tuple[Adj, str]:
+class Base2G1_3(NamedTuple):
+    adj: Adj
+    subsection: str  # "a1".."a4": which of §2G1.3(a)(1)-(4) set the base (§2G1.3(b)(4)-(5) depend on it)
+
+
+def base_2g1_3_a(g: Guideline, count: Count, subject: str) -> Base2G1_3:
     """§2G1.3(a): 34 (§ 1591(b)(1)), 30 (§ 1591(b)(2)), 28 (§ 2422(b) or § 2423(a)), 24 otherwise."""
     for name, sub in (("base_1591b1", "a1"), ("base_1591b2", "a2"), ("base_enticement", "a3")):
         if _matches(count.offense, g.v(name + "_statutes").value) or _matches(normalise_statute(count.statute), g.v(name + "_statutes").value):
-            return _yes(g.v(name), f"base offense level: convicted under § {count.statute}", subject), sub
-    return _yes(g.v("base_other"), f"base offense level: convicted under § {count.statute} (otherwise)", subject), "a4"
+            return Base2G1_3(_yes(g.v(name), f"base offense level: convicted under § {count.statute}", subject), sub)
+    return Base2G1_3(_yes(g.v("base_other"), f"base offense level: convicted under § {count.statute} (otherwise)", subject), "a4")
 
 
 def soc_2g1_3_b1_custodial(g: Guideline, minor: Minor | None, subject: str) -> Adj:
@@ -98,7 +105,7 @@ def soc_2g1_3_b5_under_12(g: Guideline, base_sub: str, minor: Minor | None, subj
 def guideline_2g1_3(ctx: Ctx, minor: Minor | None, subject: str) -> Finding:
     """§2G1.3 for one minor: base level and every specific offense characteristic, in order."""
     g, conduct = ctx.ed.guideline("2G1.3"), ctx.conduct
-    base, sub = base_2g1_3_a(g, ctx.count, subject)
+    base, sub = base_2g1_3_a(g, ctx.count, subject)  # Base2G1_3(adj, subsection)
     adjs = [
         base,
         soc_2g1_3_b1_custodial(g, minor, subject),
