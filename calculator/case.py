@@ -66,8 +66,6 @@ class CaseError(ValueError):
 # ---------------------------------------------------------------------------------------------
 # schema
 
-Count_ = Annotated[StrictInt, Field(ge=0, le=10_000_000)]
-
 # Strict types at the file boundary (issue 14 item 13): TOML has real booleans, integers, floats
 # and dates, so nothing is coerced -- `acceptance = false` is not 0, `conviction_probability = true`
 # is not 1.0, `offense_date = 0` is not 1970-01-01. pydantic's strict mode covers dates and numbers;
@@ -104,7 +102,6 @@ def _no_controls(v: str) -> str:
 
 NoBool = BeforeValidator(_no_bool)
 Date_ = Annotated[dt.date, AfterValidator(_plausible_date)]
-Probability = Annotated[float, Field(ge=0.0, le=1.0)]
 Str_ = Annotated[StrictStr, AfterValidator(_no_controls)]
 
 
@@ -112,50 +109,107 @@ class _M(pydantic.BaseModel):
     model_config = pydantic.ConfigDict(extra="forbid", frozen=True, strict=True)
 
 
+# model.py class -> its file model, so that a field holding another class (or a tuple of them)
+# takes that class's file model
+_FILE_MODELS: dict[type, type[pydantic.BaseModel]] = {}
+
+
+@attrs.frozen
+class FileDifference:
+    """How a file model departs from its model.py class, declared where the model is made:
+    `omitted` fields are never read from a file, `renamed` maps a field to its file key, and
+    `overridden` fields take a file type other than the one their annotation and metadata give."""
+
+    omitted: tuple[str, ...] = ()
+    renamed: tuple[tuple[str, str], ...] = ()
+    overridden: tuple[str, ...] = ()
+
+
+FILE_DIFFERENCES: dict[type, FileDifference] = {}
+
+
+def _type_of(cls: type, name: str, hint: Any, md: Any) -> Any:
+    """The strict file type for an annotation `hint` with field metadata `md` (`range`, `choices`,
+    `length`); a nested model.py class becomes its file model, a tuple a list."""
+    args = typing.get_args(hint)
+    if hint is Any:
+        return Any
+    if type(None) in args:
+        rest = [t for t in args if t is not type(None)]
+        return _type_of(cls, name, rest[0], md) | None
+    if typing.get_origin(hint) is tuple and len(args) == 2 and args[1] is Ellipsis:
+        return list[_type_of(cls, name, args[0], {})]  # type: ignore[misc]
+    if hint in _FILE_MODELS:
+        return _FILE_MODELS[hint]
+    if hint is bool:
+        return StrictBool
+    if hint is int and "range" in md:
+        lo, hi = md["range"]
+        return Annotated[StrictInt, Field(ge=lo, le=hi)]
+    if hint is int and "choices" in md:
+        return Annotated[Literal[md["choices"]], NoBool]  # type: ignore[valid-type]
+    if hint is float and "range" in md:
+        lo, hi = md["range"]
+        return Annotated[float, Field(ge=lo, le=hi)]
+    if hint is str and "choices" in md:
+        return Literal[md["choices"]]  # type: ignore[valid-type]
+    if hint is str and "length" in md:
+        lo, hi = md["length"]
+        return Annotated[Str_, Field(min_length=lo, max_length=hi)]
+    if hint is str:
+        return Str_
+    if hint is dt.date:
+        return Date_
+    raise TypeError(f"{cls.__name__}.{name}: no file type for {hint!r}")
+
+
 def _file_type(cls: type, name: str) -> Any:
     """The strict file-boundary type of one field of a model.py class, from its annotation and its
     metadata (`range`, `choices`, `length`): the field is declared once, in model.py."""
-    a = attrs.fields_dict(cls)[name]
-    hint = typing.get_type_hints(cls)[name]
-    args = typing.get_args(hint)
-    optional = type(None) in args
-    base = next(t for t in args if t is not type(None)) if optional else hint
-    md = a.metadata
-    if base is bool:
-        t: Any = StrictBool
-    elif base is int:
-        lo, hi = md["range"]
-        t = Annotated[StrictInt, Field(ge=lo, le=hi)]
-    elif base is float:
-        lo, hi = md["range"]
-        t = Annotated[float, Field(ge=lo, le=hi)]
-    elif base is str and "choices" in md:
-        t = Literal[md["choices"]]  # type: ignore[valid-type]
-    elif base is str and "length" in md:
-        lo, hi = md["length"]
-        t = Annotated[Str_, Field(min_length=lo, max_length=hi)]
-    elif base is str:
-        t = Str_
-    else:
-        raise TypeError(f"{cls.__name__}.{name}: no file type for {hint!r}")
-    return t | None if optional else t
+    return _type_of(cls, name, typing.get_type_hints(cls)[name], attrs.fields_dict(cls)[name].metadata)
 
 
-def _file_model(cls: type, not_in_file: tuple[str, ...] = (), **overrides: tuple) -> type[pydantic.BaseModel]:
+def _file_default(default: Any) -> Any:
+    """The file model's default for an attrs default: required stays required, () is [], a nested
+    value its file model's defaults."""
+    if default is attrs.NOTHING:
+        return ...
+    if default == ():
+        return []
+    if type(default) in _FILE_MODELS:
+        if default != type(default)():
+            raise TypeError(f"{default!r}: only a nested default of all defaults has a file default")
+        return _FILE_MODELS[type(default)]()
+    return default
+
+
+def _file_model(cls: type, name: str | None = None, omit: tuple[str, ...] = (), **overrides: tuple) -> type[pydantic.BaseModel]:
     """The pydantic model of a model.py class, field for field and in its order (so the first error
-    pydantic reports is the same), with the attrs defaults; `overrides` gives (type, default) for a
-    field whose file shape differs (a nested model, a list for a tuple); `not_in_file` names fields
-    the file does not hold (computed when the case is read)."""
+    pydantic reports is the same), with the attrs defaults. The file-only differences are explicit:
+    `omit` names fields never read from a file; `overrides` gives a field (type, default) for a
+    file type its annotation does not give, or (file key, type, default) where the file also names
+    it differently."""
     fields: dict[str, tuple] = {}
+    renamed = []
     for a in attrs.fields(cls):
-        if a.name in not_in_file:
+        if a.name in omit:
             continue
         if a.name in overrides:
-            fields[a.name] = overrides[a.name]
+            spec = overrides[a.name]
+            if len(spec) == 3:
+                renamed.append((a.name, spec[0]))
+                fields[spec[0]] = spec[1:]
+            else:
+                fields[a.name] = spec
             continue
-        default = ... if a.default is attrs.NOTHING else a.default
-        fields[a.name] = (_file_type(cls, a.name), default)
-    return pydantic.create_model(cls.__name__ + "M", __base__=_M, **fields)
+        fields[a.name] = (_file_type(cls, a.name), _file_default(a.default))
+    unknown = (set(omit) | set(overrides)) - {a.name for a in attrs.fields(cls)}
+    if unknown:
+        raise TypeError(f"{cls.__name__} has no field {sorted(unknown)}")
+    model = pydantic.create_model(name or cls.__name__ + "M", __base__=_M, **fields)
+    _FILE_MODELS[cls] = model
+    FILE_DIFFERENCES[cls] = FileDifference(tuple(omit), tuple(renamed), tuple(k for k in overrides if k not in dict(renamed)))
+    return model
 
 
 def _value(cls: type, m: pydantic.BaseModel) -> Any:
@@ -164,59 +218,35 @@ def _value(cls: type, m: pydantic.BaseModel) -> Any:
 
 
 PriorM = _file_model(Prior)
-DefendantM = _file_model(Defendant, priors=(list[PriorM], []))
+DefendantM = _file_model(Defendant)
 ConductM = _file_model(Conduct)
 MinorM = _file_model(Minor)
+# `offense` is what the count's statute resolves to in the catalogue (_build), never written
+CountM = _file_model(Count, "CountM", omit=("offense",))
+AgreedM = _file_model(AgreedSentence, "AgreedM")
+ScenarioM = _file_model(
+    Scenario,
+    "ScenarioM",
+    substitute=(dict[str, Str_], {}),  # count id -> statute as spelled (_build adds the catalogue key)
+    facts=(dict[str, Any], {}),  # [conduct]/[defendant] key -> value (_facts checks each against its field)
+)
+ContestedM = _file_model(ContestedFact, "ContestedM")
 
 
-# Count: `offense` is resolved from `statute` against the catalogue; the file's minors are a list.
-COUNT_NOT_IN_FILE = ("offense",)
-CountM = _file_model(Count, not_in_file=COUNT_NOT_IN_FILE, minors=(list[Str_], []))
-AgreedM = _file_model(AgreedSentence)
-
-
-class ScenarioM(_M):
-    name: Annotated[Str_, Field(min_length=1, max_length=80)]
-    kind: Literal["trial", "plea"] = "trial"
-    convicted: list[Str_] | None = None
-    acceptance: Annotated[Literal[0, 2, 3], NoBool] | None = None
-    substitute: dict[str, Str_] = {}
-    facts: dict[str, Any] = {}
-    agreed_sentence: AgreedM | None = None
-    substantial_assistance_months: Annotated[StrictInt, Field(ge=0, le=12_000)] = 0
-    motion_3553e: StrictBool = False
-
-
-class ContestedM(_M):
-    key: Str_
-    found: Any
-    probability: Probability
-    otherwise: Any = None
-
-
+# [trial_risk]: a file-only table grouping the contested facts (Case.contested)
 class TrialRiskM(_M):
-    facts: list[ContestedM] = []
+    facts: list[ContestedM] = []  # type: ignore[valid-type]
 
 
-# Case fields the file does not hold at the top level: contested facts are [[trial_risk.facts]]
-# (TrialRiskM); reading_overrides are engine-internal, never read from a file. ScenarioM, ContestedM
-# and CaseM are still written by hand (their file shapes differ: dicts for tuples, [trial_risk]);
-# tests/test_case_shapes.py fails if a model.py field is missing from them.
-CASE_NOT_IN_FILE = ("contested", "reading_overrides")
-
-
-class CaseM(_M):
-    format: Annotated[Literal[1], NoBool]
-    title: Str_ | None = None
-    circuit: Literal[CIRCUITS] | None = None  # type: ignore[valid-type]
-    offense_date: Date_ | None = None
-    sentencing_date: Date_ | None = None
-    defendant: DefendantM = DefendantM()
-    conduct: ConductM = ConductM()
-    minors: list[MinorM] = []
-    counts: Annotated[list[CountM], Field(min_length=1, max_length=200)]
-    scenarios: list[ScenarioM] = []
-    trial_risk: TrialRiskM | None = None
+CaseM = _file_model(
+    Case,
+    "CaseM",
+    omit=("reading_overrides",),  # engine-internal, never read from a file
+    format=(Annotated[Literal[1], NoBool], ...),  # required in a file, and only format 1 exists
+    circuit=(Literal[CIRCUITS] | None, None),  # type: ignore[valid-type]  # the law's vocabulary (rules/readings.toml)
+    counts=(Annotated[list[CountM], Field(min_length=1, max_length=200)], ...),  # type: ignore[valid-type]
+    contested=("trial_risk", TrialRiskM | None, None),
+)
 
 
 # ---------------------------------------------------------------------------------------------
@@ -452,7 +482,7 @@ def _build(data: dict, text: str, law: Law, path: str | None) -> Case:
                 acceptance=s.acceptance,
                 substitute=tuple(subs),
                 facts=facts,
-                agreed_sentence=AgreedSentence(s.agreed_sentence.low, s.agreed_sentence.high) if s.agreed_sentence else None,
+                agreed_sentence=_value(AgreedSentence, s.agreed_sentence) if s.agreed_sentence else None,
                 substantial_assistance_months=s.substantial_assistance_months,
                 motion_3553e=s.motion_3553e,
             )

@@ -54,7 +54,8 @@ def _tuple(value: Any) -> tuple:
     return tuple(value)
 
 
-# Each fact of Prior, Defendant, Conduct and Minor is declared once, here: its type, its default and
+# Each fact of a case (Prior, Defendant, Conduct, Minor, Count, AgreedSentence, Scenario,
+# ContestedFact, Case) is declared once, here: its type, its default and
 # what the case file may hold (a range, a set of choices, a length), as field metadata.
 # calculator/case.py builds the file-boundary schema (pydantic, strict types) from these classes.
 def _between(lo: int, hi: int, default: Any = None, **kw: Any) -> Any:
@@ -68,13 +69,16 @@ def _one_of(choices: tuple, default: Any = "none") -> Any:
 
 
 def _text(lo: int, hi: int, **kw: Any) -> Any:
-    """A text of lo to hi characters (required, unless `default=` is given)."""
+    """A text of lo to hi characters (required unless a default is given)."""
     return field(metadata={"length": (lo, hi)}, **kw)
 
 
-def _fraction(lo: float, hi: float, default: Any = None) -> Any:
-    """A number the case file may give from lo to hi (a probability: 0.0 to 1.0); None: not given."""
-    return field(default=default, metadata={"range": (lo, hi)})
+def _probability(**kw: Any) -> Any:
+    """A probability, 0.0 to 1.0."""
+    return field(metadata={"range": (0.0, 1.0)}, **kw)
+
+
+MONTHS_MAX = 12_000  # a sentence in months a case file may state (1,000 years)
 
 
 @frozen
@@ -162,11 +166,11 @@ class Count:
 
     id: str = _text(1, 40)
     statute: str = _text(1, 120)
-    offense: str  # not in the case file: the catalogue key `statute` resolves to (calculator/case.py)
-    minors: tuple[str, ...] = field(default=(), converter=_tuple)
+    offense: str  # not in the case file: the catalogue key `statute` resolves to
+    minors: tuple[str, ...] = field(default=(), converter=_tuple)  # ids of [[minors]] entries
     attempt: bool = False
     conspiracy: bool = False
-    conviction_probability: float | None = _fraction(0.0, 1.0)  # trial-risk estimate (issue 6); None = not given
+    conviction_probability: float | None = _probability(default=None)  # trial-risk estimate (issue 6); None = not given
     predicate: str | None = _text(1, 120, default=None)  # § 2260A only: the felony the indictment names as predicate ("2252A(a)(2)")
     label: str | None = _text(1, 120, default=None)  # the count as the indictment words it ("receipt", "distribution"); see conduct_of_count
     object: str | None = _text(1, 120, default=None)  # § 371 only: the catalogue key of the offense conspired to ("2422(b)")
@@ -200,22 +204,23 @@ def conduct_named(label: str | None) -> str | None:
 class AgreedSentence:
     """A Rule 11(c)(1)(C) agreed sentence or range, in months."""
 
-    low: int = _between(0, 12_000)
-    high: int = _between(0, 12_000)
+    low: int = _between(0, MONTHS_MAX)
+    high: int = _between(0, MONTHS_MAX)
 
 
 @frozen
 class Scenario:
-    name: str
-    kind: str = "trial"  # trial | plea
+    name: str = _text(1, 80)
+    kind: str = _one_of(("trial", "plea"), "trial")
+    # the ids of the counts of conviction; None: every count as charged (the file's list may not be empty)
     convicted: tuple[str, ...] | None = field(default=None, converter=lambda v: None if v is None else tuple(v))
-    acceptance: int | None = None
+    acceptance: int | None = _one_of((0, 2, 3), None)  # §3E1.1 levels
     # charge bargain: count id -> (normalised statute spelling, catalogue key)
     substitute: tuple[tuple[str, str, str], ...] = field(default=(), converter=_tuple)
     # stipulated facts: (key, value) pairs replacing [conduct] / [defendant] values
     facts: tuple[tuple[str, Any], ...] = field(default=(), converter=_tuple)
     agreed_sentence: AgreedSentence | None = None
-    substantial_assistance_months: int = 0  # §5K1.1 assumed reduction
+    substantial_assistance_months: int = _between(0, MONTHS_MAX, 0)  # §5K1.1 assumed reduction
     motion_3553e: bool = False  # 18 U.S.C. § 3553(e): below a mandatory minimum
 
     def fact(self, key: str, default: Any = None) -> Any:
@@ -232,14 +237,18 @@ class ContestedFact:
 
     key: str
     found: Any
-    probability: float
+    probability: float = _probability()
     otherwise: Any = None
 
 
 @frozen
 class Case:
+    # the fields in the case file's order (calculator/case.py validates them in this order)
     format: int = 1
     title: str | None = None
+    # the court of appeals whose holdings govern ("1st" .. "11th", "D.C."); None: not given, and
+    # every divided question (rules/readings.toml) takes its harsher reading with the other beside it
+    circuit: str | None = None
     offense_date: dt.date | None = None
     sentencing_date: dt.date | None = None
     defendant: Defendant = Defendant()
@@ -247,10 +256,7 @@ class Case:
     minors: tuple[Minor, ...] = field(default=(), converter=_tuple)
     counts: tuple[Count, ...] = field(default=(), converter=_tuple)
     scenarios: tuple[Scenario, ...] = field(default=(), converter=_tuple)
-    contested: tuple[ContestedFact, ...] = field(default=(), converter=_tuple)  # [[trial_risk.facts]]
-    # the court of appeals whose holdings govern ("1st" .. "11th", "D.C."); None: not given, and
-    # every divided question (rules/readings.toml) takes its harsher reading with the other beside it
-    circuit: str | None = None
+    contested: tuple[ContestedFact, ...] = field(default=(), converter=_tuple)  # the file's [[trial_risk.facts]]
     # engine-internal: (reading id, option id) pairs forcing a reading, to compute the figures
     # under the other reading of an open question; never read from a case file
     reading_overrides: tuple[tuple[str, str], ...] = field(default=(), converter=_tuple)
