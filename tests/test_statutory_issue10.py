@@ -120,6 +120,22 @@ def test_371_with_object_2422b_is_0_to_60_and_says_its_object(stat):
     assert any(s.effect == "object § 2422(b)" and "§ 371, object § 2422(b)" in s.note for s in c.trace)
 
 
+def test_conspiracy_punished_under_371_warns_that_section_keyed_consequences_read_371(make_case, law):
+    """A conspiracy to violate § 2251A(a), which has no conspiracy clause of its own, is punished
+    under § 371 (rules/statutes.toml: conspiracy = "371", the statute flagged general_conspiracy):
+    § 3014, § 3583(k) and the other chapter- or section-keyed consequences then read § 371, and the
+    consequences layer says so; the completed § 2251A(a) offense does not raise it."""
+    from calculator.engine.evaluate import evaluate
+
+    def warned(extra: str) -> bool:
+        case = make_case(_case(f'[[counts]]\nid = "1"\nstatute = "18 U.S.C. § 2251A(a)"\nminors = ["A"]\n{extra}', extra='[[minors]]\nid = "A"\nage = 10\n')).with_default_scenarios()
+        e = evaluate(case, case.scenarios[0], law)
+        return any("§ 371 conspiracy to violate § 2251A(a)" in w for w in e.consequences.warnings)
+
+    assert warned("conspiracy = true\n")
+    assert not warned("")
+
+
 def test_object_only_on_a_371_count(make_case):
     with pytest.raises(CaseError) as exc:
         make_case(_case('[[counts]]\nid = "1"\nstatute = "2422(b)"\nobject = "2423(b)"\n'))

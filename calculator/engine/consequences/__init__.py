@@ -106,7 +106,7 @@ def compute_consequences(applied: Applied, statutory: StatutoryExposure, guideli
     warnings: list[str] = []
 
     for c in convictions:
-        if c.key == "371" and c.offense_key != "371":
+        if law.statutes.is_general_conspiracy_371(c.key) and c.key != c.offense_key:
             warnings.append(
                 f"count {c.count_id} is a § 371 conspiracy to violate § {c.offense_key}: the chapter- and section-keyed consequences "
                 "(§ 3014, § 3583(k), § 3632(d)(4)(D), § 2259A, § 2259 floor) were read from § 371, not the object offense (a reading)"
