@@ -136,6 +136,16 @@ def test_conspiracy_punished_under_371_warns_that_section_keyed_consequences_rea
     assert not warned("")
 
 
+def test_371_count_naming_its_object_warns_the_same(make_case, law):
+    """A count charged under § 371 itself, naming § 2422(b) as its object, rests on the same reading
+    (§ 3014 and the other chapter- or section-keyed consequences read § 371), and says so."""
+    from calculator.engine.evaluate import evaluate
+
+    case = make_case(_case('[[counts]]\nid = "1"\nstatute = "18 U.S.C. § 371"\nobject = "2422(b)"\n')).with_default_scenarios()
+    e = evaluate(case, case.scenarios[0], law)
+    assert any("count 1 is a § 371 conspiracy to violate § 2422(b)" in w for w in e.consequences.warnings)
+
+
 def test_object_only_on_a_371_count(make_case):
     with pytest.raises(CaseError) as exc:
         make_case(_case('[[counts]]\nid = "1"\nstatute = "2422(b)"\nobject = "2423(b)"\n'))

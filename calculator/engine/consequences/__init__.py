@@ -106,9 +106,11 @@ def compute_consequences(applied: Applied, statutory: StatutoryExposure, guideli
     warnings: list[str] = []
 
     for c in convictions:
-        if law.statutes.is_general_conspiracy_371(c.key) and c.key != c.offense_key:
+        # a conspiracy punished under § 371 (statutes.toml conspiracy = "371"), or a § 371 count naming its object
+        conspired = c.offense_key if c.offense_key != c.key else c.count.object
+        if law.statutes.is_general_conspiracy_371(c.key) and conspired:
             warnings.append(
-                f"count {c.count_id} is a § 371 conspiracy to violate § {c.offense_key}: the chapter- and section-keyed consequences "
+                f"count {c.count_id} is a § 371 conspiracy to violate § {conspired}: the chapter- and section-keyed consequences "
                 "(§ 3014, § 3583(k), § 3632(d)(4)(D), § 2259A, § 2259 floor) were read from § 371, not the object offense (a reading)"
             )
 
