@@ -25,12 +25,13 @@ import datetime as dt
 import re
 from pathlib import Path
 from types import MappingProxyType
-from typing import Any, Literal, Mapping
+from typing import Any, Literal, Mapping, NamedTuple
 
 import pydantic
 from attrs import field, frozen
 
 from calculator import months as _months
+from calculator.months import MonthRange
 from calculator.law.common import Cited, CitedModel, InForce, InForceM, LawError, Unit, memo, one_load, read_toml, validate
 from calculator.law.overlays import Amendment, dotted, merge_overlay, segments  # noqa: F401 (Amendment, segments re-exported)
 from calculator.law.statutes import normalise_statute
@@ -171,7 +172,7 @@ class Edition:
     ch5: Mapping[str, Cited] = field(factory=dict, converter=_frozen_map, eq=False)
     zones: Table = None  # type: ignore[assignment]
     fine_table: Table = None  # type: ignore[assignment]
-    sentencing_table: Mapping[tuple[int, str], tuple[int, int]] = field(factory=dict, converter=_frozen_map, eq=False)
+    sentencing_table: Mapping[tuple[int, str], MonthRange] = field(factory=dict, converter=_frozen_map, eq=False)
     sentencing_table_cite: Cited = None  # type: ignore[assignment]
     inchoate_2x1_1: Cited | None = None  # §2X1.1(b): the 3-level decrease
     inchoate_covers: Mapping[str, Cited] = field(factory=dict, converter=_frozen_map, eq=False)  # §2X1.1 n.1: "attempt"/"conspiracy" -> guidelines that expressly cover it
@@ -191,7 +192,7 @@ class Edition:
     def guideline(self, section: str) -> Guideline:
         return self.guidelines[section]
 
-    def table_range(self, level: int, chc: str) -> tuple[int, int]:
+    def table_range(self, level: int, chc: str) -> MonthRange:
         """The Sentencing Table cell (months; LIFE for life) for a level 1..43 and a category."""
         return self.sentencing_table[(level, chc)]
 
@@ -354,10 +355,10 @@ def _table(t: _TableM) -> Table:
     )
 
 
-def _cell(text: str, path: Path, key: str) -> tuple[int, int]:
+def _cell(text: str, path: Path, key: str) -> MonthRange:
     t = text.strip().lower()
     if t == "life":
-        return (_months.LIFE, _months.LIFE)
+        return MonthRange(_months.LIFE, _months.LIFE)
     m = _CELL.match(t)
     if not m:
         raise LawError(path, key, f"cell {text!r} is not 'low-high', 'low-life' or 'life'")
@@ -365,13 +366,18 @@ def _cell(text: str, path: Path, key: str) -> tuple[int, int]:
     hi = _months.LIFE if m.group(2) == "life" else int(m.group(2))
     if lo > hi:
         raise LawError(path, key, f"cell {text!r}: low above high")
-    return (lo, hi)
+    return MonthRange(lo, hi)
 
 
-def _sentencing_table(data: dict, path: Path) -> tuple[dict, Cited]:
+class SentencingTable(NamedTuple):
+    cells: dict[tuple[int, str], MonthRange]  # (offense level 1..43, criminal history category) -> range
+    cite: Cited
+
+
+def _sentencing_table(data: dict, path: Path) -> SentencingTable:
     f: _SentencingTableM = validate(_SentencingTableM, data, path)
     st = f.sentencing_table
-    cells: dict[tuple[int, str], tuple[int, int]] = {}
+    cells: dict[tuple[int, str], MonthRange] = {}
     for lvl in range(1, 44):
         row = st.rows.get(str(lvl))
         if row is None:
@@ -391,7 +397,7 @@ def _sentencing_table(data: dict, path: Path) -> tuple[dict, Cited]:
                 raise LawError(path, f"sentencing_table.rows.{lvl}[{chc}]", "range below the level under it")
             if i > 0 and (lo < cells[(lvl, CHC[i - 1])][0] or hi < cells[(lvl, CHC[i - 1])][1]):
                 raise LawError(path, f"sentencing_table.rows.{lvl}[{chc}]", "range below the category to its left")
-    return cells, Cited("Sentencing Table", st.cite, st.status, note=st.note)
+    return SentencingTable(cells, Cited("Sentencing Table", st.cite, st.status, note=st.note))
 
 
 FILES = ("appendix_a", "chapter2", "chapter3", "chapter4", "chapter5", "sentencing_table")

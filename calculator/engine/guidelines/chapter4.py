@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import NamedTuple
+
 from calculator import months as M
 from calculator.engine.guidelines.common import _eff, _matches, _row_at_least, _worst, is_general_conspiracy_371
 from calculator.engine.guidelines.results import CriminalHistory4A, Definition, PriorSexOffenses4B1_5, RepeatOffender4B1_5, ZeroPoint4C1_1
@@ -37,12 +39,17 @@ def chapter_4a_points(ed: Edition, case: Case) -> CriminalHistory4A:
     return CriminalHistory4A(pts, chc, steps)
 
 
-def _offense_of(count: Count, book) -> tuple[str, str]:
-    """(statute as spelled, catalogue key) of the offense the definitions look at: for a § 371
-    count, its object (n.2(B), §4C1.1(b)(2)(B): 'an attempt or a conspiracy to commit')."""
+class OffenseLookedAt(NamedTuple):
+    spelled: str  # the statute as the count spells it, normalised
+    key: str  # its catalogue key (book.offenses)
+
+
+def _offense_of(count: Count, book) -> OffenseLookedAt:
+    """The offense the definitions look at: for a § 371 count, its object (n.2(B),
+    §4C1.1(b)(2)(B): 'an attempt or a conspiracy to commit')."""
     if is_general_conspiracy_371(count, book) and count.object:
-        return count.object, count.object
-    return normalise_statute(count.statute) or count.offense, count.offense
+        return OffenseLookedAt(count.object, count.object)
+    return OffenseLookedAt(normalise_statute(count.statute) or count.offense, count.offense)
 
 
 def _in_chapters(book, key: str, chapters) -> bool:
