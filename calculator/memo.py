@@ -27,12 +27,16 @@ import os
 import re
 from html import escape
 from pathlib import Path
+from typing import TYPE_CHECKING, NamedTuple
 
 from calculator import months as M
 from calculator.files import WriteError, write_text_atomic
 from calculator.contract import consequences_json
 from calculator.chart import RangeChart, axis_max, chart_svg, chart_text, range_chart_data
 from calculator.report import comparison_rows, comparison_table_text, unverified_lines
+
+if TYPE_CHECKING:
+    from calculator.engine.evaluate import Exposure
 
 DISCLAIMER = "A planning aid, not legal advice. Check every figure against the PSR and the law in force on the sentencing date."
 TABLE_WIDTH = 100
@@ -64,14 +68,19 @@ class _Redactor:
         return text
 
 
-def _worksheet(e) -> tuple[str, str]:
-    """(heading, text): the Guidelines worksheet, or the trace if the worksheet fails."""
+class Section(NamedTuple):
+    heading: str
+    text: str
+
+
+def _worksheet(e: Exposure) -> Section:
+    """The Guidelines worksheet, or the trace if the worksheet fails."""
     from calculator.worksheet import worksheet_text
 
     try:
-        return "Worksheet", worksheet_text(e).rstrip("\n")
+        return Section("Worksheet", worksheet_text(e).rstrip("\n"))
     except Exception as exc:  # the memo must still come out; say plainly what is missing
-        return "Trace (every step behind the numbers)", f"(the worksheet could not be produced: {type(exc).__name__}; the trace follows)\n" + _trace_text(e)
+        return Section("Trace (every step behind the numbers)", f"(the worksheet could not be produced: {type(exc).__name__}; the trace follows)\n" + _trace_text(e))
 
 
 def _trace_text(e) -> str:
@@ -159,16 +168,22 @@ def _published(e) -> list[str]:
     """The Commission's published figures the case data cannot give (rules/outcome_stats.toml),
     each with its fiscal year, source and tag."""
     c = e.consequences
-    items = getattr(c, "context", ()) if c is not None else ()
+    items = c.context if c is not None else ()
     return [f"{it.figure} ({it.fiscal_year}; {it.source}; tag {it.reliability})" for it in items]
 
 
-def _others(e) -> tuple[str, list[tuple[str, str]], list[str]]:
-    """(client paragraph, counsel rows, published figures) for 'What happened to others'."""
+class Others(NamedTuple):
+    """'What happened to others', as the memo lays it out."""
+
+    client_paragraph: str
+    counsel_rows: list[tuple[str, str]]  # (label, value)
+    published: list[str]  # the Commission's published figures, each with its fiscal year and source
+
+
+def _others(e: Exposure) -> Others:
     from calculator.outcomes_view import client_paragraph, counsel_rows
 
-    o = getattr(e, "outcomes", None)
-    return client_paragraph(o), counsel_rows(o), _published(e)
+    return Others(client_paragraph(e.outcomes), counsel_rows(e.outcomes), _published(e))
 
 
 def _mo(v) -> str:
