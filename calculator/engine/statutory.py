@@ -12,7 +12,7 @@ ceiling = sum of the maxima (life if any is life). Pure: no I/O.
 from __future__ import annotations
 
 import re
-from typing import NamedTuple
+from typing import TYPE_CHECKING, NamedTuple
 
 from attrs import frozen
 
@@ -23,6 +23,9 @@ from calculator.law.statutes import Offense, Penalty, StatuteBook
 from calculator.engine.stacking import Stack, stack_3584, stacking_warnings
 from calculator.model import LIFE, Case, Count
 from calculator.trace import Step
+
+if TYPE_CHECKING:
+    from calculator.law.readings import Choice
 
 
 @frozen
@@ -35,7 +38,7 @@ class CountExposure:
     consecutive: bool  # a statute mandates this term run consecutively (§ 2260A, § 2250(d))
     trace: tuple[Step, ...]
     warnings: tuple[str, ...] = ()
-    readings: tuple = ()  # calculator.law.readings.Choice: divided questions this count's figures rest on
+    readings: tuple[Choice, ...] = ()  # divided questions this count's figures rest on
 
     @property
     def mandatory_life(self) -> bool:
@@ -50,7 +53,7 @@ class StatutoryExposure:
     floor_count: str | None  # the count whose minimum sets the floor (before consecutive terms)
     trace: tuple[Step, ...]
     warnings: tuple[str, ...]
-    readings: tuple = ()  # calculator.law.readings.Choice, one per divided question engaged
+    readings: tuple[Choice, ...] = ()  # one per divided question engaged
 
 
 @frozen
@@ -86,7 +89,7 @@ class RangeWarnings(NamedTuple):
 
 
 class PriorListReading(NamedTuple):
-    choice: object  # the reading chosen (calculator.law.readings), or None
+    choice: Choice | None  # the reading chosen
     engaged: bool  # a prior of a kind some reading counts and the list's own text does not
 
 

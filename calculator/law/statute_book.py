@@ -10,10 +10,14 @@ from __future__ import annotations
 
 import difflib
 import re
+from typing import TYPE_CHECKING
 
 from attrs import field, frozen
 
 from calculator.law.common import Cited
+
+if TYPE_CHECKING:
+    import datetime
 
 
 # ---------------------------------------------------------------------------------------------
@@ -160,7 +164,7 @@ class Renumbered:
 
     spelling: str
     offense: str
-    until: object  # datetime.date
+    until: datetime.date
     cite: str
     status: str
     since: str

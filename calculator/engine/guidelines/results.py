@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
-from typing import NamedTuple
+from typing import TYPE_CHECKING, NamedTuple
 
 from attrs import frozen
 
 from calculator import months as M
 from calculator.trace import Step
+
+if TYPE_CHECKING:
+    from calculator.law.readings import Choice
 
 
 @frozen
@@ -104,7 +107,7 @@ class GuidelinesResult:
     worksheet: tuple[WorksheetSection, ...]
     warnings: tuple[str, ...]
     editions_compared: tuple[EditionCompared, ...] = ()  # §1B1.11: every Manual computed, the used one marked
-    readings: tuple = ()  # calculator.law.readings.Choice: divided questions these figures rest on (§2X1.1 conspiracy base)
+    readings: tuple[Choice, ...] = ()  # divided questions these figures rest on (§2X1.1 conspiracy base)
 
     def to_json(self) -> dict:
         return {
