@@ -128,10 +128,10 @@ def range_chart_data(e: Exposure) -> RangeChart:
     return RangeChart(e.scenario.name, e.scenario.kind, tuple(marks))
 
 
-def others_mark(e) -> Mark | None:
+def others_mark(e: Exposure) -> Mark | None:
     """The comparable group's middle half (its quartiles, whole months; 470 or more drawn as life),
     beside the scenario's range: what happened to others, not a prediction."""
-    o = getattr(e, "outcomes", None)
+    o = e.outcomes
     if o is None or not o.shown:
         return None
     g = o.group
