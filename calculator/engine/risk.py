@@ -59,9 +59,9 @@ from calculator.engine.evaluate import evaluate
 from calculator.engine.explore import Cancelled, engine_law, low_end
 from calculator.engine.risk_states import (  # the outcome states: re-exported, callers import them from here
     STATE_FACTOR,
+    OutcomePoint,
     ProgressFn,
     StopFn,
-    TrialPoint,
     _accumulate,
     _Evaluator,
     _plan,
@@ -170,7 +170,7 @@ def trial_risk(
     weights = [poisson_binomial([probs[c.id] for c in cl]) for cl in classes]
     exact, inputs = _plan(case, ev, weights, limit)
     if exact:
-        dist: dict[TrialPoint, list] = {}
+        dist: dict[OutcomePoint, list] = {}
         nstates = 0
         nf = 1 << len(case.contested)
         for j, (pairs, fp) in enumerate(fact_combos(case)):

@@ -189,7 +189,7 @@ class FindingsCombo(NamedTuple):
     grouped: list[bool]  # grouped under §3D1.2 and not a mandatory consecutive term
 
 
-class TrialPoint(NamedTuple):
+class OutcomePoint(NamedTuple):
     """One trial outcome's place in the distribution: the statutory floor and the low end of the
     restricted range (months)."""
 
@@ -211,7 +211,7 @@ class _Evaluator:
     def __init__(self, case: Case, law: Law, classes: list[tuple[Count, ...]], work: _Work):
         self.case, self.law, self.classes, self.work = case, engine_law(law), classes, work
         self.clamp: dict[tuple, int | None] = {}
-        self.full: dict[tuple, TrialPoint] = {}
+        self.full: dict[tuple, OutcomePoint] = {}
         self.combos: dict[tuple, FindingsCombo] = {}
         self.floors: dict[tuple, int] = {}
         self.dps: dict[tuple, dict] = {}
@@ -245,10 +245,10 @@ class _Evaluator:
         sc = Scenario(name="Trial outcome", kind="trial", convicted=ids, facts=pairs)
         return evaluate(self.case, sc, self.law)
 
-    def point(self, pairs: tuple, state: tuple, rep: tuple[int, ...]) -> TrialPoint:
+    def point(self, pairs: tuple, state: tuple, rep: tuple[int, ...]) -> OutcomePoint:
         g, o, ceil, kept = state
         if not kept:
-            return TrialPoint(0, 0)  # acquitted on every count
+            return OutcomePoint(0, 0)  # acquitted on every count
         ek = (pairs, g, o)
         infos, grouped = self.combo(pairs)
         floor = self.floors.get(ek)
@@ -262,11 +262,11 @@ class _Evaluator:
             self.clamp[ek] = rl if ok else None
         rl = self.clamp[ek]
         if rl is not None:
-            return TrialPoint(floor, clamp_low(rl, floor, ceil))
+            return OutcomePoint(floor, clamp_low(rl, floor, ceil))
         fk = (pairs, g, o, ceil)
         if fk not in self.full:
             exp = self._evaluate(self.ids(rep), pairs)
-            self.full[fk] = TrialPoint(int(exp.statutory.floor_months), low_end(exp))
+            self.full[fk] = OutcomePoint(int(exp.statutory.floor_months), low_end(exp))
         return self.full[fk]
 
     def states_for(self, pairs: tuple, weights, cap: int | None = None) -> dict:
