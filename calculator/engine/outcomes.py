@@ -119,15 +119,20 @@ def _lookup(book: OutcomeBook, level: str, k: GroupKeys, conviction: str | None 
     return book.cell(level, guideline=k.guideline, conviction=conviction or k.conviction, minimum=k.minimum, glmin_band=k.glmin_band, ch_band=k.ch_band)
 
 
-def comparable_group(k: GroupKeys, book: OutcomeBook) -> tuple[Cell | None, tuple[Step, ...]]:
+class ComparableGroup(NamedTuple):
+    cell: Cell | None  # the narrowest level's cell with at least min_cell cases; None: none has
+    ladder: tuple[Step, ...]  # every level tried, narrowest first
+
+
+def comparable_group(k: GroupKeys, book: OutcomeBook) -> ComparableGroup:
     """The narrowest level whose cell holds at least min_cell cases, and every rung tried."""
     ladder: list[Step] = []
     for level in LEVELS:
         cell = _lookup(book, level, k)
         ladder.append(Step(level, cell.n if cell else 0))
         if cell is not None and cell.figures is not None:
-            return cell, tuple(ladder)
-    return None, tuple(ladder)
+            return ComparableGroup(cell, tuple(ladder))
+    return ComparableGroup(None, tuple(ladder))
 
 
 class PleaAndTrial(NamedTuple):

@@ -41,7 +41,12 @@ ProgressFn = Callable[[float], None]
 # inputs
 
 
-def probabilities(case: Case) -> tuple[dict[str, float], tuple[str, ...]]:
+class ConvictionProbabilities(NamedTuple):
+    by_count: dict[str, float]  # count id -> probability of conviction
+    assumed_certain: tuple[str, ...]  # counts counsel gave none for: treated as certain (1.0)
+
+
+def probabilities(case: Case) -> ConvictionProbabilities:
     """Per-count conviction probability; counts without one are treated as certain (and listed)."""
     probs, certain = {}, []
     for c in case.counts:
@@ -50,7 +55,7 @@ def probabilities(case: Case) -> tuple[dict[str, float], tuple[str, ...]]:
             certain.append(c.id)
         else:
             probs[c.id] = float(c.conviction_probability)
-    return probs, tuple(certain)
+    return ConvictionProbabilities(probs, tuple(certain))
 
 
 def fact_combos(case: Case):

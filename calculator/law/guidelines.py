@@ -403,10 +403,15 @@ def _sentencing_table(data: dict, path: Path) -> SentencingTable:
 FILES = ("appendix_a", "chapter2", "chapter3", "chapter4", "chapter5", "sentencing_table")
 
 
-def _raw_edition(folder: Path, seen: tuple[str, ...] = ()) -> tuple[_EditionFileM, dict[str, dict], dict[tuple, Amendment], dict[str, Path]]:
-    """The edition's metadata, its complete raw tables (an overlay merged onto its base), the paths
-    not in this Manual (with the amendment that says why), and the file each table was read from.
-    Within one load of the law each folder is merged once (read-only: an overlay copies its base's)."""
+class RawEdition(NamedTuple):
+    meta: _EditionFileM
+    raw: dict[str, dict]  # the complete raw tables, by file name (an overlay merged onto its base)
+    absent: dict[tuple, Amendment]  # the paths not in this Manual, with the amendment that says why
+    sources: dict[str, Path]  # the file each table was read from
+
+
+def _raw_edition(folder: Path, seen: tuple[str, ...] = ()) -> RawEdition:
+    """The edition's metadata and raw tables, what it lacks, and where each table came from. Within one load of the law each folder is merged once (read-only: an overlay copies its base's)."""
     m = memo()
     if m is None:
         return _merge_edition(folder, seen)
@@ -416,7 +421,7 @@ def _raw_edition(folder: Path, seen: tuple[str, ...] = ()) -> tuple[_EditionFile
     return m[key]
 
 
-def _merge_edition(folder: Path, seen: tuple[str, ...]) -> tuple[_EditionFileM, dict[str, dict], dict[tuple, Amendment], dict[str, Path]]:
+def _merge_edition(folder: Path, seen: tuple[str, ...]) -> RawEdition:
     ed_path = folder / "edition.toml"
     meta: _EditionFileM = validate(_EditionFileM, read_toml(ed_path), ed_path)
     if meta.effective.isoformat() != folder.name:
@@ -427,7 +432,7 @@ def _merge_edition(folder: Path, seen: tuple[str, ...]) -> tuple[_EditionFileM, 
         if meta.manual_choice is None:
             raise LawError(ed_path, "manual_choice", "missing (a complete Manual needs it)")
         raw = {name: read_toml(folder / f"{name}.toml") for name in FILES}
-        return meta, raw, {}, {name: folder / f"{name}.toml" for name in FILES}
+        return RawEdition(meta, raw, {}, {name: folder / f"{name}.toml" for name in FILES})
     if meta.based_on in seen + (folder.name,):
         raise LawError(ed_path, "based_on", f"{meta.based_on!r}: editions based on each other in a circle")
     base_dir = folder.parent / meta.based_on
@@ -447,7 +452,7 @@ def _merge_edition(folder: Path, seen: tuple[str, ...]) -> tuple[_EditionFileM, 
         meta = meta.model_copy(update={"manual_choice": base_meta.manual_choice})
     if meta.inchoate is None and base_meta.inchoate is not None and ("edition", "inchoate") not in absent:
         meta = meta.model_copy(update={"inchoate": base_meta.inchoate})
-    return meta, raw, absent, sources
+    return RawEdition(meta, raw, absent, sources)
 
 
 def load_edition(folder: Path) -> Edition:
