@@ -13,6 +13,7 @@ from calculator.engine.statutory import CountExposure, StatutoryExposure
 from calculator.law import Law
 from calculator.law.statutes import Offense
 from calculator.model import Count
+from calculator.months import MonthRange
 from calculator.trace import Step
 _ORDER = {"verified": 0, "secondary": 1, "unverified": 2}
 T = TypeVar("T")
@@ -33,8 +34,8 @@ class GuidelinesFigures(Protocol):
 
     offense_level: int
     criminal_history_category: str
-    restricted_range_months: tuple[int, int]
-    fine_range: tuple[int, int]
+    restricted_range_months: MonthRange
+    fine_range: tuple[int, int]  # dollars
 
 
 def _worst(*statuses: str) -> str:

@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING, NamedTuple
 from attrs import frozen
 
 from calculator import months as M
+from calculator.months import MonthRange
 from calculator.trace import Step
 
 if TYPE_CHECKING:
@@ -71,8 +72,8 @@ class EditionCompared:
     role: str  # "sentencing date" | "offense date"
     offense_level: int
     criminal_history_category: str
-    range_months: tuple[int, int]
-    restricted_range_months: tuple[int, int]
+    range_months: MonthRange
+    restricted_range_months: MonthRange
     used: bool
 
     def to_json(self) -> dict:
@@ -94,8 +95,8 @@ class GuidelinesResult:
     offense_level_uncapped: int
     criminal_history_category: str  # "I".."VI"
     criminal_history_points: int
-    range_months: tuple[int, int]  # high may be LIFE
-    restricted_range_months: tuple[int, int]
+    range_months: MonthRange  # high may be LIFE
+    restricted_range_months: MonthRange
     zone: str
     fine_range: tuple[int, int]  # dollars, §5E1.2(c)(3)
     groups: tuple[GroupResult, ...]
@@ -184,7 +185,7 @@ class ZeroPoint4C1_1(NamedTuple):
 
 class TableRange5A(NamedTuple):
     level: int  # the level read into the table (1..43)
-    range: tuple[int, int]
+    range: MonthRange
     steps: list[Step]
 
 
@@ -200,7 +201,7 @@ class Fine5E1_2(NamedTuple):
 
 
 class Restricted5G1(NamedTuple):
-    range: tuple[int, int]
+    range: MonthRange
     consecutive_months: int
     steps: list[Step]
 
