@@ -11,7 +11,7 @@ from attrs import field, frozen
 from calculator.engine.scenario import Applied
 from calculator.engine.statutory import CountExposure, StatutoryExposure
 from calculator.law import Law
-from calculator.law.statutes import Offense
+from calculator.law.statutes import Offense, StatuteBook
 from calculator.model import Count
 from calculator.months import MonthRange
 from calculator.trace import Step
@@ -71,7 +71,7 @@ class Conviction:
     attempt_under: str | None = None  # an attempt's provision where it is another section (§ 1591: § 1594(a))
 
 
-def conviction_of(count: Count, exposure: CountExposure, offense: Offense, book) -> Conviction:
+def conviction_of(count: Count, exposure: CountExposure, offense: Offense, book: StatuteBook) -> Conviction:
     """The provision a count's conviction is under: for a conspiracy, the conspiracy rule that
     punishes it (statutes.toml [conspiracies]: its `section` and `chapter`)."""
     key, section, chapter = offense.key, offense.section, offense.chapter

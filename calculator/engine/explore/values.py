@@ -3,7 +3,7 @@ force). Pure: no I/O."""
 
 from __future__ import annotations
 
-from typing import Any, Callable, Iterable, NamedTuple
+from typing import Callable, Iterable, NamedTuple, TypeVar
 
 from attrs import frozen
 
@@ -233,13 +233,16 @@ def compositions(k: int, parts: int):
 # frontier extraction (shared by the fast search and brute force)
 
 
-def pareto(points: dict[tuple[int, int, int], Any], mode: str) -> list[tuple[tuple[int, int, int], Any]]:
+Payload = TypeVar("Payload")
+
+
+def pareto(points: dict[tuple[int, int, int], Payload], mode: str) -> list[tuple[tuple[int, int, int], Payload]]:
     """points: (floor, low, kept) -> payload. Returns the frontier, sorted, with payloads.
 
     pareto: the (floor, low) points no other beats on both, each with its fewest counts kept;
     by-counts: for each number of counts kept, the lowest (floor, low), in order of counts kept."""
     if mode == "pareto":
-        best: dict[tuple[int, int], tuple[int, Any]] = {}
+        best: dict[tuple[int, int], tuple[int, Payload]] = {}
         for (f, l, k), v in points.items():
             if (f, l) not in best or k < best[(f, l)][0]:
                 best[(f, l)] = (k, v)

@@ -3,6 +3,7 @@ ranker and the matchers. Pure."""
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
 
 from attrs import frozen
 
@@ -14,11 +15,14 @@ from calculator.law.statutes import normalise_statute as _normalise_statute
 from calculator.model import Case, Conduct, Count, Minor
 from calculator.trace import Step
 
+if TYPE_CHECKING:
+    from calculator.law.statutes import StatuteBook
+
 
 ORDER = {"verified": 0, "secondary": 1, "unverified": 2}
 
 
-def is_general_conspiracy_371(count: Count, book) -> bool:
+def is_general_conspiracy_371(count: Count, book: StatuteBook | None) -> bool:
     """18 U.S.C. § 371, the general conspiracy statute: is `count` under the catalogue entry flagged
     `general_conspiracy` (rules/statutes.toml)? Such a count names its `object`, the offense agreed
     on, and the Guidelines look through it to that object (App. A: § 371 -> §2X1.1). Without a
@@ -26,7 +30,7 @@ def is_general_conspiracy_371(count: Count, book) -> bool:
     return book is not None and book.is_general_conspiracy_371(count.offense)
 
 
-def object_key(count: Count, book) -> str:
+def object_key(count: Count, book: StatuteBook | None) -> str:
     """The offense whose guideline a count takes: a § 371 count's object, else its own offense."""
     return count.object if is_general_conspiracy_371(count, book) and count.object else count.offense
 

@@ -7,7 +7,7 @@ each declaring its cross references in one shape. units_for_count applies them a
 
 from __future__ import annotations
 
-from typing import NamedTuple
+from typing import TYPE_CHECKING, NamedTuple
 
 from attrs import evolve
 
@@ -20,6 +20,10 @@ from calculator.law.common import Cited
 from calculator.law.guidelines import Edition
 from calculator.model import Case, Count, Minor
 from calculator.trace import Step
+
+if TYPE_CHECKING:
+    from calculator.law.readings import ReadingBook
+    from calculator.law.statutes import StatuteBook
 
 REGISTRY: dict[str, GuidelineCode] = {
     code.section: code
@@ -37,7 +41,7 @@ REGISTRY: dict[str, GuidelineCode] = {
 }
 
 
-def _production_minors(case: Case, ed: Edition, book) -> set[str]:
+def _production_minors(case: Case, ed: Edition, book: StatuteBook | None) -> set[str]:
     """Minors named on any §2G2.1 count of the case as charged (relevant conduct reaches dismissed counts)."""
     out = set()
     for c in case.counts:
@@ -68,7 +72,7 @@ def _appendix_step(gl: Cited, count: Count, subject: str) -> Step:
     return Step(gl.cite, f"§{gl.value}", note, True, gl.status, subject)
 
 
-def conspiracy_statute(count: Count, book) -> str | None:
+def conspiracy_statute(count: Count, book: StatuteBook | None) -> str | None:
     """The statute a conspiracy conviction is under when it is not the object's own section:
     § 371 (a § 371 count, or a section with no conspiracy clause) or § 1594(c) (§ 1591)."""
     if is_general_conspiracy_371(count, book):
@@ -88,7 +92,7 @@ class Inchoate2X1_1(NamedTuple):
     governs: bool  # whether §2X1.1 governs the count (not where (c)(1)'s guideline covers it expressly)
 
 
-def inchoate_2x1_1(ed: Edition, count: Count, gl_value: str, warnings: list[str], book=None) -> Inchoate2X1_1:
+def inchoate_2x1_1(ed: Edition, count: Count, gl_value: str, warnings: list[str], book: StatuteBook | None = None) -> Inchoate2X1_1:
     """§2X1.1 for an attempt or conspiracy (and every § 371 count): (c)(1) a guideline that expressly
     covers the attempt or conspiracy (n.1) applies directly; otherwise (a) the substantive offense's
     guideline, and (b)(1)-(2) a 3-level decrease unless all acts believed necessary were completed or
@@ -223,7 +227,7 @@ def _cross_references(code: GuidelineCode, ctx: Ctx, minor: Minor | None, subjec
     return CrossReferenced(chosen, tuple(trail), compared)
 
 
-def units_for_count(ed: Edition, case: Case, count: Count, warnings: list[str], book=None, readings=None, chosen: list | None = None) -> list[Unit]:
+def units_for_count(ed: Edition, case: Case, count: Count, warnings: list[str], book: StatuteBook | None = None, readings: ReadingBook | None = None, chosen: list | None = None) -> list[Unit]:
     """Chapter Two (Appendix A, base, characteristics, cross references, special instructions, and
     §2X1.1 for attempts and conspiracies) and Chapter Three Parts A-C for one count of conviction.
     A conspiracy under § 371 or § 1594(c) whose guideline keys a base level to the statute of
@@ -259,7 +263,7 @@ def units_for_count(ed: Edition, case: Case, count: Count, warnings: list[str], 
     return out
 
 
-def _units(ed: Edition, case: Case, count: Count, gl: Cited, lead: tuple[Step, ...], code: GuidelineCode, warnings: list[str], subj: str, book=None) -> list[Unit]:
+def _units(ed: Edition, case: Case, count: Count, gl: Cited, lead: tuple[Step, ...], code: GuidelineCode, warnings: list[str], subj: str, book: StatuteBook | None = None) -> list[Unit]:
     ctx = Ctx(ed, case, count, case.conduct, frozenset(_production_minors(case, ed, book)))
     out: list[Unit] = []
     for minor, pre in _minors_as_units(code, ctx, warnings):
