@@ -21,7 +21,7 @@ from calculator.law import Law
 from calculator.law.common import Cited
 from calculator.law.statutes import Offense, Penalty, StatuteBook
 from calculator.engine.stacking import Stack, stack_3584, stacking_warnings
-from calculator.model import LIFE, Case, Count
+from calculator.model import LIFE, Case, Count, Prior
 from calculator.trace import Step
 
 if TYPE_CHECKING:
@@ -80,7 +80,7 @@ class InchoateRange(NamedTuple):
 
 class TierRange(NamedTuple):
     range: _Range
-    readings: list  # the reading chosen where a prior list's State clause divides the circuits
+    readings: list[Choice]  # the reading chosen where a prior list's State clause divides the circuits
 
 
 class RangeWarnings(NamedTuple):
@@ -138,7 +138,7 @@ def attempt_or_conspiracy(r: _Range, count: Count, offense: Offense, book: Statu
     return InchoateRange(r, False)
 
 
-def qualifying_priors(case: Case, book: StatuteBook, list_id: str, option=None) -> list:
+def qualifying_priors(case: Case, book: StatuteBook, list_id: str, option=None) -> list[Prior]:
     plist = book.prior_lists[list_id]
     return [p for p in case.defendant.priors if plist.qualifies(p, option)]
 
@@ -509,7 +509,7 @@ def count_exposure(case: Case, count: Count, convicted: tuple[Count, ...], law: 
     r = conspiracy_object_371(r, count, book, subject)
     r, replaced = attempt_or_conspiracy(r, count, offense, book, subject)
     life_3559e = False
-    readings: list = []
+    readings: list[Choice] = []
     if not replaced:
         r, readings = recidivist_tier(r, case, penalty, book, subject, law)
         r, w = minor_victim_minimum_1201g(r, case, count, penalty, subject)

@@ -40,7 +40,7 @@ from calculator.law.guidelines import Edition
 from calculator.trace import Step
 
 if TYPE_CHECKING:
-    from calculator.law.readings import ReadingBook
+    from calculator.law.readings import Choice, ReadingBook
     from calculator.law.statutes import StatuteBook
 
 
@@ -125,7 +125,7 @@ def _compute_with(ed: Edition, applied: Applied, statutory: StatutoryExposure, c
     x = ed.ch3["consecutive_counts_excluded"]
 
     units: list[Unit] = []
-    chosen_readings: list = []
+    chosen_readings: list[Choice] = []
     excluded_steps: list[Step] = []
     for count in applied.counts:
         if count.id in cons_ids:

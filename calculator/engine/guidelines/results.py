@@ -12,6 +12,7 @@ from calculator.trace import Step
 
 if TYPE_CHECKING:
     from calculator.law.readings import Choice
+    from calculator.model import Prior
 
 
 @frozen
@@ -174,7 +175,7 @@ class Definition(NamedTuple):
 
 
 class PriorSexOffenses4B1_5(NamedTuple):
-    priors: list  # the priors that are prior sex offense convictions (§4B1.5 n.3(A)(ii))
+    priors: list[Prior]  # the priors that are prior sex offense convictions (§4B1.5 n.3(A)(ii))
     warnings: list[str]
 
 

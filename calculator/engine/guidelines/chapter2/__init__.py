@@ -22,7 +22,7 @@ from calculator.model import Case, Count, Minor
 from calculator.trace import Step
 
 if TYPE_CHECKING:
-    from calculator.law.readings import ReadingBook
+    from calculator.law.readings import Choice, ReadingBook
     from calculator.law.statutes import StatuteBook
 
 REGISTRY: dict[str, GuidelineCode] = {
@@ -227,7 +227,7 @@ def _cross_references(code: GuidelineCode, ctx: Ctx, minor: Minor | None, subjec
     return CrossReferenced(chosen, tuple(trail), compared)
 
 
-def units_for_count(ed: Edition, case: Case, count: Count, warnings: list[str], book: StatuteBook | None = None, readings: ReadingBook | None = None, chosen: list | None = None) -> list[Unit]:
+def units_for_count(ed: Edition, case: Case, count: Count, warnings: list[str], book: StatuteBook | None = None, readings: ReadingBook | None = None, chosen: list[Choice] | None = None) -> list[Unit]:
     """Chapter Two (Appendix A, base, characteristics, cross references, special instructions, and
     §2X1.1 for attempts and conspiracies) and Chapter Three Parts A-C for one count of conviction.
     A conspiracy under § 371 or § 1594(c) whose guideline keys a base level to the statute of
