@@ -78,7 +78,7 @@ class TraceScreen(Screen[None]):
         """The comparable group in full: the client's paragraph, then counsel's table."""
         from calculator.outcomes_view import client_paragraph, counsel_rows
 
-        o = getattr(self.exposure, "outcomes", None)
+        o = self.exposure.outcomes
         out = Text()
         if o is None:
             out.append("(no case data loaded)\n", style="dim")
@@ -87,7 +87,7 @@ class TraceScreen(Screen[None]):
         for label, value in counsel_rows(o):
             out.append(f"{label}: ", style="bold")
             out.append(value + "\n", style="yellow" if label == "Caveat" else "")
-        published = getattr(self.exposure.consequences, "context", ()) if self.exposure.consequences is not None else ()
+        published = self.exposure.consequences.context if self.exposure.consequences is not None else ()
         if published:
             out.append("\nPublished by the Commission (figures the case data cannot give):\n", style="bold")
             for it in published:
