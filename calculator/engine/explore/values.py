@@ -161,12 +161,20 @@ def count_options(count: Count, law: Law, book: BargainBook | None = None) -> tu
     return tuple(out)
 
 
-Sig = tuple  # (catalogue key, minors, attempt, conspiracy, § 2260A predicate)
+class Sig(NamedTuple):
+    """What the statutory figures and the grouping of a count depend on: counts alike in these are
+    interchangeable to the explorer and the trial-risk arithmetic."""
+
+    key: str  # the catalogue key pleaded to
+    minors: tuple[str, ...]
+    attempt: bool
+    conspiracy: bool
+    predicate: str | None  # the § 2260A predicate, kept only when the count is pleaded as charged
 
 
 def signature(count: Count, key: str | None = None) -> Sig:
     key = key or count.offense
-    return (key, tuple(count.minors), bool(count.attempt), bool(count.conspiracy), count.predicate if key == count.offense else None)
+    return Sig(key, tuple(count.minors), bool(count.attempt), bool(count.conspiracy), count.predicate if key == count.offense else None)
 
 
 @frozen
