@@ -4,11 +4,15 @@ conviction estimates where the case gives them. No law here: the figures come fr
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING
 
 from attrs import frozen
 
 from calculator import months as M
+
+if TYPE_CHECKING:
+    from calculator.engine.explore import Row
+    from calculator.engine.risk import BreakEven
 
 
 @frozen
@@ -39,7 +43,7 @@ def _min(m: int) -> str:
     return "no mandatory minimum" if m == 0 else f"a {M.short(m)}-month minimum"
 
 
-def verdict(row: Any, trial: TrialPoint | None, expected_low: float | None = None, break_even: Any = None) -> str:
+def verdict(row: Row, trial: TrialPoint | None, expected_low: float | None = None, break_even: BreakEven | None = None) -> str:
     """One line: how the offer compares with trial ('minimum 60 -> none; lowest guideline 78 -> 46
     (32 months less); 1 conviction instead of 2'), then, where counsel gave estimates, with the
     expected trial figure and the break-even chance of conviction."""
@@ -50,8 +54,8 @@ def verdict(row: Any, trial: TrialPoint | None, expected_low: float | None = Non
         parts.append(f"minimum {M.short(trial.floor) if trial.floor else 'none'} -> {M.short(row.floor) if row.floor else 'none'}")
     else:
         parts.append(f"same minimum ({M.short(row.floor) if row.floor else 'none'})")
-    d = trial.low - row.low if isinstance(row.low, int) and isinstance(trial.low, int) else None
-    if d is None or d == 0:
+    d = trial.low - row.low
+    if d == 0:
         parts.append(f"same lowest guideline sentence ({M.short(row.low)})")
     else:
         parts.append(f"lowest guideline {M.short(trial.low)} -> {M.short(row.low)} ({abs(d)} months {'less' if d > 0 else 'MORE'})")
@@ -65,6 +69,6 @@ def verdict(row: Any, trial: TrialPoint | None, expected_low: float | None = Non
     if expected_low is not None:
         diff = expected_low - row.low
         line += f". Against counsel's estimates: trial's expected lowest guideline {expected_low:.0f} months, this offer {abs(diff):.0f} {'less' if diff >= 0 else 'more'}"
-        if break_even is not None and getattr(break_even, "one_verdict", None) is not None:
+        if break_even is not None and break_even.one_verdict is not None:
             line += f"; it pays if conviction on everything is more likely than {break_even.one_verdict:.0%}"
     return line

@@ -18,7 +18,7 @@ from __future__ import annotations
 import hashlib
 import os
 from pathlib import Path
-from typing import Any, Callable
+from typing import Any, Callable, NamedTuple
 
 import tomlkit
 from tomlkit.exceptions import TOMLKitError
@@ -66,7 +66,7 @@ class CaseDoc:
         except TOMLKitError as exc:  # tomllib accepted it; tomlkit did not (rare)
             raise CaseError(f"cannot edit this file: {exc}", str(self.path) if self.path else None) from None
         self._saved_text = text if saved else None
-        self._on_disk: tuple[int, int, str] | None = None  # (mtime_ns, size, sha256) when read or written
+        self._on_disk: Fingerprint | None = None  # the file when read or written
         self._undo: list[str] = []
         self._redo: list[str] = []
 
@@ -89,13 +89,13 @@ class CaseDoc:
             st = os.stat(self.path)
         except OSError:
             return True
-        if (st.st_mtime_ns, st.st_size) == self._on_disk[:2]:
+        if (st.st_mtime_ns, st.st_size) == (self._on_disk.mtime_ns, self._on_disk.size):
             return False
         try:
             raw = self.path.read_bytes()
         except OSError:
             return True
-        return hashlib.sha256(raw).hexdigest() != self._on_disk[2]
+        return hashlib.sha256(raw).hexdigest() != self._on_disk.sha256
 
     @classmethod
     def new(cls, law: Law, path: str | Path | None = None) -> "CaseDoc":
@@ -227,12 +227,20 @@ class CaseDoc:
         self._redo.clear()
 
 
-def _fingerprint(path: Path, text: str | None) -> tuple[int, int, str] | None:
+class Fingerprint(NamedTuple):
+    """A case file as last read or written: a changed file is never overwritten unasked."""
+
+    mtime_ns: int
+    size: int
+    sha256: str  # of the text read or written
+
+
+def _fingerprint(path: Path, text: str | None) -> Fingerprint | None:
     try:
         st = os.stat(path)
     except OSError:
         return None
-    return (st.st_mtime_ns, st.st_size, hashlib.sha256((text or "").encode("utf-8")).hexdigest())
+    return Fingerprint(st.st_mtime_ns, st.st_size, hashlib.sha256((text or "").encode("utf-8")).hexdigest())
 
 
 def _same_file(a: Path, b: Path) -> bool:

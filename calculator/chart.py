@@ -71,7 +71,7 @@ class RangeChart:
 _MIN_EFFECT = re.compile(r"^(\d+|life)\s*-\s*(\d+|life)|^min\b|^mandatory life|^life", re.I)
 
 
-def floor_cite(e) -> str:
+def floor_cite(e: Exposure) -> str:
     """The provision behind the floor: the floor count's last step that set its minimum."""
     st = e.statutory
     c = next((c for c in st.counts if c.id == st.floor_count), None)
@@ -81,7 +81,7 @@ def floor_cite(e) -> str:
     return cites[-1] if cites else (c.trace[0].cite if c.trace else c.statute)
 
 
-def ceiling_cite(e) -> str:
+def ceiling_cite(e: Exposure) -> str:
     """One count: the step that set its maximum. Several: the § 3584 sum (the judgment's step)."""
     st = e.statutory
     if len(st.counts) == 1:
@@ -128,10 +128,10 @@ def range_chart_data(e: Exposure) -> RangeChart:
     return RangeChart(e.scenario.name, e.scenario.kind, tuple(marks))
 
 
-def others_mark(e) -> Mark | None:
+def others_mark(e: Exposure) -> Mark | None:
     """The comparable group's middle half (its quartiles, whole months; 470 or more drawn as life),
     beside the scenario's range: what happened to others, not a prediction."""
-    o = getattr(e, "outcomes", None)
+    o = e.outcomes
     if o is None or not o.shown:
         return None
     g = o.group

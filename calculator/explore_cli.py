@@ -7,8 +7,12 @@ from __future__ import annotations
 import json
 import sys
 import time
+from typing import TYPE_CHECKING, Iterable
 
 from calculator import months as M
+
+if TYPE_CHECKING:
+    from calculator.engine.risk import BreakEven, TrialRisk
 
 EXIT_CANCELLED = 130
 
@@ -74,7 +78,7 @@ def frontier_json(fr) -> dict:
     }
 
 
-def risk_json(risk, evens) -> dict:
+def risk_json(risk: TrialRisk, evens: Iterable[tuple[str, BreakEven]]) -> dict:
     return {
         "label": risk.label,
         "method": risk.method,
@@ -85,9 +89,9 @@ def risk_json(risk, evens) -> dict:
         "expected_floor_months": risk.expected_floor,
         "expected_low_months": risk.expected_low,
         "stderr_low_months": risk.stderr_low,
-        "sampled_over": getattr(risk, "sampled_over", "") or None,  # issue 14: what was drawn
-        "probability_error_95": getattr(risk, "prob_error95", None),  # every probability within +/- this (95%)
-        "error": getattr(risk, "error", "") or None,  # the sampled figures' error, in words
+        "sampled_over": risk.sampled_over or None,  # issue 14: what was drawn
+        "probability_error_95": risk.prob_error95,  # every probability within +/- this (95%)
+        "error": risk.error or None,  # the sampled figures' error, in words
         "assumed_certain": list(risk.assumed_certain),
         "break_even": [
             {

@@ -13,11 +13,11 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
-from typing import Any, Iterable
+from typing import Iterable
 
 from attrs import frozen
 
-from calculator.engine.evaluate import Comparison, Exposure
+from calculator.engine.evaluate import Comparison, Exposure, ReadingResult, reading_warning
 from calculator.report import count_id_of
 from calculator.trace import Step
 
@@ -98,47 +98,29 @@ def _traces(e: Exposure) -> dict:
     }
 
 
-def readings_of(e: Exposure) -> tuple[Any, ...]:
-    """The divided questions of law the engine attached to a scenario (calculator.engine.evaluate
-    .ReadingResult: the reading used, how it was chosen, the others' figures), each once."""
+def readings_of(e: Exposure) -> tuple[ReadingResult, ...]:
+    """The divided questions of law the engine attached to a scenario (the reading used, how it was
+    chosen, the others' figures), each once."""
     out, seen = [], set()
-    for r in getattr(e, "readings", ()) or ():
-        key = getattr(r, "id", None) or reading_text(r)
-        if key not in seen:
-            seen.add(key)
+    for r in e.readings:
+        if r.id not in seen:
+            seen.add(r.id)
             out.append(r)
     return tuple(out)
 
 
-def reading_cite(r: Any) -> str:
-    for name in ("provision", "cite"):
-        v = r.get(name) if isinstance(r, dict) else getattr(r, name, None)
-        if v:
-            return str(v)
-    return str(r)
+def reading_cite(r: ReadingResult) -> str:
+    return r.provision or r.cite or str(r)
 
 
-def is_open(r: Any) -> bool:
+def is_open(r: ReadingResult) -> bool:
     """A reading the case's circuit has settled is not open (it is cited, not marked)."""
-    return getattr(r, "how", "harsher") != "circuit"
+    return r.how != "circuit"
 
 
-def reading_text(r: Any) -> str:
-    """One line for a reading, whatever its shape: provision, the reading applied, the other."""
-    if isinstance(r, str):
-        return r
-    if hasattr(r, "alternatives") and hasattr(r, "how"):
-        from calculator.engine.evaluate import reading_warning
-
-        return reading_warning(r)
-    get = (lambda k: r.get(k)) if isinstance(r, dict) else (lambda k: getattr(r, k, None))
-    parts = [str(get("provision") or get("cite") or "")]
-    for k in ("reading", "applied", "harsher", "other", "note", "why"):
-        v = get(k)
-        if v and not isinstance(v, (dict, list, tuple)):
-            parts.append(f"{k}: {v}")
-    text = "; ".join(p for p in parts if p)
-    return text or str(r)
+def reading_text(r: ReadingResult) -> str:
+    """One line for a reading: provision, the reading applied, the others' figures."""
+    return reading_warning(r)
 
 
 def row_marks(cmp: Comparison, labels: list[str]) -> dict[tuple[str, int], Mark]:

@@ -27,12 +27,16 @@ import os
 import re
 from html import escape
 from pathlib import Path
+from typing import TYPE_CHECKING, NamedTuple
 
 from calculator import months as M
 from calculator.files import WriteError, write_text_atomic
 from calculator.contract import consequences_json
 from calculator.chart import RangeChart, axis_max, chart_svg, chart_text, range_chart_data
 from calculator.report import comparison_rows, comparison_table_text, unverified_lines
+
+if TYPE_CHECKING:
+    from calculator.engine.evaluate import Comparison, Exposure
 
 DISCLAIMER = "A planning aid, not legal advice. Check every figure against the PSR and the law in force on the sentencing date."
 TABLE_WIDTH = 100
@@ -64,17 +68,22 @@ class _Redactor:
         return text
 
 
-def _worksheet(e) -> tuple[str, str]:
-    """(heading, text): the Guidelines worksheet, or the trace if the worksheet fails."""
+class Section(NamedTuple):
+    heading: str
+    text: str
+
+
+def _worksheet(e: Exposure) -> Section:
+    """The Guidelines worksheet, or the trace if the worksheet fails."""
     from calculator.worksheet import worksheet_text
 
     try:
-        return "Worksheet", worksheet_text(e).rstrip("\n")
+        return Section("Worksheet", worksheet_text(e).rstrip("\n"))
     except Exception as exc:  # the memo must still come out; say plainly what is missing
-        return "Trace (every step behind the numbers)", f"(the worksheet could not be produced: {type(exc).__name__}; the trace follows)\n" + _trace_text(e)
+        return Section("Trace (every step behind the numbers)", f"(the worksheet could not be produced: {type(exc).__name__}; the trace follows)\n" + _trace_text(e))
 
 
-def _trace_text(e) -> str:
+def _trace_text(e: Exposure) -> str:
     lines = []
     for s in e.steps:
         flag = "" if s.applied else " (did not apply)"
@@ -84,7 +93,7 @@ def _trace_text(e) -> str:
     return "\n".join(lines) if lines else "(no steps)"
 
 
-def _consequence_lines(e, red) -> list[str]:
+def _consequence_lines(e: Exposure, red: _Redactor) -> list[str]:
     """What the sentence means, one plain line each, from the consequences' JSON
     (calculator.contract.consequences_json); [] when it was not computed."""
     c = e.consequences
@@ -155,20 +164,26 @@ def _consequence_lines(e, red) -> list[str]:
     return [red(x) for x in out]
 
 
-def _published(e) -> list[str]:
+def _published(e: Exposure) -> list[str]:
     """The Commission's published figures the case data cannot give (rules/outcome_stats.toml),
     each with its fiscal year, source and tag."""
     c = e.consequences
-    items = getattr(c, "context", ()) if c is not None else ()
+    items = c.context if c is not None else ()
     return [f"{it.figure} ({it.fiscal_year}; {it.source}; tag {it.reliability})" for it in items]
 
 
-def _others(e) -> tuple[str, list[tuple[str, str]], list[str]]:
-    """(client paragraph, counsel rows, published figures) for 'What happened to others'."""
+class Others(NamedTuple):
+    """'What happened to others', as the memo lays it out."""
+
+    client_paragraph: str
+    counsel_rows: list[tuple[str, str]]  # (label, value)
+    published: list[str]  # the Commission's published figures, each with its fiscal year and source
+
+
+def _others(e: Exposure) -> Others:
     from calculator.outcomes_view import client_paragraph, counsel_rows
 
-    o = getattr(e, "outcomes", None)
-    return client_paragraph(o), counsel_rows(o), _published(e)
+    return Others(client_paragraph(e.outcomes), counsel_rows(e.outcomes), _published(e))
 
 
 def _mo(v) -> str:
@@ -191,11 +206,11 @@ def _usd(v) -> str:
         return str(v)
 
 
-def _unverified(cmp) -> list[str]:
+def _unverified(cmp: Comparison) -> list[str]:
     return unverified_lines(cmp, notes=True)
 
 
-def _warnings(cmp) -> list[str]:
+def _warnings(cmp: Comparison) -> list[str]:
     out = []
     if any(e.guidelines is None for e in cmp.exposures):
         out.append("The advisory Guidelines range was NOT computed for this memo: only the statutory limits are shown.")
@@ -204,7 +219,7 @@ def _warnings(cmp) -> list[str]:
     return list(dict.fromkeys(out + list(cmp.warnings) + [w for e in cmp.exposures for w in e.warnings]))
 
 
-def _facts(cmp, today: dt.date) -> list[tuple[str, str]]:
+def _facts(cmp: Comparison, today: dt.date) -> list[tuple[str, str]]:
     case = cmp.case
     out = [("Prepared", today.isoformat())]
     if case.sentencing_date:
@@ -249,7 +264,7 @@ def md_safe(text: str) -> str:
     return "\n".join(out)
 
 
-def memo_markdown(cmp, today: dt.date, with_names: bool = False) -> str:
+def memo_markdown(cmp: Comparison, today: dt.date, with_names: bool = False) -> str:
     red = _Redactor(cmp.case, with_names)
     out: list[str] = ["# Sentencing exposure: client-meeting memo", ""]
     if with_names and cmp.case.title:
@@ -343,7 +358,7 @@ tr{break-inside:avoid}
 """
 
 
-def _comparison_html(cmp, red) -> str:
+def _comparison_html(cmp: Comparison, red: _Redactor) -> str:
     ex = cmp.exposures
     rows = comparison_rows(cmp)
     head = "".join(f"<th>{escape(red(e.scenario.name))}</th>" for e in ex)
@@ -354,7 +369,7 @@ def _comparison_html(cmp, red) -> str:
     return f'<div class="cmp"><table><thead><tr><th></th>{head}</tr></thead><tbody>{"".join(body)}</tbody></table></div>'
 
 
-def memo_html(cmp, today: dt.date, with_names: bool = False) -> str:
+def memo_html(cmp: Comparison, today: dt.date, with_names: bool = False) -> str:
     red = _Redactor(cmp.case, with_names)
     title = "Sentencing exposure: client-meeting memo"
     out = [
@@ -435,7 +450,7 @@ def memo_html(cmp, today: dt.date, with_names: bool = False) -> str:
 AUDIENCES = ("counsel", "client")
 
 
-def render_memo(cmp, fmt: str = "md", today: dt.date | None = None, with_names: bool = False, audience: str = "counsel") -> str:
+def render_memo(cmp: Comparison, fmt: str = "md", today: dt.date | None = None, with_names: bool = False, audience: str = "counsel") -> str:
     """The memo as text. `today` is a parameter so that golden files are stable. audience:
     "counsel" (everything: worksheets, unverified values, readings) or "client" (one page in plain
     words, then a glossary: calculator.memo_client)."""

@@ -2,9 +2,19 @@
 
 from __future__ import annotations
 
+from typing import NamedTuple
+
 # Months are integers; life imprisonment is LIFE, a sentinel far above any term of years, so that
 # comparisons and sums work (calculator.model re-exports it for the case).
 LIFE = 10**9
+
+
+class MonthRange(NamedTuple):
+    """A range of months, low to high (high may be LIFE): a Sentencing Table cell, a guideline range.
+    A NamedTuple, so `lo, hi = r` and comparison with a plain (low, high) tuple keep working."""
+
+    low: int
+    high: int
 
 
 def is_life(months: int) -> bool:

@@ -8,10 +8,14 @@ from __future__ import annotations
 
 import re
 import textwrap
+from typing import TYPE_CHECKING
 
 from calculator import months as M
 from calculator.contract import comparison_json, delta, served_months, unverified_lines
 from calculator.engine.evaluate import Comparison, Exposure
+
+if TYPE_CHECKING:
+    from calculator.model import Count
 
 
 # ---------------------------------------------------------------------------------------------
@@ -90,9 +94,9 @@ def _fit(s: str, width: int) -> str:
     return s if len(s) <= width else s[: max(1, width - 1)] + "…"
 
 
-def count_row_label(count) -> str:
+def count_row_label(count: Count) -> str:
     """'Count 1', or with the indictment's wording 'Count 1 (receipt)'."""
-    return f"Count {count.id}" + (f" ({count.label})" if getattr(count, "label", None) else "")
+    return f"Count {count.id}" + (f" ({count.label})" if count.label else "")
 
 
 def count_id_of(label: str) -> str | None:
@@ -105,10 +109,10 @@ def count_id_of(label: str) -> str | None:
     return rest
 
 
-def count_title(count, key: str | None = None, statute: str | None = None) -> str:
+def count_title(count: Count, key: str | None = None, statute: str | None = None) -> str:
     """How a count is named in prose: 'Ct 1 (receipt)', and when a scenario substitutes a statute,
     'Ct 1 (receipt) pleaded as § 2252A(a)(5)(B)'."""
-    head = f"Ct {count.id}" + (f" ({count.label})" if getattr(count, "label", None) else f" (§ {count.statute})")
+    head = f"Ct {count.id}" + (f" ({count.label})" if count.label else f" (§ {count.statute})")
     return head + (f" pleaded as § {statute or key}" if (statute or key) else "")
 
 

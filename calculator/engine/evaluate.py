@@ -10,6 +10,8 @@ compare(case, law) evaluates every scenario, trial first, and the deltas against
 from __future__ import annotations
 
 import datetime as dt
+from typing import TYPE_CHECKING
+
 from attrs import evolve, frozen
 
 from calculator.engine.consequences import Consequences, compute_consequences
@@ -21,6 +23,9 @@ from calculator.engine.statutory import StatutoryExposure, statutory_exposure
 from calculator.law import Law
 from calculator.model import Case, Scenario
 from calculator.trace import Step
+
+if TYPE_CHECKING:
+    from calculator.law.readings import Choice
 
 
 @frozen
@@ -59,10 +64,10 @@ class Exposure:
         return tuple(out)
 
     @property
-    def readings_used(self) -> tuple:
-        """calculator.law.readings.Choice for every divided question the figures rest on."""
+    def readings_used(self) -> tuple[Choice, ...]:
+        """The reading chosen for every divided question the figures rest on."""
         seen, out = set(), []
-        for ch in tuple(self.statutory.readings) + tuple(getattr(self.guidelines, "readings", ()) or ()):
+        for ch in tuple(self.statutory.readings) + (tuple(self.guidelines.readings) if self.guidelines is not None else ()):
             if ch.reading.id not in seen:
                 seen.add(ch.reading.id)
                 out.append(ch)

@@ -20,12 +20,15 @@ tools/aggregate_outcomes.py into rules/outcomes.toml), never a prediction for th
 
 from __future__ import annotations
 
-from typing import Any, NamedTuple
+from typing import TYPE_CHECKING, NamedTuple
 
 from attrs import frozen
 
 from calculator import months as M
 from calculator.law.outcomes import LEVELS, Cell, Earlier, OutcomeBook
+
+if TYPE_CHECKING:
+    from calculator.engine.guidelines.results import GuidelinesResult
 
 LABEL = "what happened to others sentenced in FY2021 under the same guideline: not a prediction for this client"
 STATMIN_LIFE = 9996  # the Commission's STATMIN code for a mandatory life term
@@ -81,10 +84,10 @@ class Outcomes:
         return self.group is not None and self.group.figures is not None
 
 
-def primary_guideline(guidelines: Any) -> str | None:
+def primary_guideline(guidelines: GuidelinesResult | None) -> str | None:
     """The scenario's Chapter Two guideline as the Commission records it (GDLINEHI): the guideline
     of the unit with the highest offense level (the first such unit on a tie)."""
-    units = getattr(guidelines, "units", ()) if guidelines is not None else ()
+    units = guidelines.units if guidelines is not None else ()
     if not units:
         return None
     best = max(units, key=lambda u: u.level)
@@ -95,12 +98,12 @@ def statmin_code(floor_months: int) -> int:
     return STATMIN_LIFE if M.is_life(floor_months) else int(floor_months)
 
 
-def group_keys(kind: str, guidelines: Any, floor_months: int, book: OutcomeBook) -> GroupKeys | None:
+def group_keys(kind: str, guidelines: GuidelinesResult | None, floor_months: int, book: OutcomeBook) -> GroupKeys | None:
     guideline = primary_guideline(guidelines)
     if guideline is None:
         return None
     glmin = int(guidelines.restricted_range_months[0])
-    points = int(getattr(guidelines, "criminal_history_points", 0) or 0)
+    points = int(guidelines.criminal_history_points)
     return GroupKeys(
         guideline=guideline,
         conviction="trial" if kind == "trial" else "plea",
@@ -116,15 +119,20 @@ def _lookup(book: OutcomeBook, level: str, k: GroupKeys, conviction: str | None 
     return book.cell(level, guideline=k.guideline, conviction=conviction or k.conviction, minimum=k.minimum, glmin_band=k.glmin_band, ch_band=k.ch_band)
 
 
-def comparable_group(k: GroupKeys, book: OutcomeBook) -> tuple[Cell | None, tuple[Step, ...]]:
+class ComparableGroup(NamedTuple):
+    cell: Cell | None  # the narrowest level's cell with at least min_cell cases; None: none has
+    ladder: tuple[Step, ...]  # every level tried, narrowest first
+
+
+def comparable_group(k: GroupKeys, book: OutcomeBook) -> ComparableGroup:
     """The narrowest level whose cell holds at least min_cell cases, and every rung tried."""
     ladder: list[Step] = []
     for level in LEVELS:
         cell = _lookup(book, level, k)
         ladder.append(Step(level, cell.n if cell else 0))
         if cell is not None and cell.figures is not None:
-            return cell, tuple(ladder)
-    return None, tuple(ladder)
+            return ComparableGroup(cell, tuple(ladder))
+    return ComparableGroup(None, tuple(ladder))
 
 
 class PleaAndTrial(NamedTuple):
@@ -192,7 +200,7 @@ def _minimum(m: int) -> str:
     return f"{m}-month mandatory minimum"
 
 
-def outcomes_for(kind: str, guidelines: Any, floor_months: int, book: OutcomeBook | None) -> Outcomes | None:
+def outcomes_for(kind: str, guidelines: GuidelinesResult | None, floor_months: int, book: OutcomeBook | None) -> Outcomes | None:
     """The comparable group and its figures for one scenario; None when no data is loaded."""
     if book is None:
         return None

@@ -51,7 +51,7 @@ from __future__ import annotations
 
 import math
 import random
-from typing import Any
+from typing import Any, NamedTuple
 
 from attrs import evolve, frozen
 
@@ -59,6 +59,7 @@ from calculator.engine.evaluate import evaluate
 from calculator.engine.explore import Cancelled, engine_law, low_end
 from calculator.engine.risk_states import (  # the outcome states: re-exported, callers import them from here
     STATE_FACTOR,
+    OutcomePoint,
     ProgressFn,
     StopFn,
     _accumulate,
@@ -128,12 +129,17 @@ class BreakEven:
     method: str = "exact"  # "exact" | "sampled" (findings drawn: see note)
 
 
-def _error_text(sampled_over: str, n: int, seed: int, stderr: float) -> tuple[float, str]:
+class SamplingError(NamedTuple):
+    prob_error95: float  # each sampled probability is within this (95%)
+    text: str  # the sentence saying so, with the expected low end's margin
+
+
+def _error_text(sampled_over: str, n: int, seed: int, stderr: float) -> SamplingError:
     pe = 0.98 / math.sqrt(n)
-    return pe, (
+    return SamplingError(pe, (
         f"sampled ({sampled_over}): {n} draws, seed {seed}; each probability within ±{pe:.1%} and the "
         f"expected low end within ±{1.96 * stderr:.1f} months (95%)"
-    )
+    ))
 
 
 # ---------------------------------------------------------------------------------------------
@@ -164,7 +170,7 @@ def trial_risk(
     weights = [poisson_binomial([probs[c.id] for c in cl]) for cl in classes]
     exact, inputs = _plan(case, ev, weights, limit)
     if exact:
-        dist: dict[tuple[int, int], list] = {}
+        dist: dict[OutcomePoint, list] = {}
         nstates = 0
         nf = 1 << len(case.contested)
         for j, (pairs, fp) in enumerate(fact_combos(case)):
@@ -217,7 +223,7 @@ def trial_risk(
             rep = tuple(sum(1 for c in cl if rng.random() < probs[c.id]) for cl in classes)
             pairs = draw_facts(case, rng)
             pt = ev.point(pairs, _state_of(ev, pairs, rep), rep)
-            values.append(pt[1])
+            values.append(pt.low)
             if pt in hits:
                 hits[pt][0] += 1
             else:
@@ -311,8 +317,8 @@ def break_even(
             a = [0.0] * (n + 1)
             if use_counts:
                 for st, (w, rep) in ev.states_for(pairs, counts).items():
-                    a[st[3]] += w * ev.point(pairs, st, rep)[1]
-            t = ev.point(pairs, _state_of(ev, pairs, all_rep), all_rep)[1]
+                    a[st[3]] += w * ev.point(pairs, st, rep).low
+            t = ev.point(pairs, _state_of(ev, pairs, all_rep), all_rep).low
             cache[pairs] = (a, t)
         a, t = cache[pairs]
         for k in range(n + 1):

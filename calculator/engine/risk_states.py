@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import math
 import random
-from typing import Callable
+from typing import Callable, NamedTuple
 
 from attrs import evolve
 
@@ -41,7 +41,12 @@ ProgressFn = Callable[[float], None]
 # inputs
 
 
-def probabilities(case: Case) -> tuple[dict[str, float], tuple[str, ...]]:
+class ConvictionProbabilities(NamedTuple):
+    by_count: dict[str, float]  # count id -> probability of conviction
+    assumed_certain: tuple[str, ...]  # counts counsel gave none for: treated as certain (1.0)
+
+
+def probabilities(case: Case) -> ConvictionProbabilities:
     """Per-count conviction probability; counts without one are treated as certain (and listed)."""
     probs, certain = {}, []
     for c in case.counts:
@@ -50,7 +55,7 @@ def probabilities(case: Case) -> tuple[dict[str, float], tuple[str, ...]]:
             certain.append(c.id)
         else:
             probs[c.id] = float(c.conviction_probability)
-    return probs, tuple(certain)
+    return ConvictionProbabilities(probs, tuple(certain))
 
 
 def fact_combos(case: Case):
@@ -182,6 +187,28 @@ def _inputs(states: dict) -> int:
     return len({(g, o) for (g, o, _c, kept) in states if kept})
 
 
+class FindingsCombo(NamedTuple):
+    """Per class of counts, under one combination of findings (_Evaluator.combo)."""
+
+    infos: list[SigInfo]  # statutory minimum/maximum, consecutive, grouped
+    grouped: list[bool]  # grouped under §3D1.2 and not a mandatory consecutive term
+
+
+class OutcomePoint(NamedTuple):
+    """One trial outcome's place in the distribution: the statutory floor and the low end of the
+    restricted range (months)."""
+
+    floor: int
+    low: int
+
+
+class Plan(NamedTuple):
+    """Whether exact enumeration fits the budget (_plan)."""
+
+    exact: bool
+    inputs: int | None  # Guidelines inputs per combination of findings; None: too many states to count
+
+
 class _Evaluator:
     """Evaluates trial outcomes: one engine call per (findings, grouped present, others), the low end
     for each ceiling by the checked §5G1.1/§5G1.2 clamp (module docstring, step 3)."""
@@ -189,13 +216,13 @@ class _Evaluator:
     def __init__(self, case: Case, law: Law, classes: list[tuple[Count, ...]], work: _Work):
         self.case, self.law, self.classes, self.work = case, engine_law(law), classes, work
         self.clamp: dict[tuple, int | None] = {}
-        self.full: dict[tuple, tuple[int, int]] = {}
-        self.combos: dict[tuple, tuple] = {}
+        self.full: dict[tuple, OutcomePoint] = {}
+        self.combos: dict[tuple, FindingsCombo] = {}
         self.floors: dict[tuple, int] = {}
         self.dps: dict[tuple, dict] = {}
         self.evaluations = 0
 
-    def combo(self, pairs: tuple) -> tuple[list[SigInfo], list[bool]]:
+    def combo(self, pairs: tuple) -> FindingsCombo:
         """Per class, under these findings: statutory minimum/maximum, and whether it is grouped."""
         if pairs not in self.combos:
             cf = with_facts(self.case, pairs)
@@ -206,7 +233,7 @@ class _Evaluator:
                 inf = SigInfo(ce.min_months, ce.max_months, ce.consecutive, is_grouped(signature(c), self.law))
                 infos.append(inf)
                 grouped.append(inf.grouped and not inf.consecutive)
-            self.combos[pairs] = (infos, grouped)
+            self.combos[pairs] = FindingsCombo(infos, grouped)
         return self.combos[pairs]
 
     def ids(self, rep: tuple[int, ...], one_per_grouped: list[bool] | None = None) -> tuple[str, ...]:
@@ -223,10 +250,10 @@ class _Evaluator:
         sc = Scenario(name="Trial outcome", kind="trial", convicted=ids, facts=pairs)
         return evaluate(self.case, sc, self.law)
 
-    def point(self, pairs: tuple, state: tuple, rep: tuple[int, ...]) -> tuple[int, int]:
+    def point(self, pairs: tuple, state: tuple, rep: tuple[int, ...]) -> OutcomePoint:
         g, o, ceil, kept = state
         if not kept:
-            return (0, 0)  # acquitted on every count
+            return OutcomePoint(0, 0)  # acquitted on every count
         ek = (pairs, g, o)
         infos, grouped = self.combo(pairs)
         floor = self.floors.get(ek)
@@ -240,11 +267,11 @@ class _Evaluator:
             self.clamp[ek] = rl if ok else None
         rl = self.clamp[ek]
         if rl is not None:
-            return (floor, clamp_low(rl, floor, ceil))
+            return OutcomePoint(floor, clamp_low(rl, floor, ceil))
         fk = (pairs, g, o, ceil)
         if fk not in self.full:
             exp = self._evaluate(self.ids(rep), pairs)
-            self.full[fk] = (int(exp.statutory.floor_months), low_end(exp))
+            self.full[fk] = OutcomePoint(int(exp.statutory.floor_months), low_end(exp))
         return self.full[fk]
 
     def states_for(self, pairs: tuple, weights, cap: int | None = None) -> dict:
@@ -257,16 +284,16 @@ class _Evaluator:
         return self.dps[key]
 
 
-def _plan(case: Case, ev: _Evaluator, weights, limit: int) -> tuple[bool, int | None]:
-    """(exact fits the budget, Guidelines inputs per combination of findings or None: too many states)."""
+def _plan(case: Case, ev: _Evaluator, weights, limit: int) -> Plan:
+    """Whether exact enumeration fits the budget, and the Guidelines inputs per combination of findings."""
     cap = STATE_FACTOR * max(limit, 1)
     try:
         base = ev.states_for((), weights, cap)
     except _TooBig:
-        return False, None
+        return Plan(False, None)
     nf = 1 << len(case.contested)
     inputs = max(_inputs(base), 1)
-    return nf * inputs <= limit and nf * len(base) <= cap, inputs
+    return Plan(nf * inputs <= limit and nf * len(base) <= cap, inputs)
 
 
 # ---------------------------------------------------------------------------------------------

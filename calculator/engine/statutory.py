@@ -12,7 +12,7 @@ ceiling = sum of the maxima (life if any is life). Pure: no I/O.
 from __future__ import annotations
 
 import re
-from typing import NamedTuple
+from typing import TYPE_CHECKING, NamedTuple
 
 from attrs import frozen
 
@@ -21,8 +21,11 @@ from calculator.law import Law
 from calculator.law.common import Cited
 from calculator.law.statutes import Offense, Penalty, StatuteBook
 from calculator.engine.stacking import Stack, stack_3584, stacking_warnings
-from calculator.model import LIFE, Case, Count
+from calculator.model import LIFE, Case, Count, Prior
 from calculator.trace import Step
+
+if TYPE_CHECKING:
+    from calculator.law.readings import Choice
 
 
 @frozen
@@ -35,7 +38,7 @@ class CountExposure:
     consecutive: bool  # a statute mandates this term run consecutively (§ 2260A, § 2250(d))
     trace: tuple[Step, ...]
     warnings: tuple[str, ...] = ()
-    readings: tuple = ()  # calculator.law.readings.Choice: divided questions this count's figures rest on
+    readings: tuple[Choice, ...] = ()  # divided questions this count's figures rest on
 
     @property
     def mandatory_life(self) -> bool:
@@ -50,7 +53,7 @@ class StatutoryExposure:
     floor_count: str | None  # the count whose minimum sets the floor (before consecutive terms)
     trace: tuple[Step, ...]
     warnings: tuple[str, ...]
-    readings: tuple = ()  # calculator.law.readings.Choice, one per divided question engaged
+    readings: tuple[Choice, ...] = ()  # one per divided question engaged
 
 
 @frozen
@@ -77,7 +80,7 @@ class InchoateRange(NamedTuple):
 
 class TierRange(NamedTuple):
     range: _Range
-    readings: list  # the reading chosen where a prior list's State clause divides the circuits
+    readings: list[Choice]  # the reading chosen where a prior list's State clause divides the circuits
 
 
 class RangeWarnings(NamedTuple):
@@ -86,7 +89,7 @@ class RangeWarnings(NamedTuple):
 
 
 class PriorListReading(NamedTuple):
-    choice: object  # the reading chosen (calculator.law.readings), or None
+    choice: Choice | None  # the reading chosen
     engaged: bool  # a prior of a kind some reading counts and the list's own text does not
 
 
@@ -135,7 +138,7 @@ def attempt_or_conspiracy(r: _Range, count: Count, offense: Offense, book: Statu
     return InchoateRange(r, False)
 
 
-def qualifying_priors(case: Case, book: StatuteBook, list_id: str, option=None) -> list:
+def qualifying_priors(case: Case, book: StatuteBook, list_id: str, option=None) -> list[Prior]:
     plist = book.prior_lists[list_id]
     return [p for p in case.defendant.priors if plist.qualifies(p, option)]
 
@@ -506,7 +509,7 @@ def count_exposure(case: Case, count: Count, convicted: tuple[Count, ...], law: 
     r = conspiracy_object_371(r, count, book, subject)
     r, replaced = attempt_or_conspiracy(r, count, offense, book, subject)
     life_3559e = False
-    readings: list = []
+    readings: list[Choice] = []
     if not replaced:
         r, readings = recidivist_tier(r, case, penalty, book, subject, law)
         r, w = minor_victim_minimum_1201g(r, case, count, penalty, subject)

@@ -25,12 +25,13 @@ import datetime as dt
 import re
 from pathlib import Path
 from types import MappingProxyType
-from typing import Any, Literal, Mapping
+from typing import Any, Literal, Mapping, NamedTuple
 
 import pydantic
 from attrs import field, frozen
 
 from calculator import months as _months
+from calculator.months import MonthRange
 from calculator.law.common import Cited, CitedModel, InForce, InForceM, LawError, Unit, memo, one_load, read_toml, validate
 from calculator.law.overlays import Amendment, dotted, merge_overlay, segments  # noqa: F401 (Amendment, segments re-exported)
 from calculator.law.statutes import normalise_statute
@@ -171,7 +172,7 @@ class Edition:
     ch5: Mapping[str, Cited] = field(factory=dict, converter=_frozen_map, eq=False)
     zones: Table = None  # type: ignore[assignment]
     fine_table: Table = None  # type: ignore[assignment]
-    sentencing_table: Mapping[tuple[int, str], tuple[int, int]] = field(factory=dict, converter=_frozen_map, eq=False)
+    sentencing_table: Mapping[tuple[int, str], MonthRange] = field(factory=dict, converter=_frozen_map, eq=False)
     sentencing_table_cite: Cited = None  # type: ignore[assignment]
     inchoate_2x1_1: Cited | None = None  # §2X1.1(b): the 3-level decrease
     inchoate_covers: Mapping[str, Cited] = field(factory=dict, converter=_frozen_map, eq=False)  # §2X1.1 n.1: "attempt"/"conspiracy" -> guidelines that expressly cover it
@@ -191,7 +192,7 @@ class Edition:
     def guideline(self, section: str) -> Guideline:
         return self.guidelines[section]
 
-    def table_range(self, level: int, chc: str) -> tuple[int, int]:
+    def table_range(self, level: int, chc: str) -> MonthRange:
         """The Sentencing Table cell (months; LIFE for life) for a level 1..43 and a category."""
         return self.sentencing_table[(level, chc)]
 
@@ -354,10 +355,10 @@ def _table(t: _TableM) -> Table:
     )
 
 
-def _cell(text: str, path: Path, key: str) -> tuple[int, int]:
+def _cell(text: str, path: Path, key: str) -> MonthRange:
     t = text.strip().lower()
     if t == "life":
-        return (_months.LIFE, _months.LIFE)
+        return MonthRange(_months.LIFE, _months.LIFE)
     m = _CELL.match(t)
     if not m:
         raise LawError(path, key, f"cell {text!r} is not 'low-high', 'low-life' or 'life'")
@@ -365,13 +366,18 @@ def _cell(text: str, path: Path, key: str) -> tuple[int, int]:
     hi = _months.LIFE if m.group(2) == "life" else int(m.group(2))
     if lo > hi:
         raise LawError(path, key, f"cell {text!r}: low above high")
-    return (lo, hi)
+    return MonthRange(lo, hi)
 
 
-def _sentencing_table(data: dict, path: Path) -> tuple[dict, Cited]:
+class SentencingTable(NamedTuple):
+    cells: dict[tuple[int, str], MonthRange]  # (offense level 1..43, criminal history category) -> range
+    cite: Cited
+
+
+def _sentencing_table(data: dict, path: Path) -> SentencingTable:
     f: _SentencingTableM = validate(_SentencingTableM, data, path)
     st = f.sentencing_table
-    cells: dict[tuple[int, str], tuple[int, int]] = {}
+    cells: dict[tuple[int, str], MonthRange] = {}
     for lvl in range(1, 44):
         row = st.rows.get(str(lvl))
         if row is None:
@@ -391,16 +397,21 @@ def _sentencing_table(data: dict, path: Path) -> tuple[dict, Cited]:
                 raise LawError(path, f"sentencing_table.rows.{lvl}[{chc}]", "range below the level under it")
             if i > 0 and (lo < cells[(lvl, CHC[i - 1])][0] or hi < cells[(lvl, CHC[i - 1])][1]):
                 raise LawError(path, f"sentencing_table.rows.{lvl}[{chc}]", "range below the category to its left")
-    return cells, Cited("Sentencing Table", st.cite, st.status, note=st.note)
+    return SentencingTable(cells, Cited("Sentencing Table", st.cite, st.status, note=st.note))
 
 
 FILES = ("appendix_a", "chapter2", "chapter3", "chapter4", "chapter5", "sentencing_table")
 
 
-def _raw_edition(folder: Path, seen: tuple[str, ...] = ()) -> tuple[_EditionFileM, dict[str, dict], dict[tuple, Amendment], dict[str, Path]]:
-    """The edition's metadata, its complete raw tables (an overlay merged onto its base), the paths
-    not in this Manual (with the amendment that says why), and the file each table was read from.
-    Within one load of the law each folder is merged once (read-only: an overlay copies its base's)."""
+class RawEdition(NamedTuple):
+    meta: _EditionFileM
+    raw: dict[str, dict]  # the complete raw tables, by file name (an overlay merged onto its base)
+    absent: dict[tuple, Amendment]  # the paths not in this Manual, with the amendment that says why
+    sources: dict[str, Path]  # the file each table was read from
+
+
+def _raw_edition(folder: Path, seen: tuple[str, ...] = ()) -> RawEdition:
+    """The edition's metadata and raw tables, what it lacks, and where each table came from. Within one load of the law each folder is merged once (read-only: an overlay copies its base's)."""
     m = memo()
     if m is None:
         return _merge_edition(folder, seen)
@@ -410,7 +421,7 @@ def _raw_edition(folder: Path, seen: tuple[str, ...] = ()) -> tuple[_EditionFile
     return m[key]
 
 
-def _merge_edition(folder: Path, seen: tuple[str, ...]) -> tuple[_EditionFileM, dict[str, dict], dict[tuple, Amendment], dict[str, Path]]:
+def _merge_edition(folder: Path, seen: tuple[str, ...]) -> RawEdition:
     ed_path = folder / "edition.toml"
     meta: _EditionFileM = validate(_EditionFileM, read_toml(ed_path), ed_path)
     if meta.effective.isoformat() != folder.name:
@@ -421,7 +432,7 @@ def _merge_edition(folder: Path, seen: tuple[str, ...]) -> tuple[_EditionFileM, 
         if meta.manual_choice is None:
             raise LawError(ed_path, "manual_choice", "missing (a complete Manual needs it)")
         raw = {name: read_toml(folder / f"{name}.toml") for name in FILES}
-        return meta, raw, {}, {name: folder / f"{name}.toml" for name in FILES}
+        return RawEdition(meta, raw, {}, {name: folder / f"{name}.toml" for name in FILES})
     if meta.based_on in seen + (folder.name,):
         raise LawError(ed_path, "based_on", f"{meta.based_on!r}: editions based on each other in a circle")
     base_dir = folder.parent / meta.based_on
@@ -441,7 +452,7 @@ def _merge_edition(folder: Path, seen: tuple[str, ...]) -> tuple[_EditionFileM, 
         meta = meta.model_copy(update={"manual_choice": base_meta.manual_choice})
     if meta.inchoate is None and base_meta.inchoate is not None and ("edition", "inchoate") not in absent:
         meta = meta.model_copy(update={"inchoate": base_meta.inchoate})
-    return meta, raw, absent, sources
+    return RawEdition(meta, raw, absent, sources)
 
 
 def load_edition(folder: Path) -> Edition:

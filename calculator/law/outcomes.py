@@ -12,7 +12,7 @@ The file is generated; this module only reads and validates it. A cell with fewe
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Literal
+from typing import Literal, NamedTuple
 
 import pydantic
 from attrs import frozen
@@ -97,12 +97,20 @@ class Source:
     rows: int
 
 
+class ChBand(NamedTuple):
+    """A criminal history points band of the data's cells (method.ch_bands, 'LABEL:LOW-HIGH')."""
+
+    low: int  # points
+    high: int  # points (10_000 when the file leaves it open)
+    label: str
+
+
 @frozen
 class OutcomeBook:
     min_cell: int
     life_months: int
     glmin_edges: tuple[int, ...]
-    ch_bands: tuple[tuple[int, int, str], ...]  # (low points, high points, label)
+    ch_bands: tuple[ChBand, ...]
     method: tuple[tuple[str, str], ...]  # the file's [method] descriptions
     sources: dict[str, Source]
     cells: dict[tuple, Cell]  # (level, *the level's dimension values) -> Cell
@@ -204,11 +212,11 @@ class _File(_Strict):
     earlier: list[_Earlier] = []
 
 
-def _ch_band(text: str, path: Path, i: int) -> tuple[int, int, str]:
+def _ch_band(text: str, path: Path, i: int) -> ChBand:
     try:
         label, span = text.split(":")
         lo, hi = span.split("-")
-        return int(lo), int(hi) if hi else 10_000, label
+        return ChBand(int(lo), int(hi) if hi else 10_000, label)
     except ValueError:
         raise LawError(path, f"method.ch_bands.{i}", f"expected 'LABEL:LOW-HIGH', got {text!r}") from None
 
@@ -256,4 +264,4 @@ def load_outcomes(path: Path) -> OutcomeBook:
     )
 
 
-__all__ = ["OutcomeBook", "Cell", "Figures", "Earlier", "Source", "LEVELS", "LEVEL_DIMS", "load_outcomes"]
+__all__ = ["OutcomeBook", "ChBand", "Cell", "Figures", "Earlier", "Source", "LEVELS", "LEVEL_DIMS", "load_outcomes"]

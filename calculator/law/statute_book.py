@@ -10,10 +10,14 @@ from __future__ import annotations
 
 import difflib
 import re
+from typing import TYPE_CHECKING, NamedTuple
 
 from attrs import field, frozen
 
 from calculator.law.common import Cited
+
+if TYPE_CHECKING:
+    import datetime
 
 
 # ---------------------------------------------------------------------------------------------
@@ -160,7 +164,7 @@ class Renumbered:
 
     spelling: str
     offense: str
-    until: object  # datetime.date
+    until: datetime.date
     cite: str
     status: str
     since: str
@@ -278,36 +282,41 @@ _PREFIX = re.compile(r"^\s*(?:18\s*U\.?\s*S\.?\s*C\.?\s*(?:A\.?)?)?\s*(?:§+|sec
 def normalise_statute(spelling: str) -> str:
     """'18 U.S.C. § 2252A(a)(2)(A)', '18 USC 2252A(a)(2)', '§2252a(a)(2)' -> '2252A(a)(2)(A)' etc.
     A judgment-style citation ('§§ 2251(a) and (e)') normalises to the offense it names first."""
-    return split_judgment(spelling)[0]
+    return split_judgment(spelling).offense
 
 
 _JOIN = re.compile(r"\s*(?:,\s*and|,|and|&)\s*", re.I)
 
 
-def split_judgment(spelling: str) -> tuple[str, tuple[str, ...]]:
+class JudgmentCitation(NamedTuple):
+    offense: str  # the offense's normalised citation ('' when the spelling is not a citation)
+    extras: tuple[str, ...]  # further subsections the judgment names ('(e)', '(b)(2)'): the penalty
+
+
+def split_judgment(spelling: str) -> JudgmentCitation:
     """'18 U.S.C. §§ 2251(a) and (e)' -> ('2251(a)', ('(e)',)); '2252(a)(4)(B) and (b)(2)' ->
     ('2252(a)(4)(B)', ('(b)(2)',)); a plain citation -> (norm, ()); not a citation -> ('', ())."""
     s = _PREFIX.sub("", spelling or "").strip()
     m = re.match(r"(\d{3,4})\s*([A-Za-z]?)\s*((?:\(\s*[0-9A-Za-z]+\s*\)\s*)*)", s)
     if not m or not m.group(0).strip():
-        return "", ()
+        return JudgmentCitation("", ())
     section, letter, subs = m.groups()
     if re.match(r"\d{3,4}\s*[A-Za-z][A-Za-z]", s):
-        return "", ()
+        return JudgmentCitation("", ())
     main = section + letter.upper() + re.sub(r"\s+", "", subs)
     rest = s[m.end():]
     extras: list[str] = []
     while rest.strip():
         j = _JOIN.match(rest)
         if not j:
-            return "", ()
+            return JudgmentCitation("", ())
         rest = rest[j.end():]
         p = re.match(r"((?:\(\s*[0-9A-Za-z]+\s*\)\s*)+)", rest)
         if not p:
-            return "", ()
+            return JudgmentCitation("", ())
         extras.append(re.sub(r"\s+", "", p.group(1)))
         rest = rest[p.end():]
-    return main, tuple(extras)
+    return JudgmentCitation(main, tuple(extras))
 
 
 def _candidates(norm: str) -> list[str]:

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 import time
-from typing import Any, Callable
+from typing import TYPE_CHECKING, Any, Callable, NamedTuple
 
 from attrs import evolve, frozen
 
@@ -17,6 +17,9 @@ from calculator.engine.scenario import ScenarioError
 from calculator.law import Law
 from calculator.model import Case
 
+if TYPE_CHECKING:
+    from calculator.engine.risk import BreakEven, TrialRisk
+
 
 @frozen
 class Result:
@@ -24,23 +27,33 @@ class Result:
     error: str | None
     notes: tuple[str, ...]
     seconds: float
-    # trial risk (calculator.engine.risk.TrialRisk) when counsel gave a conviction_probability or
+    # trial risk (the distribution and the break-evens) when counsel gave a conviction_probability or
     # contested facts; None otherwise. risk_error: why it could not be computed.
-    risk: Any = None
+    risk: RiskView | None = None
     risk_error: str | None = None
     # the comparison is shown first; the trial risk follows from a worker: True until it arrives
     risk_pending: bool = False
+
+
+class PleaBreakEven(NamedTuple):
+    plea: str  # the plea scenario's name
+    break_even: BreakEven
 
 
 @frozen
 class RiskView:
     """What the trial-risk chart shows: the distribution and, per plea scenario, the break-even."""
 
-    risk: Any  # calculator.engine.risk.TrialRisk
-    break_evens: tuple[tuple[str, Any], ...] = ()  # (plea name, calculator.engine.risk.BreakEven)
+    risk: TrialRisk
+    break_evens: tuple[PleaBreakEven, ...] = ()
 
     def __getattr__(self, name: str) -> Any:  # the chart reads the distribution's fields directly
         return getattr(self.risk, name)
+
+
+class RiskRun(NamedTuple):
+    view: RiskView | None  # None: no estimate given, or the engine could not compute it
+    error: str | None  # why it could not be computed
 
 
 def wants_risk(case: Case) -> bool:
@@ -49,13 +62,13 @@ def wants_risk(case: Case) -> bool:
 
 
 def run_risk(case: Case, law: Law, cancel: Callable[[], bool] | None = None,
-             progress: Callable[[float], None] | None = None) -> tuple[Any, str | None]:
+             progress: Callable[[float], None] | None = None) -> RiskRun:
     """The trial distribution from calculator.engine.risk (None, None when no estimate is given).
     `cancel()` true: the engine stops at its next check and this raises
     calculator.engine.explore.Cancelled. `progress(f)`: the fraction done, 0-1, when the engine
     reports it (the hooks are passed only to engine functions that accept them)."""
     if not wants_risk(case):
-        return None, None
+        return RiskRun(None, None)
     from calculator.engine.explore import Cancelled
     from calculator.engine.risk import break_even, trial_risk
     from calculator.tui.background import fraction, hooks
@@ -79,14 +92,14 @@ def run_risk(case: Case, law: Law, cancel: Callable[[], bool] | None = None,
         for i, s in enumerate(pleas, start=1):
             if progress is not None:
                 progress(i / parts)
-            evens.append((s.name, break_even(case, law, s, **hooks(break_even, should_stop=cancel, progress=part(i)))))
-        return RiskView(risk, tuple(evens)), None
+            evens.append(PleaBreakEven(s.name, break_even(case, law, s, **hooks(break_even, should_stop=cancel, progress=part(i)))))
+        return RiskRun(RiskView(risk, tuple(evens)), None)
     except Cancelled:
         raise
     except ScenarioError as exc:
-        return None, str(exc)
+        return RiskRun(None, str(exc))
     except Exception as exc:  # a bug in the engine: keep the UI alive and say so
-        return None, f"the trial-risk engine failed ({type(exc).__name__}: {exc})"
+        return RiskRun(None, f"the trial-risk engine failed ({type(exc).__name__}: {exc})")
 
 
 def run_compare(case: Case, law: Law) -> Result:

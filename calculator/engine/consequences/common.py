@@ -11,8 +11,9 @@ from attrs import field, frozen
 from calculator.engine.scenario import Applied
 from calculator.engine.statutory import CountExposure, StatutoryExposure
 from calculator.law import Law
-from calculator.law.statutes import Offense
+from calculator.law.statutes import Offense, StatuteBook
 from calculator.model import Count
+from calculator.months import MonthRange
 from calculator.trace import Step
 _ORDER = {"verified": 0, "secondary": 1, "unverified": 2}
 T = TypeVar("T")
@@ -33,8 +34,8 @@ class GuidelinesFigures(Protocol):
 
     offense_level: int
     criminal_history_category: str
-    restricted_range_months: tuple[int, int]
-    fine_range: tuple[int, int]
+    restricted_range_months: MonthRange
+    fine_range: tuple[int, int]  # dollars
 
 
 def _worst(*statuses: str) -> str:
@@ -70,7 +71,7 @@ class Conviction:
     attempt_under: str | None = None  # an attempt's provision where it is another section (§ 1591: § 1594(a))
 
 
-def conviction_of(count: Count, exposure: CountExposure, offense: Offense, book) -> Conviction:
+def conviction_of(count: Count, exposure: CountExposure, offense: Offense, book: StatuteBook) -> Conviction:
     """The provision a count's conviction is under: for a conspiracy, the conspiracy rule that
     punishes it (statutes.toml [conspiracies]: its `section` and `chapter`)."""
     key, section, chapter = offense.key, offense.section, offense.chapter

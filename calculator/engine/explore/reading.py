@@ -10,6 +10,7 @@ from typing import Any
 from attrs import evolve
 
 from calculator.engine.evaluate import Exposure
+from calculator.months import MonthRange
 from calculator.law import Law
 
 def low_end(exposure: Exposure) -> int:
@@ -18,17 +19,15 @@ def low_end(exposure: Exposure) -> int:
     Falls back to the statutory floor while no Guidelines result is available (the Guidelines
     engine not installed, or no edition): the lowest lawful sentence is then the floor."""
     g = exposure.guidelines
-    r = getattr(g, "restricted_range_months", None) if g is not None else None
-    if r:
-        return int(r[0])
+    if g is not None:
+        return int(g.restricted_range_months[0])
     return int(exposure.statutory.floor_months)
 
 
 def range_low(exposure: Exposure) -> int | None:
     """The low end of the unrestricted Guidelines range (the Sentencing Table cell), or None."""
     g = exposure.guidelines
-    r = getattr(g, "range_months", None) if g is not None else None
-    return int(r[0]) if r else None
+    return int(g.range_months[0]) if g is not None else None
 
 
 def money_of(exposure: Exposure) -> int | None:
@@ -36,17 +35,21 @@ def money_of(exposure: Exposure) -> int | None:
     assessment (per count, the majority reading), the § 2259(b)(2)(B) restitution floor and the
     bottom of the §5E1.2 fine range. None when the consequences were not computed."""
     c = exposure.consequences
-    m = getattr(c, "money", None) if c is not None else None
-    if m is None:
+    if c is None:
         return None
+    m = c.money
     fine = m.fine_range[0] if m.fine_range else 0
     return int(m.special_assessment + (m.jvta or 0) + (m.restitution_floor or 0) + fine)
 
 
-def supervision_of(exposure: Exposure) -> tuple[int, int] | None:
+def supervision_of(exposure: Exposure) -> MonthRange | None:
+    """The supervised release term (18 U.S.C. § 3583), minimum to maximum months (LIFE for life), or
+    None when the consequences were not computed."""
     c = exposure.consequences
-    sr = getattr(c, "supervised_release", None) if c is not None else None
-    return (int(sr.min_months), int(sr.max_months)) if sr is not None else None
+    if c is None:
+        return None
+    sr = c.supervised_release
+    return MonthRange(int(sr.min_months), int(sr.max_months))
 
 
 def clamp_low(rl: int, floor: int, ceiling: int) -> int:

@@ -3,7 +3,7 @@ force). Pure: no I/O."""
 
 from __future__ import annotations
 
-from typing import Any, Callable, Iterable
+from typing import Callable, Iterable, NamedTuple, TypeVar
 
 from attrs import frozen
 
@@ -13,6 +13,7 @@ from calculator.engine.explore.reading import low_end, money_of, supervision_of
 from calculator.engine.statutory import count_exposure
 from calculator.law import Law
 from calculator.law.bargains import BargainBook, Substitute, load_bargains
+from calculator.months import MonthRange
 from calculator.model import Case, Count, Scenario
 
 MODES = ("pareto", "by-counts")
@@ -89,6 +90,15 @@ class Bargain:
         )
 
 
+class FrontierPoint(NamedTuple):
+    """Where a bargain sits: the statutory floor, the low end of the restricted range (months), and
+    the counts of conviction it keeps."""
+
+    floor: int
+    low: int
+    kept: int
+
+
 @frozen
 class Row:
     bargain: Bargain
@@ -99,11 +109,11 @@ class Row:
     warnings: tuple[str, ...]  # from evaluating the bargain (Davenport, § 2260A, ...)
     ceiling: int = 0  # the statutory maximum (§ 3584: the sum of the maxima)
     money: int | None = None  # dollars certain or near-certain: see money_of
-    supervision: tuple[int, int] | None = None  # supervised release (min, max) months; max may be LIFE
+    supervision: MonthRange | None = None  # supervised release, months; the high end may be LIFE
 
     @property
-    def point(self) -> tuple[int, int, int]:
-        return (self.floor, self.low, self.kept)
+    def point(self) -> FrontierPoint:
+        return FrontierPoint(self.floor, self.low, self.kept)
 
 
 @frozen
@@ -116,7 +126,7 @@ class Frontier:
     guidelines: bool  # False: low ends fell back to the floor (no Guidelines engine)
     method: str
 
-    def points(self) -> tuple[tuple[int, int, int], ...]:
+    def points(self) -> tuple[FrontierPoint, ...]:
         return tuple(r.point for r in self.rows)
 
 
@@ -128,27 +138,43 @@ CancelFn = Callable[[], bool]
 # options and signatures
 
 
-def count_options(count: Count, law: Law, book: BargainBook | None = None) -> tuple[tuple[str, Substitute | None], ...]:
+class CountOption(NamedTuple):
+    """A way to plead to a count: the catalogue key pleaded to, and the rules' substitute entry (None:
+    as charged)."""
+
+    key: str
+    substitute: Substitute | None
+
+
+def count_options(count: Count, law: Law, book: BargainBook | None = None) -> tuple[CountOption, ...]:
     """What a bargain may do with a count, beside dismissing it: plead as charged, or plead to each
     plausible substitute the rules list (skipping one that cannot be an attempt or conspiracy)."""
     book = book if book is not None else load_bargains(law)
-    out: list[tuple[str, Substitute | None]] = [(count.offense, None)]
+    out = [CountOption(count.offense, None)]
     for s in book.options(count.offense):
         off = law.statutes.offenses[s.key]
         if count.attempt and off.attempt == "none":
             continue
         if count.conspiracy and off.conspiracy == "none":
             continue
-        out.append((s.key, s))
+        out.append(CountOption(s.key, s))
     return tuple(out)
 
 
-Sig = tuple  # (catalogue key, minors, attempt, conspiracy, § 2260A predicate)
+class Sig(NamedTuple):
+    """What the statutory figures and the grouping of a count depend on: counts alike in these are
+    interchangeable to the explorer and the trial-risk arithmetic."""
+
+    key: str  # the catalogue key pleaded to
+    minors: tuple[str, ...]
+    attempt: bool
+    conspiracy: bool
+    predicate: str | None  # the § 2260A predicate, kept only when the count is pleaded as charged
 
 
 def signature(count: Count, key: str | None = None) -> Sig:
     key = key or count.offense
-    return (key, tuple(count.minors), bool(count.attempt), bool(count.conspiracy), count.predicate if key == count.offense else None)
+    return Sig(key, tuple(count.minors), bool(count.attempt), bool(count.conspiracy), count.predicate if key == count.offense else None)
 
 
 @frozen
@@ -215,13 +241,16 @@ def compositions(k: int, parts: int):
 # frontier extraction (shared by the fast search and brute force)
 
 
-def pareto(points: dict[tuple[int, int, int], Any], mode: str) -> list[tuple[tuple[int, int, int], Any]]:
+Payload = TypeVar("Payload")
+
+
+def pareto(points: dict[tuple[int, int, int], Payload], mode: str) -> list[tuple[tuple[int, int, int], Payload]]:
     """points: (floor, low, kept) -> payload. Returns the frontier, sorted, with payloads.
 
     pareto: the (floor, low) points no other beats on both, each with its fewest counts kept;
     by-counts: for each number of counts kept, the lowest (floor, low), in order of counts kept."""
     if mode == "pareto":
-        best: dict[tuple[int, int], tuple[int, Any]] = {}
+        best: dict[tuple[int, int], tuple[int, Payload]] = {}
         for (f, l, k), v in points.items():
             if (f, l) not in best or k < best[(f, l)][0]:
                 best[(f, l)] = (k, v)
@@ -249,7 +278,7 @@ def _row(case: Case, law: Law, bargain: Bargain, exp: Exposure | None = None) ->
     )
     # the bargain's own warnings (Davenport, § 2260A, ...); the consequences' general notes (good-conduct
     # time, release-date assumptions) are the same for every bargain and belong to the comparison
-    general = set(getattr(exp.consequences, "warnings", ()) or ()) if exp.consequences is not None else set()
+    general = set(exp.consequences.warnings) if exp.consequences is not None else set()
     warnings = tuple(w for w in exp.warnings if w not in general)
     return Row(bargain, int(exp.statutory.floor_months), low_end(exp), bargain.kept, unverified, warnings,
                int(exp.statutory.ceiling_months), money_of(exp), supervision_of(exp))

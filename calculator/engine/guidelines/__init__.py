@@ -19,6 +19,8 @@ sentenced under a guideline this calculator does not encode; edition_note says w
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from attrs import evolve
 
 from calculator import months as M
@@ -36,6 +38,10 @@ from calculator.engine.scenario import Applied
 from calculator.engine.statutory import StatutoryExposure
 from calculator.law.guidelines import Edition
 from calculator.trace import Step
+
+if TYPE_CHECKING:
+    from calculator.law.readings import Choice, ReadingBook
+    from calculator.law.statutes import StatuteBook
 
 
 def compute_guidelines(applied: Applied, statutory: StatutoryExposure, law) -> GuidelinesResult | None:
@@ -111,7 +117,7 @@ def compare_editions_1b1_11(computed, used: int, ed_step: Step) -> GuidelinesRes
     return evolve(r, trace=r.trace[:1] + (step,) + r.trace[1:], worksheet=tuple(ws), warnings=tuple(dict.fromkeys(warnings)), editions_compared=compared)
 
 
-def _compute_with(ed: Edition, applied: Applied, statutory: StatutoryExposure, chapters: dict[str, str], ed_step: Step, book=None, readings=None) -> GuidelinesResult:
+def _compute_with(ed: Edition, applied: Applied, statutory: StatutoryExposure, chapters: dict[str, str], ed_step: Step, book: StatuteBook | None = None, readings: ReadingBook | None = None) -> GuidelinesResult:
     case = applied.case
     warnings: list[str] = []
     trace: list[Step] = [ed_step]
@@ -119,7 +125,7 @@ def _compute_with(ed: Edition, applied: Applied, statutory: StatutoryExposure, c
     x = ed.ch3["consecutive_counts_excluded"]
 
     units: list[Unit] = []
-    chosen_readings: list = []
+    chosen_readings: list[Choice] = []
     excluded_steps: list[Step] = []
     for count in applied.counts:
         if count.id in cons_ids:

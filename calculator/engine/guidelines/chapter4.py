@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING, NamedTuple
+
 from calculator import months as M
 from calculator.engine.guidelines.common import _eff, _matches, _row_at_least, _worst, is_general_conspiracy_371
 from calculator.engine.guidelines.results import CriminalHistory4A, Definition, PriorSexOffenses4B1_5, RepeatOffender4B1_5, ZeroPoint4C1_1
@@ -10,6 +12,9 @@ from calculator.law.guidelines import CHC, Edition
 from calculator.engine.guidelines.common import normalise_statute  # remembered
 from calculator.model import Case, Count
 from calculator.trace import Step
+
+if TYPE_CHECKING:
+    from calculator.law.statutes import StatuteBook
 
 
 def chc_from_points(ed: Edition, points: int) -> str:
@@ -37,22 +42,27 @@ def chapter_4a_points(ed: Edition, case: Case) -> CriminalHistory4A:
     return CriminalHistory4A(pts, chc, steps)
 
 
-def _offense_of(count: Count, book) -> tuple[str, str]:
-    """(statute as spelled, catalogue key) of the offense the definitions look at: for a § 371
-    count, its object (n.2(B), §4C1.1(b)(2)(B): 'an attempt or a conspiracy to commit')."""
+class OffenseLookedAt(NamedTuple):
+    spelled: str  # the statute as the count spells it, normalised
+    key: str  # its catalogue key (book.offenses)
+
+
+def _offense_of(count: Count, book: StatuteBook | None) -> OffenseLookedAt:
+    """The offense the definitions look at: for a § 371 count, its object (n.2(B),
+    §4C1.1(b)(2)(B): 'an attempt or a conspiracy to commit')."""
     if is_general_conspiracy_371(count, book) and count.object:
-        return count.object, count.object
-    return normalise_statute(count.statute) or count.offense, count.offense
+        return OffenseLookedAt(count.object, count.object)
+    return OffenseLookedAt(normalise_statute(count.statute) or count.offense, count.offense)
 
 
-def _in_chapters(book, key: str, chapters) -> bool:
+def _in_chapters(book: StatuteBook | None, key: str, chapters) -> bool:
     off = book.offenses.get(key) if book is not None else None
     if off is None:
         return False
     return off.chapter in chapters or off.section in chapters
 
 
-def covered_sex_crime_4b1_5(ed: Edition, count: Count, book) -> Definition:
+def covered_sex_crime_4b1_5(ed: Edition, count: Count, book: StatuteBook | None) -> Definition:
     """§4B1.5 comment. (n.2), derived from the definition: chapter 109A, chapter 110, chapter 117 or
     § 1591, minus the named exclusions (trafficking in, receipt of, possession of child pornography;
     recordkeeping; transmitting information about a minor; filing a factual statement about an alien
@@ -73,7 +83,7 @@ def covered_sex_crime_4b1_5(ed: Edition, count: Count, book) -> Definition:
     return Definition(True, f"§ {key}" + (" (the § 371 conspiracy's object)" if is_general_conspiracy_371(count, book) else ""))
 
 
-def _covered(ed: Edition, counts: tuple[Count, ...], book=None) -> list[Count]:
+def _covered(ed: Edition, counts: tuple[Count, ...], book: StatuteBook | None = None) -> list[Count]:
     return [c for c in counts if covered_sex_crime_4b1_5(ed, c, book).met]
 
 
@@ -174,7 +184,7 @@ def repeat_offender_4b1_5(
     return RepeatOffender4B1_5(new, chc, steps, warnings)
 
 
-def sex_offense_4c1_1(ed: Edition, count: Count, book) -> Definition:
+def sex_offense_4c1_1(ed: Edition, count: Count, book: StatuteBook | None) -> Definition:
     """§4C1.1(b)(2) "sex offense", derived from the definition read in the 2025 Manual: chapter 109A;
     chapter 110 except recordkeeping; chapter 117 except transmitting information about a minor or
     filing a factual statement about an alien individual; § 1591; attempts and conspiracies."""
@@ -190,7 +200,7 @@ def sex_offense_4c1_1(ed: Edition, count: Count, book) -> Definition:
     return Definition(True, f"§ {key}")
 
 
-def zero_point_4c1_1(ed: Edition, case: Case, counts: tuple[Count, ...], statutory_chapters: dict[str, str], book=None) -> ZeroPoint4C1_1:
+def zero_point_4c1_1(ed: Edition, case: Case, counts: tuple[Count, ...], statutory_chapters: dict[str, str], book: StatuteBook | None = None) -> ZeroPoint4C1_1:
     """§4C1.1: -2 for certain zero-point offenders -- never where the instant offense of conviction is
     a "sex offense" ((a)(5), (b)(2): derived from the definition, not a hand list)."""
     subj = "Chapter Four Part C"

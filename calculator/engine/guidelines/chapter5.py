@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 
 from calculator import months as M
+from calculator.months import MonthRange
 from calculator.engine.guidelines.common import _row_at_least, _worst
 from calculator.engine.guidelines.results import Fine5E1_2, Restricted5G1, TableRange5A, Zone5C1_1
 from calculator.engine.statutory import StatutoryExposure
@@ -29,7 +30,7 @@ def sentencing_table_5a(ed: Edition, level: int, chc: str) -> TableRange5A:
     return TableRange5A(capped, rng, steps)
 
 
-def zone_5c1_1(ed: Edition, rng: tuple[int, int]) -> Zone5C1_1:
+def zone_5c1_1(ed: Edition, rng: MonthRange) -> Zone5C1_1:
     """§5C1.1: Zone A-D by the minimum of the range."""
     row = _row_at_least(ed.zones, rng[0])
     return Zone5C1_1(row.value, Step(row.cite, f"Zone {row.value}", f"range minimum {M.short(rng[0])} months", True, row.status, "judgment"))
@@ -55,7 +56,7 @@ def fine_5e1_2(ed: Edition, level: int, offense_date: dt.date | None = None) -> 
     return Fine5E1_2((lo, hi), Step(row.cite, f"${lo:,}-${hi:,}", note, True, status, "judgment"), warnings)
 
 
-def restrict_5g1_1_5g1_2(ed: Edition, rng: tuple[int, int], statutory: StatutoryExposure) -> Restricted5G1:
+def restrict_5g1_1_5g1_2(ed: Edition, rng: MonthRange, statutory: StatutoryExposure) -> Restricted5G1:
     """§5G1.1 / §5G1.2: restrict the table range by the statutory limits of the counts of conviction.
     (a) a mandatory consecutive term (§2260A: the statutory term, §2A3.6(b)) is imposed independently
     and added; (b) the other counts share the total punishment: not below the highest minimum, not above
@@ -100,4 +101,4 @@ def restrict_5g1_1_5g1_2(ed: Edition, rng: tuple[int, int], statutory: Statutory
         steps.append(Step(f"{multi.cite}(a)", f"+{M.short(term)} months", f"count {c.id}: the statute requires a consecutive term; the guideline sentence is the term required by statute ({a36.cite})", True, _worst(status, a36.status), "judgment"))
         if c.max_months > c.min_months:
             steps.append(Step(f"{multi.cite}(a)", "note", f"count {c.id}: the statute allows up to {M.short(c.max_months)} months; the minimum is used", True, status, "judgment"))
-    return Restricted5G1((M.add(lo, add), M.add(hi, add)), add, steps)
+    return Restricted5G1(MonthRange(M.add(lo, add), M.add(hi, add)), add, steps)

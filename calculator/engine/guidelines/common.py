@@ -3,23 +3,26 @@ ranker and the matchers. Pure."""
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING
 
 from attrs import frozen
 
 from calculator.law.common import Cited
-from calculator.law.guidelines import Table
+from calculator.law.guidelines import Edition, Row, Table
 from functools import lru_cache
 
 from calculator.law.statutes import normalise_statute as _normalise_statute
 from calculator.model import Case, Conduct, Count, Minor
 from calculator.trace import Step
 
+if TYPE_CHECKING:
+    from calculator.law.statutes import StatuteBook
+
 
 ORDER = {"verified": 0, "secondary": 1, "unverified": 2}
 
 
-def is_general_conspiracy_371(count: Count, book) -> bool:
+def is_general_conspiracy_371(count: Count, book: StatuteBook | None) -> bool:
     """18 U.S.C. § 371, the general conspiracy statute: is `count` under the catalogue entry flagged
     `general_conspiracy` (rules/statutes.toml)? Such a count names its `object`, the offense agreed
     on, and the Guidelines look through it to that object (App. A: § 371 -> §2X1.1). Without a
@@ -27,7 +30,7 @@ def is_general_conspiracy_371(count: Count, book) -> bool:
     return book is not None and book.is_general_conspiracy_371(count.offense)
 
 
-def object_key(count: Count, book) -> str:
+def object_key(count: Count, book: StatuteBook | None) -> str:
     """The offense whose guideline a count takes: a § 371 count's object, else its own offense."""
     return count.object if is_general_conspiracy_371(count, book) and count.object else count.offense
 
@@ -35,10 +38,10 @@ def object_key(count: Count, book) -> str:
 # asked once per count for every unit of every scenario (under both Manuals when §1B1.11 compares
 # two), and each look-up parses the statute's spelling. 30 counts x 6 scenarios: 23,500 look-ups
 # of 30 distinct keys. Keyed by the edition object (kept alive with its memo, so an id is never reused).
-_APPENDIX_A: dict[int, tuple[Any, dict[str, Any]]] = {}
+_APPENDIX_A: dict[int, tuple[Edition, dict[str, Cited | None]]] = {}
 
 
-def appendix_a(ed: Any, key: str) -> Any:
+def appendix_a(ed: Edition, key: str) -> Cited | None:
     """ed.statute_guideline(key) (Appendix A: the guideline for a catalogue key), remembered."""
     entry = _APPENDIX_A.get(id(ed))
     if entry is None or entry[0] is not ed:
@@ -96,7 +99,7 @@ def _matches(key: str, prefixes) -> bool:
     return any(norm == p or norm.startswith(p + "(") for p in prefixes)
 
 
-def _row_at_least(table: Table, x) -> Any:
+def _row_at_least(table: Table, x: float) -> Row | None:
     chosen = None
     for r in table.rows:
         if x >= r.key:
@@ -160,7 +163,7 @@ class Ctx:
     applied by a cross reference that does not carry the count's statute (a base level that depends
     on the statute of conviction then takes its 'otherwise' value)."""
 
-    ed: Any  # calculator.law.guidelines.Edition
+    ed: Edition
     case: Case
     count: Count | None
     conduct: Conduct

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
-from typing import NamedTuple
+from typing import TYPE_CHECKING, NamedTuple
 
 from calculator.engine.guidelines.common import appendix_a, is_general_conspiracy_371, object_key
 from calculator.engine.scenario import Applied
@@ -11,6 +11,9 @@ from calculator.engine.statutory import StatutoryExposure
 from calculator.law.guidelines import Edition
 from calculator.model import Case, Count
 from calculator.trace import Step
+
+if TYPE_CHECKING:
+    from calculator.law.statutes import StatuteBook
 
 
 class SentencingDate(NamedTuple):
@@ -98,7 +101,7 @@ def choose_edition_1b1_11(case: Case, editions: tuple[Edition, ...]) -> EditionC
     return EditionChoice(ed, others, Step(mc.cite, ed.name, note, True, mc.status, "judgment"), warnings)
 
 
-def unencoded_counts(ed: Edition, counts, book=None) -> list[str]:
+def unencoded_counts(ed: Edition, counts, book: StatuteBook | None = None) -> list[str]:
     """Why a count has no Guidelines range under `ed` (`book`: the statute catalogue, which names
     18 U.S.C. § 371, the general conspiracy statute whose counts take their object's guideline)."""
     out = []

@@ -2,12 +2,17 @@
 
 from __future__ import annotations
 
-from typing import NamedTuple
+from typing import TYPE_CHECKING, NamedTuple
 
 from attrs import frozen
 
 from calculator import months as M
+from calculator.months import MonthRange
 from calculator.trace import Step
+
+if TYPE_CHECKING:
+    from calculator.law.readings import Choice
+    from calculator.model import Prior
 
 
 @frozen
@@ -68,8 +73,8 @@ class EditionCompared:
     role: str  # "sentencing date" | "offense date"
     offense_level: int
     criminal_history_category: str
-    range_months: tuple[int, int]
-    restricted_range_months: tuple[int, int]
+    range_months: MonthRange
+    restricted_range_months: MonthRange
     used: bool
 
     def to_json(self) -> dict:
@@ -91,8 +96,8 @@ class GuidelinesResult:
     offense_level_uncapped: int
     criminal_history_category: str  # "I".."VI"
     criminal_history_points: int
-    range_months: tuple[int, int]  # high may be LIFE
-    restricted_range_months: tuple[int, int]
+    range_months: MonthRange  # high may be LIFE
+    restricted_range_months: MonthRange
     zone: str
     fine_range: tuple[int, int]  # dollars, §5E1.2(c)(3)
     groups: tuple[GroupResult, ...]
@@ -104,7 +109,7 @@ class GuidelinesResult:
     worksheet: tuple[WorksheetSection, ...]
     warnings: tuple[str, ...]
     editions_compared: tuple[EditionCompared, ...] = ()  # §1B1.11: every Manual computed, the used one marked
-    readings: tuple = ()  # calculator.law.readings.Choice: divided questions these figures rest on (§2X1.1 conspiracy base)
+    readings: tuple[Choice, ...] = ()  # divided questions these figures rest on (§2X1.1 conspiracy base)
 
     def to_json(self) -> dict:
         return {
@@ -170,7 +175,7 @@ class Definition(NamedTuple):
 
 
 class PriorSexOffenses4B1_5(NamedTuple):
-    priors: list  # the priors that are prior sex offense convictions (§4B1.5 n.3(A)(ii))
+    priors: list[Prior]  # the priors that are prior sex offense convictions (§4B1.5 n.3(A)(ii))
     warnings: list[str]
 
 
@@ -181,7 +186,7 @@ class ZeroPoint4C1_1(NamedTuple):
 
 class TableRange5A(NamedTuple):
     level: int  # the level read into the table (1..43)
-    range: tuple[int, int]
+    range: MonthRange
     steps: list[Step]
 
 
@@ -197,7 +202,7 @@ class Fine5E1_2(NamedTuple):
 
 
 class Restricted5G1(NamedTuple):
-    range: tuple[int, int]
+    range: MonthRange
     consecutive_months: int
     steps: list[Step]
 

@@ -12,6 +12,7 @@ from __future__ import annotations
 from rich.text import Text
 
 import threading
+from typing import TYPE_CHECKING, NamedTuple
 
 from textual import work
 from textual.app import ComposeResult
@@ -22,6 +23,18 @@ from textual.widgets import DataTable, Footer, Static
 
 from calculator import months as M
 from calculator.tui.widgets.risk_chart import RiskChart
+
+if TYPE_CHECKING:
+    from calculator.engine.explore import Frontier
+    from calculator.engine.risk import TrialRisk
+
+
+class Explored(NamedTuple):
+    """What the search thread hands back to the screen."""
+
+    frontier: Frontier
+    risk: TrialRisk | None  # None: counsel gave no estimate
+    verdicts: dict[int, str]  # row index -> the offer against trial, in plain words
 
 
 class ExploreScreen(Screen):
@@ -102,7 +115,7 @@ class ExploreScreen(Screen):
         self.verdicts = verdicts
         self._finished(fr, risk, None)
 
-    def _compute(self, stop, progress):
+    def _compute(self, stop, progress) -> Explored:
         """The frontier, the trial distribution and one verdict per row (in the daemon thread)."""
         from calculator.advice import trial_point, verdict
         from calculator.engine.explore import explore
@@ -118,7 +131,7 @@ class ExploreScreen(Screen):
         for i, r in enumerate(fr.rows):
             even = break_even(self.case, self.law, r.bargain.scenario("offer"), **hooks(break_even, should_stop=stop)) if risk is not None else None
             verdicts[i] = verdict(r, trial, risk.expected_low if risk is not None else None, even)
-        return fr, risk, verdicts
+        return Explored(fr, risk, verdicts)
 
     def _progress(self, done: float) -> None:
         if self._running and not self._cancel.is_set():

@@ -3,6 +3,8 @@
 
 from __future__ import annotations
 
+from typing import NamedTuple
+
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -14,7 +16,12 @@ from calculator.engine.evaluate import Exposure
 from calculator.trace import Step
 
 
-def steps_for(e: Exposure, label: str) -> tuple[str, list[Step]]:
+class StepsShown(NamedTuple):
+    title: str
+    steps: list[Step]
+
+
+def steps_for(e: Exposure, label: str) -> StepsShown:
     """The steps behind a row of the comparison for one scenario (a title and the steps)."""
     low = label.lower()
     st = e.statutory
@@ -24,20 +31,20 @@ def steps_for(e: Exposure, label: str) -> tuple[str, list[Step]]:
         cid = count_id_of(label)
         ce = next((c for c in st.counts if c.id == cid), None)
         if ce is None:
-            return f"Count {cid}: dismissed in this scenario", []
-        return f"Count {cid}: {ce.statute}", list(ce.trace)
+            return StepsShown(f"Count {cid}: dismissed in this scenario", [])
+        return StepsShown(f"Count {cid}: {ce.statute}", list(ce.trace))
     if any(w in low for w in ("floor", "ceiling", "set by")) and "range" not in low:
         steps = [s for c in st.counts for s in c.trace] + list(st.trace)
-        return "Statutory floor and ceiling", steps
+        return StepsShown("Statutory floor and ceiling", steps)
     if any(w in low for w in ("level", "range", "guidelines", "chc")) and e.guidelines is not None:
-        return "Guidelines", list(e.guidelines.trace)
+        return StepsShown("Guidelines", list(e.guidelines.trace))
     if e.consequences is not None and any(w in low for w in ("custody", "release", "supervis", "assessment", "restitution", "fine", "registr", "money")):
-        return "Consequences", list(getattr(e.consequences, "trace", ()))
+        return StepsShown("Consequences", list(e.consequences.trace))
     if low.startswith("others"):
-        return "What happened to others: the comparable group of past cases (not a prediction)", []
+        return StepsShown("What happened to others: the comparable group of past cases (not a prediction)", [])
     if low.startswith("unverified"):
-        return "Values not verified in primary text", list(e.unverified)
-    return "Every step", list(e.steps)
+        return StepsShown("Values not verified in primary text", list(e.unverified))
+    return StepsShown("Every step", list(e.steps))
 
 
 class TraceScreen(Screen[None]):
@@ -71,7 +78,7 @@ class TraceScreen(Screen[None]):
         """The comparable group in full: the client's paragraph, then counsel's table."""
         from calculator.outcomes_view import client_paragraph, counsel_rows
 
-        o = getattr(self.exposure, "outcomes", None)
+        o = self.exposure.outcomes
         out = Text()
         if o is None:
             out.append("(no case data loaded)\n", style="dim")
@@ -80,7 +87,7 @@ class TraceScreen(Screen[None]):
         for label, value in counsel_rows(o):
             out.append(f"{label}: ", style="bold")
             out.append(value + "\n", style="yellow" if label == "Caveat" else "")
-        published = getattr(self.exposure.consequences, "context", ()) if self.exposure.consequences is not None else ()
+        published = self.exposure.consequences.context if self.exposure.consequences is not None else ()
         if published:
             out.append("\nPublished by the Commission (figures the case data cannot give):\n", style="bold")
             for it in published:

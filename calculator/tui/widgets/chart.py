@@ -153,4 +153,4 @@ class RangeChart(Widget):
         if self.comparison is None:
             return 4
         ex = self.comparison.exposures
-        return len(ex) + sum(1 for e in ex if getattr(e, "outcomes", None) is not None and e.outcomes.shown) + 3
+        return len(ex) + sum(1 for e in ex if e.outcomes is not None and e.outcomes.shown) + 3

@@ -3,6 +3,8 @@ calculator.report.comparison_rows, and a row marking scenarios that rest on unve
 
 from __future__ import annotations
 
+from typing import NamedTuple
+
 from rich.text import Text
 from textual.widgets import DataTable
 
@@ -86,6 +88,18 @@ def _cell(label: str, c: str) -> Text:
     return t
 
 
+class ColumnWindow(NamedTuple):
+    pinned: int  # leading scenarios always shown (trial)
+    fit: int  # how many scenario columns fit
+    cell_w: int  # a scenario column's width
+
+
+class ShownRange(NamedTuple):
+    first: int  # the scenarios shown, counted from 1 (0: none)
+    last: int
+    total: int  # of how many
+
+
 class ComparisonTable(DataTable):
     """Scenarios side by side."""
 
@@ -116,24 +130,24 @@ class ComparisonTable(DataTable):
         width = self.content_region.width or 78
         return max(20, width - 1)  # the vertical scrollbar's column
 
-    def _window(self, n: int, label_w: int) -> tuple[int, int, int]:
-        """(pinned, how many scenarios fit, cell width), every column drawn whole."""
+    def _window(self, n: int, label_w: int) -> ColumnWindow:
+        """The scenario columns the width allows, every column drawn whole."""
         pinned = self.pinned
         room = self._room() - (label_w + 2)
         fit = max(1, min(n, room // (CELL_W + 2)))
         cell_w = max(8, min(28, room // fit - 2))
-        return pinned, fit, cell_w
+        return ColumnWindow(pinned, fit, cell_w)
 
     def on_resize(self, event) -> None:
         if self._cmp is not None and self._layout[:1] != (self._room(),):
             self.show(self._cmp)
 
-    def shown_range(self) -> tuple[int, int, int]:
-        """(first, last, of): the scenarios shown, counted from 1, for the title."""
+    def shown_range(self) -> ShownRange:
+        """The scenarios shown, counted from 1, for the title."""
         if not self.scenario_names:
-            return (0, 0, 0)
+            return ShownRange(0, 0, 0)
         idx = [self.all_names.index(n) + 1 for n in self.scenario_names if n in self.all_names]
-        return (min(idx), max(idx), len(self.all_names))
+        return ShownRange(min(idx), max(idx), len(self.all_names))
 
     def show(self, cmp: Comparison) -> None:
         self._cmp = cmp

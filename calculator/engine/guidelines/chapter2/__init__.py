@@ -7,6 +7,8 @@ each declaring its cross references in one shape. units_for_count applies them a
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING, NamedTuple
+
 from attrs import evolve
 
 from calculator.engine.guidelines.chapter2 import g2a3, g2a4_1, g2g1_3, g2g2_1, g2g2_2, g2g2_3, g2g2_6, g2g3_1
@@ -18,6 +20,10 @@ from calculator.law.common import Cited
 from calculator.law.guidelines import Edition
 from calculator.model import Case, Count, Minor
 from calculator.trace import Step
+
+if TYPE_CHECKING:
+    from calculator.law.readings import Choice, ReadingBook
+    from calculator.law.statutes import StatuteBook
 
 REGISTRY: dict[str, GuidelineCode] = {
     code.section: code
@@ -35,7 +41,7 @@ REGISTRY: dict[str, GuidelineCode] = {
 }
 
 
-def _production_minors(case: Case, ed: Edition, book) -> set[str]:
+def _production_minors(case: Case, ed: Edition, book: StatuteBook | None) -> set[str]:
     """Minors named on any §2G2.1 count of the case as charged (relevant conduct reaches dismissed counts)."""
     out = set()
     for c in case.counts:
@@ -66,7 +72,7 @@ def _appendix_step(gl: Cited, count: Count, subject: str) -> Step:
     return Step(gl.cite, f"§{gl.value}", note, True, gl.status, subject)
 
 
-def conspiracy_statute(count: Count, book) -> str | None:
+def conspiracy_statute(count: Count, book: StatuteBook | None) -> str | None:
     """The statute a conspiracy conviction is under when it is not the object's own section:
     § 371 (a § 371 count, or a section with no conspiracy clause) or § 1594(c) (§ 1591)."""
     if is_general_conspiracy_371(count, book):
@@ -80,21 +86,27 @@ def conspiracy_statute(count: Count, book) -> str | None:
     return rule.key if rule is not None else None
 
 
-def inchoate_2x1_1(ed: Edition, count: Count, gl_value: str, warnings: list[str], book=None) -> tuple[tuple[Step, ...], int, bool]:
+class Inchoate2X1_1(NamedTuple):
+    steps: tuple[Step, ...]
+    levels: int  # levels to add: the (b)(1)/(b)(2) decrease (negative), else 0
+    governs: bool  # whether §2X1.1 governs the count (not where (c)(1)'s guideline covers it expressly)
+
+
+def inchoate_2x1_1(ed: Edition, count: Count, gl_value: str, warnings: list[str], book: StatuteBook | None = None) -> Inchoate2X1_1:
     """§2X1.1 for an attempt or conspiracy (and every § 371 count): (c)(1) a guideline that expressly
     covers the attempt or conspiracy (n.1) applies directly; otherwise (a) the substantive offense's
     guideline, and (b)(1)-(2) a 3-level decrease unless all acts believed necessary were completed or
     about to be (count.acts_incomplete decides; without it, no decrease, said in the trace).
-    Returns (steps, levels to add, whether §2X1.1 governs)."""
+    """
     rule = ed.inchoate_2x1_1
     is_371 = is_general_conspiracy_371(count, book)
     if rule is None or not (count.attempt or count.conspiracy or is_371):
-        return (), 0, False
+        return Inchoate2X1_1((), 0, False)
     what = "attempt" if count.attempt else "conspiracy"
     subj = f"count {count.id}"
     covers = ed.inchoate_covers.get(what)
     if covers is not None and gl_value in covers.value:
-        return (Step("USSG §2X1.1(c)(1)", f"§{gl_value} applies", f"the {what} is expressly covered by §{gl_value} ({covers.cite}): no §2X1.1 decrease", True, covers.status, subj),), 0, False
+        return Inchoate2X1_1((Step("USSG §2X1.1(c)(1)", f"§{gl_value} applies", f"the {what} is expressly covered by §{gl_value} ({covers.cite}): no §2X1.1 decrease", True, covers.status, subj),), 0, False)
     steps = []
     if is_371:
         steps.append(Step("USSG App. A (18 U.S.C. § 371)", "§2X1.1", f"§ 371, object § {count.object}: §2X1.1(a) takes §{gl_value}, the object offense's guideline", True, "verified", subj))
@@ -103,7 +115,7 @@ def inchoate_2x1_1(ed: Edition, count: Count, gl_value: str, warnings: list[str]
     sub = "(b)(1)" if count.attempt else "(b)(2)"
     if count.acts_incomplete:
         steps.append(Step(f"USSG §2X1.1{sub}", f"-{rule.value}", f"the acts believed necessary were not all completed, nor about to be (count.acts_incomplete)", True, rule.status, subj))
-        return tuple(steps), -rule.value, True
+        return Inchoate2X1_1(tuple(steps), -rule.value, True)
     warnings.append(
         f"count {count.id} is {'an attempt' if count.attempt else 'a conspiracy'}: the {rule.value}-level decrease of USSG §2X1.1{sub} is not applied, "
         "because the case does not say the acts believed necessary were left incomplete (set acts_incomplete = true on the count if they were)"
@@ -119,12 +131,15 @@ def inchoate_2x1_1(ed: Edition, count: Count, gl_value: str, warnings: list[str]
             subj,
         )
     )
-    return tuple(steps), 0, True
+    return Inchoate2X1_1(tuple(steps), 0, True)
 
 
-# one slot: the minor a unit is for (None: the count as a whole), the steps before the guideline's
-# own (a separate-count special instruction), and the guideline's finding
-Slot = tuple["Minor | None", tuple[Step, ...], Finding]
+class Slot(NamedTuple):
+    """One unit's guideline result, before it becomes a Unit."""
+
+    minor: Minor | None  # the minor the unit is for (None: the count as a whole)
+    pre: tuple[Step, ...]  # the steps before the guideline's own (a separate-count special instruction, a cross reference)
+    finding: Finding  # the guideline's own finding
 
 
 def _minors_as_units(code: GuidelineCode, ctx: Ctx, warnings: list[str] | None) -> list[tuple[Minor | None, tuple[Step, ...]]]:
@@ -154,18 +169,22 @@ def _target(xr: CrossReference, ctx: Ctx, minor: Minor | None, subject: str) -> 
     code = REGISTRY[xr.to]
     tctx = ctx if xr.carries_count else evolve(ctx, count=None)
     if minor is not None or not code.per_minor:
-        return [(minor, (), code.compute(tctx, minor, subject))]
-    return [(m, pre, code.compute(tctx, m, _subject(ctx.count.id, m))) for m, pre in _minors_as_units(code, ctx, None)]
+        return [Slot(minor, (), code.compute(tctx, minor, subject))]
+    return [Slot(m, pre, code.compute(tctx, m, _subject(ctx.count.id, m))) for m, pre in _minors_as_units(code, ctx, None)]
 
 
 def _level(slots: list[Slot]) -> int:
     return max(f.level for _, _, f in slots)
 
 
-def _cross_references(code: GuidelineCode, ctx: Ctx, minor: Minor | None, subject: str) -> tuple[list[Slot], tuple[Step, ...], tuple[Step, ...]]:
-    """Chapter Two for one unit with the guideline's cross references applied in the Manual's order.
-    Returns the chosen slots, the steps of cross references not applied (said after the chosen
-    guideline's own), and the steps of what was compared and not applied."""
+class CrossReferenced(NamedTuple):
+    chosen: list[Slot]
+    not_applied: tuple[Step, ...]  # cross references not applied: said after the chosen guideline's own steps
+    compared: tuple[Step, ...]  # what was computed to compare, and not applied
+
+
+def _cross_references(code: GuidelineCode, ctx: Ctx, minor: Minor | None, subject: str) -> CrossReferenced:
+    """Chapter Two for one unit with the guideline's cross references applied in the Manual's order."""
     g = ctx.ed.guideline(code.section)
     trail: list[Step] = []
     # "apply §X" outright: decided first; the guideline itself is then not computed
@@ -181,9 +200,9 @@ def _cross_references(code: GuidelineCode, ctx: Ctx, minor: Minor | None, subjec
                 # the guideline applied outright keeps its own cross references (§2A3.1(c)(2): §2G2.1 if greater)
                 tctx = ctx if xr.carries_count else evolve(ctx, count=None)
                 chosen_t, trail_t, compared_t = _cross_references(tcode, tctx, minor, subject)
-                return [(m, (step,) + pre, f) for m, pre, f in chosen_t], trail_t, compared_t
-            return [(m, (step,) + pre, f) for m, pre, f in _target(xr, ctx, minor, subject)], (), ()
-    chosen: list[Slot] = [(minor, (), code.compute(ctx, minor, subject))]
+                return CrossReferenced([Slot(m, (step,) + pre, f) for m, pre, f in chosen_t], trail_t, compared_t)
+            return CrossReferenced([Slot(m, (step,) + pre, f) for m, pre, f in _target(xr, ctx, minor, subject)], (), ())
+    chosen: list[Slot] = [Slot(minor, (), code.compute(ctx, minor, subject))]
     compared: tuple[Step, ...] = ()
     for xr in code.cross_references:
         c = g.v(xr.value)
@@ -196,19 +215,19 @@ def _cross_references(code: GuidelineCode, ctx: Ctx, minor: Minor | None, subjec
         target = _target(xr, ctx, minor, subject)
         new, old = _level(target), _level(chosen)
         if new > old:
-            best = max(target, key=lambda s: s[2].level)
-            which = f" ({_subject(ctx.count.id, best[0])})" if len(target) > 1 else ""
+            best = max(target, key=lambda s: s.finding.level)
+            which = f" ({_subject(ctx.count.id, best.minor)})" if len(target) > 1 else ""
             compared += tuple(s for _, pre, f in chosen for s in pre + f.steps) + tuple(trail)
             step = Step(c.cite, f"§{xr.to} applies", f"{t.note}; §{xr.to} gives {new}{which} > {old}", True, c.status, subject)
-            chosen = [(m, (step,) + pre, f) for m, pre, f in target]
+            chosen = [Slot(m, (step,) + pre, f) for m, pre, f in target]
             trail = []
         else:
             compared += tuple(s for _, pre, f in target for s in pre + f.steps)
             trail.append(Step(c.cite, "not applied", f"§{xr.to} gives {new}, not greater than {old}", False, c.status, subject))
-    return chosen, tuple(trail), compared
+    return CrossReferenced(chosen, tuple(trail), compared)
 
 
-def units_for_count(ed: Edition, case: Case, count: Count, warnings: list[str], book=None, readings=None, chosen: list | None = None) -> list[Unit]:
+def units_for_count(ed: Edition, case: Case, count: Count, warnings: list[str], book: StatuteBook | None = None, readings: ReadingBook | None = None, chosen: list[Choice] | None = None) -> list[Unit]:
     """Chapter Two (Appendix A, base, characteristics, cross references, special instructions, and
     §2X1.1 for attempts and conspiracies) and Chapter Three Parts A-C for one count of conviction.
     A conspiracy under § 371 or § 1594(c) whose guideline keys a base level to the statute of
@@ -244,7 +263,7 @@ def units_for_count(ed: Edition, case: Case, count: Count, warnings: list[str], 
     return out
 
 
-def _units(ed: Edition, case: Case, count: Count, gl: Cited, lead: tuple[Step, ...], code: GuidelineCode, warnings: list[str], subj: str, book=None) -> list[Unit]:
+def _units(ed: Edition, case: Case, count: Count, gl: Cited, lead: tuple[Step, ...], code: GuidelineCode, warnings: list[str], subj: str, book: StatuteBook | None = None) -> list[Unit]:
     ctx = Ctx(ed, case, count, case.conduct, frozenset(_production_minors(case, ed, book)))
     out: list[Unit] = []
     for minor, pre in _minors_as_units(code, ctx, warnings):
