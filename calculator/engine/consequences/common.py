@@ -11,7 +11,7 @@ from attrs import field, frozen
 from calculator.engine.scenario import Applied
 from calculator.engine.statutory import CountExposure, StatutoryExposure
 from calculator.law import Law
-from calculator.law.statutes import Offense
+from calculator.law.statute_book import Offense
 from calculator.model import Count
 from calculator.trace import Step
 _ORDER = {"verified": 0, "secondary": 1, "unverified": 2}

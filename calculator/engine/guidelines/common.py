@@ -8,10 +8,10 @@ from typing import Any
 from attrs import frozen
 
 from calculator.law.common import Cited
-from calculator.law.guidelines import Table
+from calculator.law.guideline_book import Table
 from functools import lru_cache
 
-from calculator.law.statutes import normalise_statute as _normalise_statute
+from calculator.law.statute_book import normalise_statute as _normalise_statute
 from calculator.model import Case, Conduct, Count, Minor
 from calculator.trace import Step
 
@@ -160,7 +160,7 @@ class Ctx:
     applied by a cross reference that does not carry the count's statute (a base level that depends
     on the statute of conviction then takes its 'otherwise' value)."""
 
-    ed: Any  # calculator.law.guidelines.Edition
+    ed: Any  # calculator.law.guideline_book.Edition
     case: Case
     count: Count | None
     conduct: Conduct
