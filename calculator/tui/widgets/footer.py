@@ -6,10 +6,15 @@ bindings settle, four or five changes in a row, so the footer was rebuilt that m
 and around the first frame (about a third of the time Textual spends drawing it). Here a scheduled
 recompose that finds no change since the last rebuild does nothing: the first one to run shows the
 bindings as they are by then, and a change after it starts schedules its own.
+
+Each key bound to the footer's `compact` setting is also born with it (Textual's keys start
+compact, then the binding turns it off: two restylings of every key on every rebuild). The
+command-palette key, which Textual does not bind, keeps its own.
 """
 
 from __future__ import annotations
 
+from textual.reactive import Reactive
 from textual.widgets import Footer as _TextualFooter
 
 
@@ -22,6 +27,15 @@ class Footer(_TextualFooter):
     def bindings_changed(self, screen) -> None:
         self._changes += 1
         super().bindings_changed(screen)
+
+    def compose(self):
+        for widget in super().compose():
+            compact = getattr(type(widget), "compact", None)
+            bound = getattr(widget, "_reactive_connect", None) or {}  # Textual's data_bind: what it will set
+            if isinstance(compact, Reactive) and "compact" in bound and not widget.is_mounted:
+                widget.set_reactive(compact, self.compact)  # a key bound to the footer's setting
+                widget.set_class(self.compact, "-compact", update=False)
+            yield widget
 
     async def recompose(self) -> None:
         if self._shown == self._changes:
