@@ -24,7 +24,7 @@ from calculator.case_lines import _loc_str, find_line  # noqa: F401 (find_line r
 from calculator.files import ReadError, read_bytes
 from calculator.law import Law
 from calculator.law.readings import CIRCUITS
-from calculator.law.statutes import normalise_statute
+from calculator.law.statute_book import normalise_statute
 from calculator.model import (
     CONDUCT_FIELDS,
     DEFENDANT_FIELDS,

@@ -9,7 +9,7 @@ from typing import Any
 
 import tomlkit
 
-from calculator.law.statutes import normalise_statute
+from calculator.law.statute_book import normalise_statute
 from calculator.model import CONDUCT_FIELDS, DEFENDANT_FIELDS
 from calculator.casedoc_layout import (
     ACCEPTANCE_VALUES, EditError, field_kind, field_optional, fact_kind, coerce, _new_table, _done,

@@ -147,3 +147,35 @@ def test_the_cli_gives_the_same_results_with_and_without_the_cache(tmp_path):
     assert list((tmp_path / "xdg" / "exposure").glob("law-*.pickle"))
     assert runs[0] == runs[1] == runs[2]
     assert '"format": 1' in runs[0] or '"format":1' in runs[0]
+
+
+SCHEMAS = ("calculator.law.statutes", "calculator.law.guidelines", "calculator.law.outcomes_file", "calculator.law.readings_file")
+
+
+def test_a_start_from_the_cache_does_not_build_the_rules_file_schemas(tmp_path):
+    """Issue 11 (cold start): the pydantic schemas of statutes.toml, guidelines/, outcomes.toml and
+    readings.toml exist only to read those files. A process that finds the law in its cache, as the
+    UI does on every start after the first, opens a case and computes the bundled example without
+    importing them; a process without a cache imports them (so the check below can tell)."""
+    import subprocess
+    import sys
+
+    code = (
+        "import sys\n"
+        f"SCHEMAS = {SCHEMAS!r}\n"
+        "from calculator.law import load_law\n"
+        "from calculator.casedoc import CaseDoc\n"
+        "from calculator.engine.evaluate import compare\n"
+        "from calculator.law.common import example_path\n"
+        "law = load_law()\n"
+        "compare(CaseDoc.open(example_path(), law).case, law)\n"
+        "print(sorted(m for m in SCHEMAS if m in sys.modules))\n"
+    )
+    env = {k: v for k, v in os.environ.items() if k != C.ENV_OFF}
+    env["XDG_CACHE_HOME"] = str(tmp_path / "xdg")
+
+    def run() -> str:
+        return subprocess.run([sys.executable, "-c", code], env=env, capture_output=True, text=True, check=True).stdout.strip()
+
+    assert run() == str(sorted(SCHEMAS))  # no cache yet: rules/ parsed
+    assert run() == "[]"  # from the cache

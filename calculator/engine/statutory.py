@@ -19,7 +19,7 @@ from attrs import frozen
 from calculator import months as M
 from calculator.law import Law
 from calculator.law.common import Cited
-from calculator.law.statutes import Offense, Penalty, StatuteBook
+from calculator.law.statute_book import Offense, Penalty, StatuteBook
 from calculator.engine.stacking import Stack, stack_3584, stacking_warnings
 from calculator.model import LIFE, Case, Count, Prior
 from calculator.trace import Step

@@ -16,10 +16,10 @@ from attrs import frozen
 from calculator.law.common import Cited, LawError, one_load, rules_root
 from calculator.law.consequences import ConsequenceBook
 from calculator.law.consequences import load as load_consequences_book
-from calculator.law.guidelines import Edition, load_editions
-from calculator.law.outcomes import OutcomeBook, load_outcomes
-from calculator.law.readings import ReadingBook, load_readings
-from calculator.law.statutes import StatuteBook, load_statutes
+from calculator.law.guideline_book import Edition
+from calculator.law.outcomes import OutcomeBook
+from calculator.law.readings import ReadingBook
+from calculator.law.statute_book import StatuteBook
 
 __all__ = ["Law", "LawError", "Cited", "load_law"]
 
@@ -40,6 +40,13 @@ def _load(root: Path) -> Law:
 
 
 def _load_once(root: Path) -> Law:
+    # the rules files' schemas (pydantic) are imported only here: a start that finds the law in
+    # its cache (calculator/law/cache.py) does not build them (issue 11)
+    from calculator.law.guidelines import load_editions
+    from calculator.law.outcomes_file import load_outcomes
+    from calculator.law.readings_file import load_readings
+    from calculator.law.statutes import load_statutes
+
     statutes = load_statutes(root / "statutes.toml")
     readings = load_readings(root / "readings.toml")
     _check_readings(statutes, readings, root / "readings.toml", root / "statutes.toml")

@@ -6,18 +6,14 @@ values, and the choice of reading for a case.
     choose(book, "2251(e)-state-clause", circuit=None)
       -> the harsher option, marked open: the other option's figures are shown beside it
 
-Pure: no I/O beyond loading the file.
+Pure: no I/O (calculator.law.readings_file reads the file).
 """
 
 from __future__ import annotations
 
-from pathlib import Path
 from typing import Literal
 
-import pydantic
 from attrs import frozen
-
-from calculator.law.common import LawError, read_toml, validate
 
 CIRCUITS = ("1st", "2nd", "3rd", "4th", "5th", "6th", "7th", "8th", "9th", "10th", "11th", "D.C.")
 
@@ -110,68 +106,3 @@ class ReadingBook:
         if h is not None:
             return Choice(r, r.options[h.option], "circuit", h)
         return Choice(r, r.options[r.harsher], "harsher")
-
-
-# ---------------------------------------------------------------------------------------------
-# file schema
-
-
-class _Base(pydantic.BaseModel):
-    model_config = pydantic.ConfigDict(extra="forbid", frozen=True, defer_build=True)
-
-
-class _OptionM(_Base):
-    reading: str
-    cite: str
-    status: Status
-    source: str
-    kinds: list[str] = []
-    minor_required: list[str] = []
-
-
-class _HoldingM(_Base):
-    circuit: Literal[CIRCUITS]  # type: ignore[valid-type]
-    option: str
-    cite: str
-    status: Status
-
-
-class _ReadingM(_Base):
-    provision: str
-    question: str
-    harsher: str
-    options: dict[str, _OptionM]
-    holdings: list[_HoldingM] = []
-
-
-class _File(_Base):
-    format: Literal[1]
-    readings: dict[str, _ReadingM]
-
-
-def load_readings(path: Path) -> ReadingBook:
-    f: _File = validate(_File, read_toml(path), path)
-    out: dict[str, Reading] = {}
-    for rid, r in f.readings.items():
-        if len(r.options) < 2:
-            raise LawError(path, f"readings.{rid}.options", "a divided question needs at least two readings")
-        if r.harsher not in r.options:
-            raise LawError(path, f"readings.{rid}.harsher", f"no option {r.harsher!r}")
-        seen = set()
-        for i, h in enumerate(r.holdings):
-            if h.option not in r.options:
-                raise LawError(path, f"readings.{rid}.holdings[{i + 1}].option", f"no option {h.option!r}")
-            if h.circuit in seen:
-                raise LawError(path, f"readings.{rid}.holdings[{i + 1}].circuit", f"the {h.circuit} Circuit is listed twice")
-            seen.add(h.circuit)
-        out[rid] = Reading(
-            id=rid,
-            provision=r.provision,
-            question=r.question,
-            harsher=r.harsher,
-            options={
-                k: Option(k, o.reading, o.cite, o.status, o.source, frozenset(o.kinds), frozenset(o.minor_required)) for k, o in r.options.items()
-            },
-            holdings=tuple(Holding(h.circuit, h.option, h.cite, h.status) for h in r.holdings),
-        )
-    return ReadingBook(out, str(path.name))

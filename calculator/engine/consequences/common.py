@@ -11,7 +11,7 @@ from attrs import field, frozen
 from calculator.engine.scenario import Applied
 from calculator.engine.statutory import CountExposure, StatutoryExposure
 from calculator.law import Law
-from calculator.law.statutes import Offense, StatuteBook
+from calculator.law.statute_book import Offense, StatuteBook
 from calculator.model import Count
 from calculator.months import MonthRange
 from calculator.trace import Step

@@ -36,7 +36,7 @@ from calculator.engine.guidelines.results import EditionCompared, GroupResult, G
 from calculator.engine.guidelines.worksheet import worksheet_sections
 from calculator.engine.scenario import Applied
 from calculator.engine.statutory import StatutoryExposure
-from calculator.law.guidelines import Edition
+from calculator.law.guideline_book import Edition
 from calculator.trace import Step
 
 if TYPE_CHECKING:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from calculator.engine.guidelines.common import Adj, Flags, _eff, _fmt_units, _no, _row_at_least, _worst, _yes, provision
 from calculator.engine.guidelines.results import Acceptance3E1_1, Chapter3ABC, Unit, Units3D1_4
-from calculator.law.guidelines import Edition
+from calculator.law.guideline_book import Edition
 from calculator.model import Conduct
 from calculator.trace import Step
 

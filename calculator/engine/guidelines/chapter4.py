@@ -8,7 +8,7 @@ from calculator import months as M
 from calculator.engine.guidelines.common import _eff, _matches, _row_at_least, _worst, is_general_conspiracy_371
 from calculator.engine.guidelines.results import CriminalHistory4A, Definition, PriorSexOffenses4B1_5, RepeatOffender4B1_5, ZeroPoint4C1_1
 from calculator.engine.statutory import StatutoryExposure
-from calculator.law.guidelines import CHC, Edition
+from calculator.law.guideline_book import CHC, Edition
 from calculator.engine.guidelines.common import normalise_statute  # remembered
 from calculator.model import Case, Count
 from calculator.trace import Step

@@ -9,7 +9,7 @@ from calculator.months import MonthRange
 from calculator.engine.guidelines.common import _row_at_least, _worst
 from calculator.engine.guidelines.results import Fine5E1_2, Restricted5G1, TableRange5A, Zone5C1_1
 from calculator.engine.statutory import StatutoryExposure
-from calculator.law.guidelines import Edition
+from calculator.law.guideline_book import Edition
 from calculator.trace import Step
 
 

@@ -8,10 +8,10 @@ from typing import TYPE_CHECKING
 from attrs import frozen
 
 from calculator.law.common import Cited
-from calculator.law.guidelines import Edition, Row, Table
+from calculator.law.guideline_book import Edition, Row, Table
 from functools import lru_cache
 
-from calculator.law.statutes import normalise_statute as _normalise_statute
+from calculator.law.statute_book import normalise_statute as _normalise_statute
 from calculator.model import Case, Conduct, Count, Minor
 from calculator.trace import Step
 

@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING, NamedTuple
 from calculator.engine.guidelines.common import appendix_a, is_general_conspiracy_371, object_key
 from calculator.engine.scenario import Applied
 from calculator.engine.statutory import StatutoryExposure
-from calculator.law.guidelines import Edition
+from calculator.law.guideline_book import Edition
 from calculator.model import Case, Count
 from calculator.trace import Step
 

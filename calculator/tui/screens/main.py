@@ -18,13 +18,14 @@ from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.message import Message
 from textual.reactive import reactive
 from textual.screen import Screen
-from textual.widgets import Footer, Static
+from textual.widgets import Static
 
 from calculator.tui.compute import Result
 from calculator.tui.screens.warnings import warning_sections
 from calculator.tui.widgets.case_pane import CasePane
 from calculator.tui.widgets.chart import RangeChart
 from calculator.tui.widgets.comparison import ComparisonTable
+from calculator.tui.widgets.footer import Footer
 from calculator.tui.widgets.risk_chart import HELP as RISK_HELP, RiskChart
 
 RISK_HINT = "trial risk: v on a count or a fact"

@@ -17,7 +17,7 @@ from calculator.engine.guidelines.chapter3 import chapter_three_abc
 from calculator.engine.guidelines.common import Ctx, Finding, Flags, _minor_facts, _subject, appendix_a, is_general_conspiracy_371, object_key, provision
 from calculator.engine.guidelines.results import Unit
 from calculator.law.common import Cited
-from calculator.law.guidelines import Edition
+from calculator.law.guideline_book import Edition
 from calculator.model import Case, Count, Minor
 from calculator.trace import Step
 

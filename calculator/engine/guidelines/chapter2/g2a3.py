@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from calculator.engine.guidelines.chapter2.registry import CrossReference, GuidelineCode, Trigger
 from calculator.engine.guidelines.common import Ctx, Finding, Flags, finding, Adj, _matches, _no, _yes
-from calculator.law.guidelines import Guideline
+from calculator.law.guideline_book import Guideline
 from calculator.model import Count, Minor
 
 

@@ -7,7 +7,7 @@ from typing import NamedTuple
 
 from calculator.engine.guidelines.chapter2.registry import CrossReference, GuidelineCode, Trigger
 from calculator.engine.guidelines.common import Ctx, Finding, Flags, finding, Adj, _matches, _no, _yes
-from calculator.law.guidelines import Guideline
+from calculator.law.guideline_book import Guideline
 from calculator.engine.guidelines.common import normalise_statute  # remembered
 from calculator.model import Conduct, Count, Minor
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from calculator.engine.guidelines.chapter2.registry import GuidelineCode
 from calculator.engine.guidelines.common import Ctx, Finding, Flags, finding, Adj, _no, _yes
-from calculator.law.guidelines import Guideline
+from calculator.law.guideline_book import Guideline
 from calculator.model import Minor
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from calculator.engine.guidelines.chapter2.registry import CrossReference, GuidelineCode, Trigger
 from calculator.engine.guidelines.common import Ctx, Finding, Flags, finding, _minor_facts, Adj, _eff, _matches, _no, _row_at_least, _worst, _yes, image_count
-from calculator.law.guidelines import Guideline, Table
+from calculator.law.guideline_book import Guideline, Table
 from calculator.engine.guidelines.common import normalise_statute  # remembered
 from calculator.model import Conduct, Count, Minor
 from calculator.trace import Step
